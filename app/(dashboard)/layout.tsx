@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { Providers } from "@/components/layout/providers";
+import { requirePageUser } from "@/lib/auth/page-user";
+
+/** Every screen behind sign-in shares this frame; the check itself also runs in each page and route. */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  return (
+    <Providers>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <AppHeader user={{ name: user.name, email: user.email, role: user.role }} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:px-8">
+        {children}
+      </main>
+    </Providers>
+  );
+}

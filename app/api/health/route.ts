@@ -1,0 +1,7 @@
+import { definePublicRoute } from "@/lib/api/define-route";
+import { checkHealth } from "@/lib/health/check-health";
+
+export const GET = definePublicRoute(async () => {
+  const health = await checkHealth();
+  return Response.json({ success: true, data: health }, { status: health.status === "down" ? 503 : 200 });
+});

@@ -1,0 +1,5 @@
+import { defineRoute, json } from "@/lib/api/define-route";
+
+export const GET = defineRoute("read", async ({ user }) =>
+  json({ id: user.id, email: user.email, name: user.name, role: user.role }),
+);

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { can, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** Navigation lists only screens that exist and that this person may use. */
+function navItems(role: Role): NavItem[] {
+  const items: NavItem[] = [{ href: "/", label: "Overview" }];
+  if (can(role, "manage_users")) items.push({ href: "/admin/users", label: "Users" });
+  if (can(role, "read_audit")) items.push({ href: "/admin/audit", label: "Audit log" });
+  return items;
+}
+
+export function AppHeader({ user }: { user: { name: string; email: string; role: Role } }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex min-h-14 max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 sm:px-6 lg:px-8">
+        <Link href="/" className="text-lg font-semibold tracking-tight text-brand-900">
+          Tradesdesk
+        </Link>
+        <nav aria-label="Main" className="flex-1">
+          <ul className="flex flex-wrap gap-4 text-sm">
+            {navItems(user.role).map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="rounded px-1 py-1 text-slate-700 hover:text-brand-700">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-700">
+            <span className="font-medium">{user.name}</span>{" "}
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{ROLE_LABELS[user.role]}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import { request, type FullConfig } from "@playwright/test";
+import { ACCOUNTS, storageStatePath } from "./support/accounts";
+import { E2E_APP_URL } from "./support/test-env";
+
+/**
+ * Signs in the admin (made at start-up from ADMIN_EMAIL/ADMIN_PASSWORD),
+ * creates the staff and viewer accounts through the admin API, and saves a
+ * signed-in browser state for each role, so tests start signed in as whom
+ * they need without repeating the sign-in form.
+ */
+export default async function globalSetup(_config: FullConfig) {
+  const headers = { Origin: E2E_APP_URL };
+  const admin = await request.newContext({ baseURL: E2E_APP_URL, extraHTTPHeaders: headers });
+  await signIn(admin, "admin");
+  for (const role of ["staff", "viewer"] as const) {
+    const account = ACCOUNTS[role];
+    const response = await admin.post("/api/admin/users", { data: { ...account, role } });
+    if (!response.ok() && response.status() !== 409) throw new Error(`creating the ${role} account failed: ${response.status()} ${await response.text()}`);
+  }
+  await admin.storageState({ path: storageStatePath("admin") });
+  await admin.dispose();
+
+  for (const role of ["staff", "viewer"] as const) {
+    const context = await request.newContext({ baseURL: E2E_APP_URL, extraHTTPHeaders: headers });
+    await signIn(context, role);
+    await context.storageState({ path: storageStatePath(role) });
+    await context.dispose();
+  }
+}
+
+async function signIn(context: Awaited<ReturnType<typeof request.newContext>>, role: keyof typeof ACCOUNTS) {
+  const { email, password } = ACCOUNTS[role];
+  const response = await context.post("/api/auth/sign-in", { data: { email, password } });
+  if (!response.ok()) throw new Error(`signing in as ${role} failed: ${response.status()} ${await response.text()}`);
+}

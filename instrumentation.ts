@@ -1,0 +1,11 @@
+/**
+ * Runs once when the dashboard's server starts: migrate the database and make
+ * sure there is a first admin, before any request is served.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { appDatabase } = await import("@/lib/db/app-database");
+  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
+  await appDatabase();
+  await ensureFirstAdmin();
+}

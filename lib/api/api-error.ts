@@ -1,0 +1,47 @@
+/**
+ * An expected failure of a dashboard API route, as a value: its status, a
+ * stable code the pages can branch on, a message for people and, for
+ * validation errors, one message per field.
+ */
+export type ApiErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "cross_origin"
+  | "not_found"
+  | "method_not_allowed"
+  | "validation"
+  | "invalid_json"
+  | "payload_too_large"
+  | "conflict"
+  | "rate_limited"
+  | "usage_limit"
+  | "crm_unavailable"
+  | "crm_misconfigured"
+  | "internal";
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+/** The error envelope: the CRM's `{success:false, error}`, plus what the dashboard adds. */
+export interface ApiErrorBody {
+  success: false;
+  error: string;
+  code: ApiErrorCode;
+  fields?: Record<string, string>;
+  request_id: string;
+}
+
+export interface ApiSuccessBody<T> {
+  success: true;
+  data: T;
+}

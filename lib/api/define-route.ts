@@ -1,0 +1,143 @@
+import "server-only";
+import { ApiError, type ApiErrorBody } from "@/lib/api/api-error";
+import { assertSameOrigin } from "@/lib/api/request-guards";
+import { logEvent } from "@/lib/api/logger";
+import { getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
+import { can, type Capability } from "@/lib/auth/roles";
+import { CrmError } from "@/lib/crm/errors";
+import { ConfigurationError } from "@/lib/env";
+import { describeCrmError } from "@/lib/errors/describe-crm-error";
+
+export interface RouteContext<Params> {
+  request: Request;
+  params: Params;
+  requestId: string;
+  user: CurrentUser;
+}
+
+export interface PublicRouteContext<Params> {
+  request: Request;
+  params: Params;
+  requestId: string;
+}
+
+type NextRouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+/**
+ * Every dashboard API route goes through here, so none can forget a step:
+ * a request id, the same-origin check for changes, the session, the role,
+ * and one mapping from failures to the error envelope. The checks run in the
+ * handler itself, not in a proxy, so no header trick can skip them.
+ */
+export function defineRoute<Params = Record<string, string>>(
+  capability: Capability,
+  handler: (context: RouteContext<Params>) => Promise<Response>,
+): NextRouteHandler {
+  return wrap<Params>(async (request, params, requestId) => {
+    assertSameOrigin(request);
+    const { user, setCookies } = await getCurrentSession(request.headers);
+    if (!user) throw new ApiError(401, "unauthenticated", "Sign in to continue.");
+    if (!can(user.role, capability)) throw new ApiError(403, "forbidden", "Your role does not allow this.");
+    const response = await handler({ request, params, requestId, user });
+    for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
+    return { response, userId: user.id };
+  });
+}
+
+/** A route anyone may call (sign-in, health). It still gets the origin check, request id and error mapping. */
+export function definePublicRoute<Params = Record<string, string>>(
+  handler: (context: PublicRouteContext<Params>) => Promise<Response>,
+): NextRouteHandler {
+  return wrap<Params>(async (request, params, requestId) => {
+    assertSameOrigin(request);
+    return { response: await handler({ request, params, requestId }), userId: null };
+  });
+}
+
+function wrap<Params>(
+  run: (request: Request, params: Params, requestId: string) => Promise<{ response: Response; userId: string | null }>,
+): NextRouteHandler {
+  return async (request, context) => {
+    const requestId = crypto.randomUUID();
+    const started = performance.now();
+    let response: Response;
+    let userId: string | null = null;
+    try {
+      const params = (await context.params) as Params;
+      const result = await run(request, params, requestId);
+      response = result.response;
+      userId = result.userId;
+    } catch (error) {
+      response = errorResponse(error, requestId);
+    }
+    response.headers.set("X-Request-Id", requestId);
+    response.headers.set("Cache-Control", response.headers.get("Cache-Control") ?? "no-store");
+    logEvent(response.status >= 500 ? "error" : "info", "api_request", {
+      request_id: requestId,
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+      user_id: userId,
+    });
+    return response;
+  };
+}
+
+export function json<T>(data: T, init: ResponseInit = {}): Response {
+  return Response.json({ success: true, data }, init);
+}
+
+export function errorResponse(error: unknown, requestId: string): Response {
+  const apiError = toApiError(error, requestId);
+  const body: ApiErrorBody = {
+    success: false,
+    error: apiError.message,
+    code: apiError.code,
+    ...(apiError.fields ? { fields: apiError.fields } : {}),
+    request_id: requestId,
+  };
+  return Response.json(body, { status: apiError.status, headers: apiError.headers });
+}
+
+function toApiError(error: unknown, requestId: string): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof CrmError) return fromCrmError(error);
+  if (error instanceof ConfigurationError) {
+    logEvent("error", "configuration_error", { request_id: requestId, message: error.message });
+    return new ApiError(503, "crm_misconfigured", "The dashboard is not configured correctly. An administrator has been told.");
+  }
+  // Unexpected: log the detail on the server, show only the request id to the user.
+  logEvent("error", "unhandled_error", {
+    request_id: requestId,
+    name: error instanceof Error ? error.name : typeof error,
+    message: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
+  return new ApiError(500, "internal", `Something went wrong on the server. Quote request ${requestId} when reporting it.`);
+}
+
+/** The CRM's own messages and bodies stay on the server; people get plain words. */
+function fromCrmError(error: CrmError): ApiError {
+  const message = describeCrmError(error.kind);
+  switch (error.kind) {
+    case "not_found":
+      return new ApiError(404, "not_found", message);
+    case "validation":
+      return new ApiError(400, "validation", message);
+    case "usage_limit":
+      return new ApiError(429, "usage_limit", message);
+    case "conflict":
+      return new ApiError(409, "conflict", message);
+    case "rate_limited":
+      return new ApiError(503, "crm_unavailable", message, undefined, { "Retry-After": "5" });
+    case "unavailable":
+      return new ApiError(503, "crm_unavailable", message, undefined, { "Retry-After": "2" });
+    case "unauthorized":
+    case "addon_required":
+    case "ip_restricted":
+    case "forbidden":
+    case "invalid_response":
+      return new ApiError(502, "crm_misconfigured", message);
+  }
+}

@@ -1,0 +1,16 @@
+import type { z } from "zod";
+
+/** One message per field (the first), keyed by its dotted path; "_form" for errors about the whole body. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      // Unknown fields are refused rather than silently dropped or forwarded.
+      for (const unknownKey of issue.keys) fields[[...issue.path, unknownKey].join(".")] ??= "This field is not accepted.";
+      continue;
+    }
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

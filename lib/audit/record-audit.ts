@@ -1,0 +1,79 @@
+import "server-only";
+import { appDatabase } from "@/lib/db/app-database";
+import type { AuditChanges } from "@/lib/db/tables";
+import { logEvent } from "@/lib/api/logger";
+
+export type AuditAction =
+  | "create"
+  | "update"
+  | "delete"
+  | "restore"
+  | "role_change"
+  | "user_create"
+  | "user_deactivate"
+  | "user_reactivate"
+  | "password_reset"
+  | "sign_in"
+  | "sign_out";
+
+export type AuditResource = "customer" | "job" | "user" | "session";
+
+export interface AuditEntry {
+  actor: { id: string | null; email: string };
+  action: AuditAction;
+  resource: AuditResource;
+  resourceId: string | null;
+  changes?: AuditChanges | null;
+  requestId: string | null;
+  outcome: "accepted" | "rejected" | "failed";
+  detail?: string | null;
+}
+
+/**
+ * Appends to the audit log. A failure to record is logged loudly but does not
+ * undo the change it describes (that already happened in the CRM).
+ */
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  try {
+    const { db } = await appDatabase();
+    await db
+      .insertInto("audit_log")
+      .values({
+        actor_user_id: entry.actor.id,
+        actor_email: entry.actor.email,
+        action: entry.action,
+        resource: entry.resource,
+        resource_id: entry.resourceId,
+        changes: entry.changes ? JSON.stringify(entry.changes) : null,
+        request_id: entry.requestId,
+        outcome: entry.outcome,
+        detail: entry.detail ?? null,
+      })
+      .execute();
+  } catch (error) {
+    logEvent("error", "audit_write_failed", {
+      request_id: entry.requestId,
+      action: entry.action,
+      resource: entry.resource,
+      resource_id: entry.resourceId,
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+/** Field-level changes between two records, for the fields named; secret fields by name only. */
+export function diffFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  fields: readonly string[],
+  secretFields: readonly string[] = [],
+): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const field of fields) {
+    const from = before?.[field] ?? null;
+    const to = after[field] ?? null;
+    if (JSON.stringify(from) === JSON.stringify(to)) continue;
+    changes[field] = secretFields.includes(field) ? "changed" : { from, to };
+  }
+  return changes;
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { safeNextPath } from "@/lib/auth/safe-next-path";
+
+/** The signed-in person for a page; anyone else is sent to sign in and brought back afterwards. */
+export async function requirePageUser(): Promise<CurrentUser> {
+  const requestHeaders = await headers();
+  const user = await getCurrentUser(requestHeaders);
+  if (!user) {
+    const next = safeNextPath(requestHeaders.get("x-tradesdesk-path"));
+    redirect(next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`);
+  }
+  return user;
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { isAPIError } from "better-auth/api";
+import type { ApiErrorCode } from "@/lib/api/api-error";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { getAuth } from "@/lib/auth/auth";
+import { isRole, type Role } from "@/lib/auth/roles";
+import { clearSignInFailures, isSignInThrottled, recordSignInFailure, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
+
+type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; role: Role }; setCookies: string[] }
+  | { ok: false; status: number; code: ApiErrorCode; message: string };
+
+/** One message for an unknown email and a wrong password, so neither reveals which accounts exist. */
+export const BAD_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
+
+export async function signIn(input: {
+  email: string;
+  password: string;
+  ip: string;
+  requestId: string;
+  headers: Headers;
+}): Promise<SignInResult> {
+  const { email, password, ip, requestId } = input;
+  if (await isSignInThrottled(email, ip)) {
+    await recordAudit({ actor: { id: null, email }, action: "sign_in", resource: "session", resourceId: null, requestId, outcome: "rejected", detail: "throttled" });
+    return {
+      ok: false,
+      status: 429,
+      code: "rate_limited",
+      message: `Too many failed sign-ins. Wait ${SIGN_IN_WINDOW_MINUTES} minutes and try again, or ask an administrator to reset the password.`,
+    };
+  }
+
+  const auth = await getAuth();
+  try {
+    // Only the client's user agent and address travel into the session record; nothing else of the request is trusted.
+    const headers = new Headers();
+    const userAgent = input.headers.get("user-agent");
+    if (userAgent) headers.set("user-agent", userAgent);
+    headers.set("x-forwarded-for", ip);
+    const response = await auth.api.signInEmail({ body: { email, password, rememberMe: true }, headers, asResponse: true });
+    if (!response.ok) return await failure(response.status, email, ip, requestId);
+    const body = (await response.json()) as { user: { id: string; email: string; name: string; role?: string } };
+    if (!isRole(body.user.role)) {
+      return { ok: false, status: 403, code: "forbidden", message: "This account has no role yet. Ask an administrator to set one." };
+    }
+    await clearSignInFailures(email);
+    await recordAudit({ actor: { id: body.user.id, email }, action: "sign_in", resource: "session", resourceId: null, requestId, outcome: "accepted" });
+    return {
+      ok: true,
+      user: { id: body.user.id, email: body.user.email, name: body.user.name, role: body.user.role },
+      setCookies: response.headers.getSetCookie(),
+    };
+  } catch (error) {
+    if (isAPIError(error)) return failure(error.statusCode, email, ip, requestId);
+    throw error;
+  }
+}
+
+async function failure(status: number, email: string, ip: string, requestId: string): Promise<SignInResult> {
+  await recordSignInFailure(email, ip);
+  await recordAudit({ actor: { id: null, email }, action: "sign_in", resource: "session", resourceId: null, requestId, outcome: "rejected" });
+  if (status === 403) {
+    return { ok: false, status: 403, code: "forbidden", message: "This account has been deactivated. Ask an administrator to reactivate it." };
+  }
+  return { ok: false, status: 401, code: "unauthenticated", message: BAD_CREDENTIALS_MESSAGE };
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The CRM's documented objects (docs 000 and 002). Unknown fields are
+ * tolerated and dropped; timestamps may come with or without milliseconds.
+ */
+const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not an ISO 8601 timestamp");
+const nullableText = z.string().nullable().optional().transform((value) => value ?? null);
+// The CRM serialises money as numbers; accept numeric strings too, as Postgres-backed APIs often do.
+const amount = z
+  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
+
+export const paginationSchema = z.object({
+  page: z.number().int(),
+  limit: z.number().int(),
+  total: z.number().int(),
+  total_pages: z.number().int(),
+});
+export type Pagination = z.infer<typeof paginationSchema>;
+
+export const customerSchema = z.object({
+  uuid: z.string(),
+  first_name: z.string(),
+  last_name: z.string(),
+  company_name: nullableText,
+  email: nullableText,
+  phone: nullableText,
+  customer_type: z.string(),
+  is_vip: z.boolean(),
+  physical_address1: nullableText,
+  physical_address2: nullableText,
+  physical_city: nullableText,
+  physical_state: nullableText,
+  physical_zip: nullableText,
+  billing_address1: nullableText,
+  billing_address2: nullableText,
+  billing_city: nullableText,
+  billing_state: nullableText,
+  billing_zip: nullableText,
+  primary_service_location_uuid: nullableText,
+  notes: nullableText,
+  internal_flags: z.record(z.string(), z.unknown()).nullable().optional().transform((value) => value ?? null),
+  on_my_way_notify_via: nullableText,
+  created_at: timestamp,
+  updated_at: timestamp,
+  deleted_at: timestamp.nullable().optional().transform((value) => value ?? null),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+const customerRefSchema = z.object({ uuid: z.string(), first_name: z.string(), last_name: z.string() });
+const assignedUserSchema = z.object({ id: z.string(), first_name: z.string(), last_name: z.string() });
+
+export const jobListItemSchema = z.object({
+  uuid: z.string(),
+  job_number: nullableText,
+  customer_uuid: z.string().optional(),
+  location_uuid: nullableText,
+  assigned_to_user_id: nullableText,
+  title: z.string(),
+  description: nullableText,
+  status: z.string(),
+  priority: z.string(),
+  is_urgent: z.boolean().optional().default(false),
+  is_emergency: z.boolean().optional().default(false),
+  service_address1: nullableText,
+  service_address2: nullableText,
+  service_city: nullableText,
+  service_state: nullableText,
+  service_zip: nullableText,
+  estimated_amount: amount,
+  actual_amount: amount,
+  scheduled_date: timestamp.nullable().optional().transform((value) => value ?? null),
+  scheduled_time_start: nullableText,
+  scheduled_time_end: nullableText,
+  started_at: timestamp.nullable().optional().transform((value) => value ?? null),
+  completed_at: timestamp.nullable().optional().transform((value) => value ?? null),
+  invoiced_at: timestamp.nullable().optional().transform((value) => value ?? null),
+  paid_at: timestamp.nullable().optional().transform((value) => value ?? null),
+  internal_notes: nullableText,
+  customer_notes: nullableText,
+  customer: customerRefSchema.nullable().optional().transform((value) => value ?? null),
+  assigned_user: assignedUserSchema.nullable().optional().transform((value) => value ?? null),
+  created_at: timestamp.optional(),
+  updated_at: timestamp.optional(),
+  deleted_at: timestamp.nullable().optional().transform((value) => value ?? null),
+});
+export type JobListItem = z.infer<typeof jobListItemSchema>;
+
+export const customerListSchema = z.object({ customers: z.array(customerSchema), pagination: paginationSchema });
+export const jobListSchema = z.object({ jobs: z.array(jobListItemSchema), pagination: paginationSchema });

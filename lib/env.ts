@@ -1,0 +1,65 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The app's server configuration, parsed once. Nothing else reads process.env:
+ * that keeps the CRM key in one module that can never be bundled for a browser.
+ */
+const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const serverEnvSchema = z.object({
+  PORT: positiveInt(1, 65535).default(3000),
+  /** The URL people use to reach the dashboard; its origin is the only one allowed to change data. */
+  APP_URL: z.url().optional(),
+  CRM_BASE_URL: z
+    .url({ message: "must be a URL such as https://customtradescrm.com/api/v1" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  CRM_API_KEY: z.string().min(1).optional(),
+  CRM_TIMEOUT_MS: positiveInt(100, 120_000).default(8_000),
+  /** Set by `npm start` when it started the sandbox CRM: enables the demo admin. */
+  TRADESDESK_SANDBOX: z.enum(["0", "1"]).default("0"),
+  DATABASE_URL: z.string().min(1).optional(),
+  APP_DATA_DIR: z.string().min(1).default(".data/app"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_IDLE_MINUTES: positiveInt(5, 24 * 60).default(120),
+  SESSION_ABSOLUTE_HOURS: positiveInt(1, 24 * 30).default(12),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
+  LOG_LEVEL: z.enum(["silent", "error", "info"]).default("info"),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema> & { APP_ORIGIN: string };
+
+export class ConfigurationError extends Error {
+  override readonly name = "ConfigurationError";
+}
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  // Empty strings mean "unset", as they do in most deployment tools' forms.
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = serverEnvSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigurationError(`The dashboard is not configured correctly: ${problems.join("; ")}`);
+  }
+  const appUrl = parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`;
+  cached = { ...parsed.data, APP_URL: appUrl, APP_ORIGIN: new URL(appUrl).origin };
+  return cached;
+}
+
+/** The CRM connection; a clear ConfigurationError when it is not set. */
+export function crmConfig(): { baseUrl: string; apiKey: string; timeoutMs: number } {
+  const env = serverEnv();
+  if (!env.CRM_BASE_URL || !env.CRM_API_KEY) {
+    throw new ConfigurationError("The dashboard is not connected to a CRM: set CRM_BASE_URL and CRM_API_KEY.");
+  }
+  return { baseUrl: env.CRM_BASE_URL, apiKey: env.CRM_API_KEY, timeoutMs: env.CRM_TIMEOUT_MS };
+}
+
+export function isHttps(): boolean {
+  return serverEnv().APP_ORIGIN.startsWith("https:");
+}

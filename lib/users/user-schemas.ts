@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
+
+/** Shared by the admin forms and the routes that receive them. */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 128;
+
+const password = z
+  .string({ error: "Enter a password." })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+
+const email = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter an email address like name@example.com."));
+
+const role = z.enum(ROLES, { error: "Choose a role: admin, staff or viewer." });
+
+export const signInSchema = z.strictObject({
+  email,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX),
+});
+
+export const createUserSchema = z.strictObject({
+  name: z.string({ error: "Enter a name." }).trim().min(2, "Enter a name of at least 2 characters.").max(80, "Use at most 80 characters."),
+  email,
+  role,
+  password,
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .strictObject({ role: role.optional(), active: z.boolean({ error: "active must be true or false." }).optional() })
+  .refine((value) => value.role !== undefined || value.active !== undefined, { message: "Nothing to change." });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const resetPasswordSchema = z.strictObject({ password });
+
+export const userIdSchema = z.uuid({ error: "That is not a valid user id." });

@@ -1,0 +1,11 @@
+import type { Role } from "@/lib/auth/roles";
+
+/** A dashboard account as the admin screens show it. */
+export interface ManagedUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role | null;
+  active: boolean;
+  createdAt: string;
+}

@@ -1,0 +1,66 @@
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./scripts/lib/chromium";
+import { ACCOUNTS } from "./e2e/support/accounts";
+import { E2E_API_KEY, E2E_APP_LOG, E2E_APP_PORT, E2E_APP_URL, E2E_CRM_BASE_URL, E2E_SANDBOX_PORT } from "./e2e/support/test-env";
+
+const browser = findChromium();
+
+export default defineConfig({
+  testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  outputDir: ".data/test-results",
+  use: {
+    baseURL: E2E_APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: { executablePath: browser?.executablePath, args: CHROMIUM_ARGS },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx sandbox/src/main.ts",
+      port: E2E_SANDBOX_PORT,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+        SANDBOX_DATA_DIR: "memory",
+        SANDBOX_API_KEYS: E2E_API_KEY,
+        SANDBOX_SEED_CUSTOMERS: "120",
+        SANDBOX_SEED_JOBS: "360",
+      },
+    },
+    {
+      // A production build (npm test builds first): the tests see what users get.
+      // tee keeps the server's log for the test that checks no line holds the CRM key.
+      command: `node_modules/.bin/next start -p ${E2E_APP_PORT} 2>&1 | tee ${E2E_APP_LOG}`,
+      port: E2E_APP_PORT,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        CRM_BASE_URL: E2E_CRM_BASE_URL,
+        CRM_API_KEY: E2E_API_KEY,
+        APP_URL: E2E_APP_URL,
+        APP_DATA_DIR: "memory",
+        ADMIN_EMAIL: ACCOUNTS.admin.email,
+        ADMIN_PASSWORD: ACCOUNTS.admin.password,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
+});

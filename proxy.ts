@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, HSTS_HEADER } from "@/lib/security/content-security-policy";
+import { isHttps } from "@/lib/env";
+
+/**
+ * Per-request security headers: a fresh CSP nonce for every page, and HSTS
+ * when the dashboard is served over HTTPS. Authentication is NOT decided here:
+ * every route handler and page checks the session itself, so a request that
+ * slips past the proxy gains nothing.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const https = isHttps() || request.nextUrl.protocol === "https:";
+  const csp = contentSecurityPolicy(nonce, { https, dev: process.env.NODE_ENV === "development" });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  // Lets a page that needs sign-in send the person back here afterwards.
+  requestHeaders.set("x-tradesdesk-path", request.nextUrl.pathname + request.nextUrl.search);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set(HSTS_HEADER.key, HSTS_HEADER.value);
+  return response;
+}
+
+export const config = {
+  // Static assets carry no script context of their own; everything else gets the headers.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};

@@ -1,0 +1,92 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import pg from "pg";
+import { mkdirSync } from "node:fs";
+
+/**
+ * The one storage seam of the sandbox: the same SQL runs on embedded PGlite
+ * (default, nothing to install) and on a real Postgres (SANDBOX_DATABASE_URL).
+ * Keep every query to plain parameterised SQL that both understand.
+ */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+}
+
+export interface Database extends Queryable {
+  /** Runs fn in one transaction; a throw rolls everything back. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs several statements separated by semicolons, without parameters. */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+  readonly kind: "pglite" | "postgres";
+}
+
+export type DatabaseLocation =
+  | { kind: "memory" }
+  | { kind: "directory"; path: string }
+  | { kind: "postgres"; url: string };
+
+export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+  if (location.kind === "postgres") return openPostgres(location.url);
+  if (location.kind === "directory") mkdirSync(location.path, { recursive: true });
+  const dataDir = location.kind === "directory" ? location.path : undefined;
+  const lite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  return {
+    kind: "pglite",
+    query: async <Row,>(sql: string, params: unknown[] = []) => {
+      const result = await lite.query<Row>(sql, params);
+      return { rows: result.rows };
+    },
+    transaction: (fn) =>
+      lite.transaction((tx) =>
+        fn({
+          query: async <Row,>(sql: string, params: unknown[] = []) => {
+            const result = await tx.query<Row>(sql, params);
+            return { rows: result.rows };
+          },
+        }),
+      ),
+    exec: async (sql) => {
+      await lite.exec(sql);
+    },
+    close: () => lite.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  // Numeric and bigint come back as strings from node-postgres; the sandbox
+  // converts amounts itself, so leave the parsers alone and stay consistent
+  // with PGlite, which also returns numeric as string.
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query("select 1");
+  return {
+    kind: "postgres",
+    query: async <Row,>(sql: string, params: unknown[] = []) => {
+      const result = await pool.query(sql, params);
+      return { rows: result.rows as Row[] };
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query("begin");
+        const value = await fn({
+          query: async <Row,>(sql: string, params: unknown[] = []) => {
+            const result = await client.query(sql, params);
+            return { rows: result.rows as Row[] };
+          },
+        });
+        await client.query("commit");
+        return value;
+      } catch (error) {
+        await client.query("rollback");
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The sandbox's schema, applied in order at start-up. Each entry is applied
+ * once and recorded in sandbox_migrations, so an existing data directory (or
+ * Postgres database) is upgraded in place. Append; never edit an applied one.
+ */
+export const migrations: ReadonlyArray<{ id: string; sql: string }> = [
+  {
+    id: "001_initial",
+    sql: /* sql */ `
+create extension if not exists pg_trgm;
+
+-- One company per API key. The key itself is never stored, only its SHA-256.
+create table companies (
+  uuid uuid primary key,
+  name text not null,
+  api_key_sha256 text not null unique,
+  created_at timestamptz(3) not null default now()
+);
+
+-- Requests counted per company and calendar month (UTC), for the quota.
+create table usage_counters (
+  company_uuid uuid not null references companies(uuid),
+  month text not null, -- 'YYYY-MM'
+  request_count integer not null default 0,
+  primary key (company_uuid, month)
+);
+
+-- People jobs can be assigned to. The API has no users endpoint: they are
+-- company set-up, visible only embedded in jobs as assigned_user.
+create table users (
+  id uuid primary key,
+  company_uuid uuid not null references companies(uuid),
+  first_name text not null,
+  last_name text not null,
+  role text not null default 'technician'
+);
+create index users_company on users (company_uuid);
+
+create table locations (
+  uuid uuid primary key,
+  company_uuid uuid not null references companies(uuid),
+  name text not null,
+  address1 text,
+  address2 text,
+  city text,
+  state text,
+  zip text,
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
+  deleted_at timestamptz(3)
+);
+create index locations_list on locations (company_uuid, created_at desc, uuid desc);
+
+create table customers (
+  uuid uuid primary key,
+  company_uuid uuid not null references companies(uuid),
+  first_name text not null,
+  last_name text not null,
+  company_name text,
+  email text,
+  phone text,
+  customer_type text not null default 'Residential',
+  is_vip boolean not null default false,
+  physical_address1 text,
+  physical_address2 text,
+  physical_city text,
+  physical_state text,
+  physical_zip text,
+  billing_address1 text,
+  billing_address2 text,
+  billing_city text,
+  billing_state text,
+  billing_zip text,
+  primary_service_location_uuid uuid,
+  notes text,
+  internal_flags jsonb,
+  on_my_way_notify_via text,
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
+  deleted_at timestamptz(3),
+  -- Search support. Fields are joined with a unit separator (U+001F) that a
+  -- search term cannot contain, so a substring match never spans two fields;
+  -- "first last" is one segment so a full name matches.
+  search_text text generated always as (
+    lower(
+      first_name || chr(31) || last_name || chr(31) || first_name || ' ' || last_name || chr(31) ||
+      coalesce(company_name, '') || chr(31) || coalesce(email, '') || chr(31) ||
+      coalesce(phone, '') || chr(31) || uuid::text
+    )
+  ) stored,
+  phone_digits text generated always as (regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')) stored
+);
+create index customers_list on customers (company_uuid, created_at desc, uuid desc);
+create index customers_search on customers using gin (search_text gin_trgm_ops);
+create index customers_phone_digits on customers using gin (phone_digits gin_trgm_ops);
+
+create table jobs (
+  uuid uuid primary key,
+  company_uuid uuid not null references companies(uuid),
+  job_number text,
+  customer_uuid uuid not null references customers(uuid),
+  location_uuid uuid references locations(uuid),
+  assigned_to_user_id uuid references users(id),
+  title text not null,
+  description text,
+  status text not null default 'New',
+  priority text not null default 'Normal',
+  is_urgent boolean not null default false,
+  is_emergency boolean not null default false,
+  service_address1 text,
+  service_address2 text,
+  service_city text,
+  service_state text,
+  service_zip text,
+  estimated_amount numeric(12, 2),
+  actual_amount numeric(12, 2),
+  scheduled_date timestamptz(3),
+  scheduled_time_start text,
+  scheduled_time_end text,
+  started_at timestamptz(3),
+  completed_at timestamptz(3),
+  invoiced_at timestamptz(3),
+  paid_at timestamptz(3),
+  internal_notes text,
+  customer_notes text,
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
+  deleted_at timestamptz(3),
+  search_text text generated always as (
+    lower(title || chr(31) || coalesce(description, '') || chr(31) || coalesce(job_number, ''))
+  ) stored
+);
+create index jobs_list on jobs (company_uuid, created_at desc, uuid desc);
+create index jobs_status on jobs (company_uuid, status, created_at desc, uuid desc);
+create index jobs_customer on jobs (customer_uuid, created_at desc);
+create index jobs_location on jobs (location_uuid, created_at desc);
+create index jobs_assignee on jobs (assigned_to_user_id, created_at desc);
+create index jobs_priority on jobs (company_uuid, priority, created_at desc);
+create index jobs_search on jobs using gin (search_text gin_trgm_ops);
+
+-- Per-company sequence for JOB-0001, JOB-0002, ...
+create table job_number_counters (
+  company_uuid uuid primary key references companies(uuid),
+  last_number integer not null
+);
+
+-- Idempotency-Key records: 'in_flight' while the first request runs, then
+-- 'done' with the response to replay for 24 hours.
+create table idempotency_keys (
+  company_uuid uuid not null references companies(uuid),
+  key text not null,
+  method text not null,
+  path text not null,
+  body_sha256 text not null,
+  state text not null check (state in ('in_flight', 'done')),
+  response_status integer,
+  response_body text,
+  created_at timestamptz(3) not null default now(),
+  primary key (company_uuid, key)
+);
+`,
+  },
+];

@@ -1,0 +1,121 @@
+/**
+ * `npm test`: every check the project has, in one run, ending with the single
+ * line `N passed, N failed` over all of them. Typecheck, lint and the build
+ * count as one check each; unit/integration and end-to-end tests count per test.
+ * Every stage runs even when an earlier one fails, so one run shows everything
+ * (only the end-to-end tests need the build to have succeeded).
+ */
+import { mkdirSync, readFileSync, existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { binPath, run } from "./lib/processes";
+import { ensureChromium } from "./lib/ensure-chromium";
+import { E2E_API_KEY, E2E_CRM_BASE_URL } from "../e2e/support/test-env";
+
+// The machines have no outside network; Next.js telemetry would only time out.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const reportDir = join(root, ".data", "test-reports");
+
+interface StageResult {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const results: StageResult[] = [];
+
+function heading(title: string) {
+  console.log(`\n━━ ${title} ${"━".repeat(Math.max(0, 60 - title.length))}`);
+}
+
+async function check(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  heading(name);
+  const code = await run(command, args, { cwd: root, env });
+  results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+  return code === 0;
+}
+
+async function vitest() {
+  heading("Unit and integration tests (vitest)");
+  const output = join(reportDir, "vitest.json");
+  rmSync(output, { force: true });
+  const code = await run(binPath("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], {
+    cwd: root,
+  });
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(output);
+  if (!report) {
+    results.push({ name: "vitest", passed: 0, failed: 1, skipped: 0 });
+    return;
+  }
+  // A crash outside any test (a failing import, a hook) fails the run without failing a test: count it.
+  const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  results.push({ name: "vitest", passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
+}
+
+async function playwright(executablePath: string | undefined) {
+  heading("End-to-end tests (Playwright, Chromium)");
+  const output = join(reportDir, "playwright.json");
+  rmSync(output, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output };
+  if (executablePath) env.PLAYWRIGHT_CHROMIUM_EXECUTABLE = executablePath;
+  const code = await run(binPath("playwright"), ["test", "--reporter=list,json"], { cwd: root, env });
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(output);
+  if (!report) {
+    results.push({ name: "playwright", passed: 0, failed: 1, skipped: 0 });
+    return;
+  }
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  const failed = unexpected + flaky + (code !== 0 && unexpected === 0 && flaky === 0 ? 1 : 0);
+  results.push({ name: "playwright", passed: expected, failed, skipped });
+}
+
+function readJson<T>(path: string): T | null {
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  mkdirSync(reportDir, { recursive: true });
+  const started = Date.now();
+
+  await check("typecheck", binPath("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+  await check("lint", binPath("eslint"), ["--max-warnings=0", "."]);
+  await vitest();
+
+  heading("Browser");
+  const browser = await ensureChromium();
+  // Built with the end-to-end CRM key in the environment: the test that scans
+  // the browser bundle for it then proves the key cannot leak into a build.
+  const built = await check("build", binPath("next"), ["build"], { ...process.env, CRM_API_KEY: E2E_API_KEY, CRM_BASE_URL: E2E_CRM_BASE_URL });
+  if (built) {
+    await playwright(browser.executablePath);
+  } else {
+    console.log("Skipping the end-to-end tests: the build failed.");
+    results.push({ name: "playwright (not run: build failed)", passed: 0, failed: 1, skipped: 0 });
+  }
+
+  heading("Summary");
+  for (const result of results) {
+    const skipped = result.skipped ? `, ${result.skipped} skipped` : "";
+    console.log(`  ${result.failed ? "✗" : "✓"} ${result.name}: ${result.passed} passed, ${result.failed} failed${skipped}`);
+  }
+  const passed = results.reduce((sum, result) => sum + result.passed, 0);
+  const failed = results.reduce((sum, result) => sum + result.failed, 0);
+  const skipped = results.reduce((sum, result) => sum + result.skipped, 0);
+  console.log(`  (${Math.round((Date.now() - started) / 1000)} s)`);
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+});
