@@ -78,6 +78,10 @@ async function main() {
   };
   const next = startChild("The dashboard", binPath("next"), [devMode ? "dev" : "start", "-p", String(port)], appEnv);
   await waitForPort(port, { child: next, timeoutMs: 120_000 }).catch((error: Error) => fail(error.message));
+  // The first request makes the server finish its start-up (migrations, the
+  // first admin, whose sign-in it prints) before we say it is ready.
+  const health = await fetch(`http://127.0.0.1:${port}/api/health`).catch((error: Error) => fail(`The dashboard does not answer: ${error.message}`));
+  if (!health.ok) fail(`The dashboard started but reports a problem (${health.status}): ${await health.text()}`);
 
   log("");
   log(`Tradesdesk is running: http://localhost:${port}`);
