@@ -17,6 +17,12 @@ const serverEnvSchema = z.object({
     .optional(),
   CRM_API_KEY: z.string().min(1).optional(),
   CRM_TIMEOUT_MS: positiveInt(100, 120_000).default(8_000),
+  /** The plan's monthly request allowance, to warn before the CRM starts refusing. */
+  CRM_MONTHLY_LIMIT: positiveInt(1, 100_000_000).default(50_000),
+  /** How long a CRM read is served from the shared cache without asking again. */
+  CRM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+  /** How long a read is kept to show (marked stale) when the CRM refuses, e.g. at the monthly limit. */
+  CRM_CACHE_STALE_HOURS: z.coerce.number().int().min(0).max(24 * 31).default(24),
   /** Set by `npm start` when it started the sandbox CRM: enables the demo admin. */
   TRADESDESK_SANDBOX: z.enum(["0", "1"]).default("0"),
   DATABASE_URL: z.string().min(1).optional(),
@@ -52,12 +58,19 @@ export function serverEnv(): ServerEnv {
 }
 
 /** The CRM connection; a clear ConfigurationError when it is not set. */
-export function crmConfig(): { baseUrl: string; apiKey: string; timeoutMs: number } {
+export function crmConfig(): { baseUrl: string; apiKey: string; timeoutMs: number; monthlyLimit: number; cacheTtlMs: number; cacheStaleMs: number } {
   const env = serverEnv();
   if (!env.CRM_BASE_URL || !env.CRM_API_KEY) {
     throw new ConfigurationError("The dashboard is not connected to a CRM: set CRM_BASE_URL and CRM_API_KEY.");
   }
-  return { baseUrl: env.CRM_BASE_URL, apiKey: env.CRM_API_KEY, timeoutMs: env.CRM_TIMEOUT_MS };
+  return {
+    baseUrl: env.CRM_BASE_URL,
+    apiKey: env.CRM_API_KEY,
+    timeoutMs: env.CRM_TIMEOUT_MS,
+    monthlyLimit: env.CRM_MONTHLY_LIMIT,
+    cacheTtlMs: env.CRM_CACHE_TTL_SECONDS * 1000,
+    cacheStaleMs: env.CRM_CACHE_STALE_HOURS * 3600 * 1000,
+  };
 }
 
 export function isHttps(): boolean {

@@ -27,6 +27,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    /** For a 409 on an update: the record as it is now, so the person can see what changed. */
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -38,6 +40,7 @@ export interface ApiErrorBody {
   error: string;
   code: ApiErrorCode;
   fields?: Record<string, string>;
+  current?: unknown;
   request_id: string;
 }
 

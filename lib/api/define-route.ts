@@ -95,6 +95,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
     error: apiError.message,
     code: apiError.code,
     ...(apiError.fields ? { fields: apiError.fields } : {}),
+    ...(apiError.current !== undefined ? { current: apiError.current } : {}),
     request_id: requestId,
   };
   return Response.json(body, { status: apiError.status, headers: apiError.headers });

@@ -90,5 +90,29 @@ export const jobListItemSchema = z.object({
 });
 export type JobListItem = z.infer<typeof jobListItemSchema>;
 
+export const locationSchema = z.object({
+  uuid: z.string(),
+  name: z.string(),
+  address1: nullableText,
+  address2: nullableText,
+  city: nullableText,
+  state: nullableText,
+  zip: nullableText,
+  created_at: timestamp.optional(),
+  updated_at: timestamp.optional(),
+  deleted_at: timestamp.nullable().optional().transform((value) => value ?? null),
+});
+export type Location = z.infer<typeof locationSchema>;
+
+/** GET /jobs/{uuid} embeds the full customer and location (README decision 11). */
+export const jobDetailSchema = jobListItemSchema.extend({
+  customer: customerSchema.nullable().optional().transform((value) => value ?? null),
+  location: locationSchema.nullable().optional().transform((value) => value ?? null),
+});
+export type JobDetail = z.infer<typeof jobDetailSchema>;
+
+export const deletedSchema = z.object({ message: z.string() });
+
 export const customerListSchema = z.object({ customers: z.array(customerSchema), pagination: paginationSchema });
 export const jobListSchema = z.object({ jobs: z.array(jobListItemSchema), pagination: paginationSchema });
+export const locationListSchema = z.object({ locations: z.array(locationSchema), pagination: paginationSchema });

@@ -64,4 +64,16 @@ create index sign_in_failures_email on sign_in_failures (email, occurred_at desc
 create index sign_in_failures_ip on sign_in_failures (ip, occurred_at desc);
 `,
   },
+  {
+    id: "003_crm_usage",
+    sql: /* sql */ `
+-- Upstream CRM requests per calendar month (UTC), counted by this dashboard,
+-- to compare with the plan's monthly allowance before the CRM starts refusing.
+create table crm_usage (
+  month text primary key, -- 'YYYY-MM'
+  request_count integer not null default 0,
+  updated_at timestamptz(3) not null default now()
+);
+`,
+  },
 ];

@@ -16,6 +16,7 @@ export interface AppDatabaseSchema {
     outcome: "accepted" | "rejected" | "failed";
     detail: string | null;
   };
+  crm_usage: { month: string; request_count: number; updated_at: Generated<Date> };
   sign_in_failures: { id: Generated<string>; email: string; ip: string; occurred_at: Generated<Date> };
   user: {
     id: string;

@@ -16,29 +16,27 @@ export async function getOverview(): Promise<OverviewCounts | OverviewFailure> {
   try {
     crmHost = new URL(crmConfig().baseUrl).host;
     const started = performance.now();
-    const [all, commercial, vip, ...byStatus] = await Promise.all([
+    const results = await Promise.all([
       listCustomers({ limit: 1 }),
       listCustomers({ filter: "commercial", limit: 1 }),
       listCustomers({ filter: "vip", limit: 1 }),
       ...JOB_STATUSES.map((status) => listJobs({ statuses: [status], limit: 1 })),
     ]);
-    const jobsByStatus = JOB_STATUSES.map((status, index) => ({
-      status,
-      count: byStatus[index]?.pagination.total ?? 0,
-    }));
+    const [all, commercial, vip, ...byStatus] = results.map((result) => result.data.pagination.total) as [number, number, number, ...number[]];
+    const jobsByStatus = JOB_STATUSES.map((status, index) => ({ status, count: byStatus[index] ?? 0 }));
     return {
       state: "ok",
       crmHost,
       latencyMs: Math.round(performance.now() - started),
       customers: {
-        total: all.pagination.total,
-        residential: all.pagination.total - commercial.pagination.total,
-        commercial: commercial.pagination.total,
-        vip: vip.pagination.total,
+        total: all,
+        residential: all - commercial,
+        commercial,
+        vip,
       },
       jobsByStatus,
       jobsTotal: jobsByStatus.reduce((sum, entry) => sum + entry.count, 0),
-      crmRequests: 3 + JOB_STATUSES.length,
+      crmRequests: results.reduce((sum, result) => sum + result.meta.upstreamCalls, 0),
     };
   } catch (error) {
     if (error instanceof ConfigurationError) {

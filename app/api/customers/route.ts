@@ -1,0 +1,21 @@
+import { crmJson } from "@/lib/api/crm-response";
+import { defineRoute } from "@/lib/api/define-route";
+import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
+import { parseWith, readJsonBody } from "@/lib/api/read-body";
+import { listCustomers } from "@/lib/crm/customers";
+import { customerListFiltersSchema } from "@/lib/customers/customer-list-filters";
+import { customerInputSchema } from "@/lib/customers/customer-schema";
+import { createCustomerFromInput, toCustomerDto } from "@/lib/customers/customer-service";
+
+export const GET = defineRoute("read", async ({ request }) => {
+  const filters = parseWith(customerListFiltersSchema, Object.fromEntries(new URL(request.url).searchParams));
+  const result = await listCustomers(filters);
+  return crmJson(result, { customers: result.data.customers.map(toCustomerDto), pagination: result.data.pagination });
+});
+
+export const POST = defineRoute("write", async ({ request, requestId, user }) => {
+  const key = idempotencyKeyFor(request, user, "create-customer");
+  const input = await readJsonBody(request, customerInputSchema);
+  const result = await createCustomerFromInput(input, key, { user, requestId });
+  return crmJson(result, toCustomerDto(result.data), { status: 201 });
+});

@@ -1,0 +1,12 @@
+import { crmJson } from "@/lib/api/crm-response";
+import { defineRoute } from "@/lib/api/define-route";
+import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
+import { uuidParam } from "@/lib/api/uuid-param";
+import { restoreJobById } from "@/lib/jobs/job-service";
+
+export const POST = defineRoute<{ uuid: string }>("write", async ({ request, params, requestId, user }) => {
+  const uuid = uuidParam(params.uuid);
+  const key = idempotencyKeyFor(request, user, `restore-job-${uuid}`);
+  const result = await restoreJobById(uuid, key, { user, requestId });
+  return crmJson(result, result.data);
+});

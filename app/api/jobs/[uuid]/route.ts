@@ -1,0 +1,32 @@
+import { crmJson } from "@/lib/api/crm-response";
+import { defineRoute } from "@/lib/api/define-route";
+import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
+import { booleanParam } from "@/lib/api/query-params";
+import { readJsonBody } from "@/lib/api/read-body";
+import { uuidParam } from "@/lib/api/uuid-param";
+import { getJob } from "@/lib/crm/jobs";
+import { jobUpdateSchema } from "@/lib/jobs/job-schema";
+import { deleteJobById, updateJobFromPatch } from "@/lib/jobs/job-service";
+
+type Params = { uuid: string };
+
+export const GET = defineRoute<Params>("read", async ({ request, params }) => {
+  const uuid = uuidParam(params.uuid);
+  const result = await getJob(uuid, { includeDeleted: booleanParam(new URL(request.url).searchParams, "include_deleted") });
+  return crmJson(result, result.data);
+});
+
+export const PUT = defineRoute<Params>("write", async ({ request, params, requestId, user }) => {
+  const uuid = uuidParam(params.uuid);
+  const key = idempotencyKeyFor(request, user, `update-job-${uuid}`);
+  const patch = await readJsonBody(request, jobUpdateSchema);
+  const result = await updateJobFromPatch(uuid, patch, key, { user, requestId });
+  return crmJson(result, result.data);
+});
+
+export const DELETE = defineRoute<Params>("write", async ({ request, params, requestId, user }) => {
+  const uuid = uuidParam(params.uuid);
+  const key = idempotencyKeyFor(request, user, `delete-job-${uuid}`);
+  const result = await deleteJobById(uuid, key, { user, requestId });
+  return crmJson(result, { uuid, deleted: true });
+});

@@ -1,0 +1,84 @@
+import "server-only";
+import { ApiError } from "@/lib/api/api-error";
+import { auditedWrite, type WriteContext } from "@/lib/audit/audited-write";
+import { diffFields } from "@/lib/audit/record-audit";
+import * as crm from "@/lib/crm/customers";
+import type { Customer } from "@/lib/crm/schemas";
+import { crmValidationToApiError } from "@/lib/crm/validation-fields";
+import {
+  checkCustomerRules,
+  customerExtrasFromFlags,
+  customerToFormValues,
+  toCrmCustomerBody,
+  type CustomerInput,
+  type CustomerUpdateInput,
+} from "@/lib/customers/customer-schema";
+import { sameInstant } from "@/lib/time/same-instant";
+
+/** A customer as the dashboard's API returns it: the CRM record plus the dashboard's extras, read out of internal_flags. */
+export type CustomerDto = Customer & { extras: ReturnType<typeof customerExtrasFromFlags> };
+
+export function toCustomerDto(customer: Customer): CustomerDto {
+  return { ...customer, extras: customerExtrasFromFlags(customer.internal_flags) };
+}
+
+const FORM_FIELDS = Object.keys(customerToFormValues({ first_name: "", last_name: "" } as never));
+
+/** The fields people change, flattened (extras beside CRM fields), for the audit log's before/after. */
+function auditView(customer: Customer): Record<string, unknown> {
+  return { ...customer, ...customerExtrasFromFlags(customer.internal_flags) };
+}
+
+export async function createCustomerFromInput(input: CustomerInput, idempotencyKey: string, context: WriteContext) {
+  const body = toCrmCustomerBody(input, null);
+  const changes = diffFields(null, { ...body, ...input }, Object.keys(input).filter((field) => field !== "billing_same_as_physical"));
+  try {
+    return await auditedWrite(context, { action: "create", resource: "customer", resourceId: null, changes }, () => crm.createCustomer(body, idempotencyKey), (customer) => customer.uuid);
+  } catch (error) {
+    throw crmValidationToApiError(error, FORM_FIELDS);
+  }
+}
+
+/**
+ * A partial update that never silently overwrites someone else's change:
+ * the person's `expected_updated_at` must still be the record's, else 409 with
+ * the record as it is now. The one exception is a retry of this very change
+ * (its answer was lost): the record already says what was asked, so that is
+ * a success, not a conflict. The CRM has no conditional update, so a change
+ * landing between this read and the write cannot be caught here.
+ */
+export async function updateCustomerFromPatch(uuid: string, patch: CustomerUpdateInput, idempotencyKey: string, context: WriteContext) {
+  const current = (await crm.getCustomer(uuid, { cache: false })).data;
+  const { expected_updated_at: expectedUpdatedAt, ...changes } = patch;
+  const body = toCrmCustomerBody(changes, current.internal_flags);
+
+  if (!sameInstant(current.updated_at, expectedUpdatedAt)) {
+    if (alreadyApplied(current, body)) return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
+    throw new ApiError(409, "conflict", "Someone else changed this customer since you opened it. Review their change, then apply yours again.", undefined, undefined, toCustomerDto(current));
+  }
+
+  const ruleErrors = checkCustomerRules({ ...customerToFormValues(current), ...changes }, Object.keys(changes));
+  if (Object.keys(ruleErrors).length > 0) throw new ApiError(400, "validation", "Some fields need attention.", ruleErrors);
+
+  const before = auditView(current);
+  const after = { ...before, ...changes, ...body };
+  const audit = diffFields(before, after, Object.keys(changes).filter((field) => field !== "billing_same_as_physical"));
+  try {
+    return await auditedWrite(context, { action: "update", resource: "customer", resourceId: uuid, changes: audit }, () => crm.updateCustomer(uuid, body, idempotencyKey));
+  } catch (error) {
+    throw crmValidationToApiError(error, FORM_FIELDS);
+  }
+}
+
+function alreadyApplied(current: Customer, body: Record<string, unknown>): boolean {
+  const record = current as unknown as Record<string, unknown>;
+  return Object.entries(body).every(([field, value]) => JSON.stringify(record[field] ?? null) === JSON.stringify(value ?? null));
+}
+
+export function deleteCustomerById(uuid: string, idempotencyKey: string, context: WriteContext) {
+  return auditedWrite(context, { action: "delete", resource: "customer", resourceId: uuid }, () => crm.deleteCustomer(uuid, idempotencyKey));
+}
+
+export function restoreCustomerById(uuid: string, idempotencyKey: string, context: WriteContext) {
+  return auditedWrite(context, { action: "restore", resource: "customer", resourceId: uuid }, () => crm.restoreCustomer(uuid, idempotencyKey));
+}

@@ -1,0 +1,47 @@
+import { phoneSearchDigits } from "@/lib/phone/us-phone";
+
+export type LookupQuery =
+  | { kind: "phone"; digits: string; display: string }
+  | { kind: "email"; value: string }
+  | { kind: "name"; value: string }
+  | { kind: "too_short" };
+
+// Digits and the punctuation people write numbers with; the same test the CRM's
+// phone search uses to decide whether a term is a phone fragment.
+const PHONE_LIKE = /^[\d\s().+-]+$/;
+// Three digits is where a fragment starts to narrow things down (an area code,
+// an exchange, or the last four a caller reads out), matching the CRM's phone
+// search; below that every customer with a "3" in their number would match.
+const MIN_PHONE_DIGITS = 3;
+
+/**
+ * What the caller lookup box was given. Heuristics, in order:
+ * 1. Fewer than 2 characters (after trimming) → too_short: nothing to search yet.
+ * 2. Contains "@" → email, lowercased (partial addresses like "jo@" still search).
+ * 3. Only digits and phone punctuation, with at least 3 digits → phone. A whole
+ *    number (10 digits, or 11 starting with 1 or written +1) is reduced to its 10
+ *    digits and shown as 206-555-1234; a fragment keeps exactly the digits typed
+ *    (a leading 1 is kept unless written +1: "1234" may be the last four) and is shown as typed:
+ *    formatting a fragment as if it began the number would misplace it
+ *    ("5551234" is not "(555) 123-4").
+ * 4. Anything else → name, with runs of spaces collapsed.
+ */
+export function classifyLookupQuery(raw: string): LookupQuery {
+  const text = raw.trim().replace(/\s+/g, " ");
+  if (text.length < 2) return { kind: "too_short" };
+  if (text.includes("@")) return { kind: "email", value: text.toLowerCase() };
+
+  if (PHONE_LIKE.test(text)) {
+    // A typed "+1" is the country code, which stored numbers don't contain.
+    const typed = text.replace(/^\+\s*1/, "").replace(/\D/g, "");
+    if (typed.length >= MIN_PHONE_DIGITS) {
+      const whole = phoneSearchDigits(text);
+      if (whole) {
+        return { kind: "phone", digits: whole, display: `${whole.slice(0, 3)}-${whole.slice(3, 6)}-${whole.slice(6)}` };
+      }
+      return { kind: "phone", digits: typed, display: text };
+    }
+  }
+  return { kind: "name", value: text };
+}
+

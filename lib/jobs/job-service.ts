@@ -1,0 +1,85 @@
+import "server-only";
+import { ApiError } from "@/lib/api/api-error";
+import { auditedWrite, type WriteContext } from "@/lib/audit/audited-write";
+import { diffFields } from "@/lib/audit/record-audit";
+import { getCustomer } from "@/lib/crm/customers";
+import { CrmError } from "@/lib/crm/errors";
+import * as crm from "@/lib/crm/jobs";
+import type { JobDetail } from "@/lib/crm/schemas";
+import { crmValidationToApiError } from "@/lib/crm/validation-fields";
+import { checkJobRules, jobToFormValues, serviceAddressFromCustomer, toCrmJobBody, type JobInput, type JobUpdateInput } from "@/lib/jobs/job-schema";
+import { sameInstant } from "@/lib/time/same-instant";
+
+const FORM_FIELDS = Object.keys(jobToFormValues({ title: "" }));
+
+/**
+ * "Use the customer's address" is resolved here, on the server, from the
+ * customer as the CRM has it now. A customer that does not exist (or was
+ * deleted) is the customer field's problem, said on that field.
+ */
+async function withServiceAddress<T extends { customer_uuid?: string | undefined; use_customer_address?: boolean | undefined }>(input: T, fallbackCustomerUuid?: string): Promise<T> {
+  if (input.use_customer_address !== true) return input;
+  const customerUuid = input.customer_uuid ?? fallbackCustomerUuid;
+  if (!customerUuid) return input;
+  try {
+    const customer = (await getCustomer(customerUuid)).data;
+    return { ...input, ...serviceAddressFromCustomer(customer) };
+  } catch (error) {
+    if (error instanceof CrmError && error.kind === "not_found") {
+      throw new ApiError(400, "validation", "That customer no longer exists.", { customer_uuid: "That customer no longer exists. Choose another." });
+    }
+    throw error;
+  }
+}
+
+export async function createJobFromInput(input: JobInput, idempotencyKey: string, context: WriteContext) {
+  const resolved = await withServiceAddress(input);
+  const body = toCrmJobBody(resolved);
+  const changes = diffFields(null, body, Object.keys(body));
+  try {
+    return await auditedWrite(context, { action: "create", resource: "job", resourceId: null, changes }, () => crm.createJob(body, idempotencyKey), (job) => job.uuid);
+  } catch (error) {
+    throw crmValidationToApiError(error, FORM_FIELDS);
+  }
+}
+
+/** Same rules as customers: 409 on a stale `expected_updated_at`, unless this exact change already landed. */
+export async function updateJobFromPatch(uuid: string, patch: JobUpdateInput, idempotencyKey: string, context: WriteContext) {
+  const current = (await crm.getJob(uuid, { cache: false })).data;
+  const { expected_updated_at: expectedUpdatedAt, ...rawChanges } = patch;
+  const changes = await withServiceAddress(rawChanges, current.customer?.uuid ?? current.customer_uuid);
+  const body = toCrmJobBody(changes);
+
+  if (!current.updated_at || !sameInstant(current.updated_at, expectedUpdatedAt)) {
+    if (alreadyApplied(current, body)) return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
+    throw new ApiError(409, "conflict", "Someone else changed this job since you opened it. Review their change, then apply yours again.", undefined, undefined, current);
+  }
+
+  const ruleErrors = checkJobRules({ ...jobToFormValues(current), ...changes }, Object.keys(changes));
+  if (Object.keys(ruleErrors).length > 0) throw new ApiError(400, "validation", "Some fields need attention.", ruleErrors);
+
+  const before = current as unknown as Record<string, unknown>;
+  const audit = diffFields(before, { ...before, ...body }, Object.keys(body));
+  try {
+    return await auditedWrite(context, { action: "update", resource: "job", resourceId: uuid, changes: audit }, () => crm.updateJob(uuid, body, idempotencyKey));
+  } catch (error) {
+    throw crmValidationToApiError(error, FORM_FIELDS);
+  }
+}
+
+function alreadyApplied(current: JobDetail, body: Record<string, unknown>): boolean {
+  const record = current as unknown as Record<string, unknown>;
+  return Object.entries(body).every(([field, value]) => {
+    const stored = record[field] ?? null;
+    if (field === "scheduled_date" && typeof stored === "string" && typeof value === "string") return stored.slice(0, 10) === value;
+    return JSON.stringify(stored) === JSON.stringify(value ?? null);
+  });
+}
+
+export function deleteJobById(uuid: string, idempotencyKey: string, context: WriteContext) {
+  return auditedWrite(context, { action: "delete", resource: "job", resourceId: uuid }, () => crm.deleteJob(uuid, idempotencyKey));
+}
+
+export function restoreJobById(uuid: string, idempotencyKey: string, context: WriteContext) {
+  return auditedWrite(context, { action: "restore", resource: "job", resourceId: uuid }, () => crm.restoreJob(uuid, idempotencyKey));
+}
