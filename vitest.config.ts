@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["sandbox/**/*.test.ts", "lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["sandbox/**/*.test.ts", "lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
     // Integration tests start real servers and databases; give them room.
     testTimeout: 30_000,

@@ -1,11 +1,15 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/layout/providers";
+import { UsageBanner } from "@/components/layout/usage-banner";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { usageReport } from "@/lib/crm/usage-meter";
 
 /** Every screen behind sign-in shares this frame; the check itself also runs in each page and route. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
+  // Read from the dashboard's own counter: showing it costs no CRM request.
+  const usage = await usageReport().catch(() => null);
   return (
     <Providers>
       <a
@@ -15,6 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to content
       </a>
       <AppHeader user={{ name: user.name, email: user.email, role: user.role }} />
+      {usage && <UsageBanner usage={usage} />}
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 lg:px-8">
         {children}
       </main>
