@@ -85,6 +85,8 @@ async function main() {
   mkdirSync(reportDir, { recursive: true });
   const started = Date.now();
 
+  // CI installs with `npm ci`: a lock file it refuses would fail there first.
+  await check("lock file installs with npm ci", "npm", ["ci", "--dry-run", "--ignore-scripts", "--no-audit", "--no-fund"]);
   await check("typecheck", binPath("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
   await check("lint", binPath("eslint"), ["--max-warnings=0", "."]);
   await vitest();

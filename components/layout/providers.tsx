@@ -1,7 +1,9 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
 
 export function makeQueryClient() {
   return new QueryClient({
@@ -13,7 +15,15 @@ export function makeQueryClient() {
   });
 }
 
+/** Client-side context for every signed-in screen: data fetching, URL state and toasts. */
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <NuqsAdapter>
+        {children}
+        <Toaster position="bottom-right" richColors closeButton toastOptions={{ duration: 8_000 }} />
+      </NuqsAdapter>
+    </QueryClientProvider>
+  );
 }
