@@ -12,6 +12,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets parallel test runs keep separate builds (NEXT_DIST_DIR=.next-e2e-2); ".next" otherwise.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // `npm test` typechecks the whole repository (app, sandbox, scripts, tests)
   // as a check of its own; the build does not run the same check a second time.

@@ -14,7 +14,7 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  outputDir: ".data/test-results",
+  outputDir: `.data/test-results/${E2E_APP_PORT}`,
   use: {
     baseURL: E2E_APP_URL,
     trace: "retain-on-failure",

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { E2E_API_KEY, E2E_APP_LOG } from "../support/test-env";
+import { E2E_API_KEY, E2E_APP_LOG, E2E_DIST_DIR } from "../support/test-env";
 
 /**
  * The CRM key stays on the server: not in any file shipped to browsers (the
@@ -16,8 +16,8 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test("no file in .next/static contains the CRM key", () => {
-  const files = filesUnder(".next/static");
+test("no file in the build's static folder contains the CRM key", () => {
+  const files = filesUnder(join(E2E_DIST_DIR, "static"));
   expect(files.length).toBeGreaterThan(10);
   const leaking = files.filter((file) => readFileSync(file).includes(E2E_API_KEY));
   expect(leaking).toEqual([]);

@@ -8,5 +8,6 @@ export const ACCOUNTS: Record<Role, { email: string; password: string; name: str
 };
 
 export function storageStatePath(role: Role): string {
-  return `.data/e2e-auth/${role}.json`;
+  // Per app port, so parallel runs against separate servers keep separate sign-ins.
+  return `.data/e2e-auth/${process.env.E2E_APP_PORT ?? "3100"}/${role}.json`;
 }

@@ -9,4 +9,7 @@ export const E2E_CRM_BASE_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}/api/v1`;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
 
 /** Everything the dashboard under test prints goes here too, so tests can read its log. */
-export const E2E_APP_LOG = ".data/e2e-app.log";
+export const E2E_APP_LOG = `.data/e2e-app-${E2E_APP_PORT}.log`;
+
+/** Where the build under test lives (see next.config.mjs). */
+export const E2E_DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
