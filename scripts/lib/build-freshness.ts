@@ -6,7 +6,7 @@ const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.mjs", "
 
 /** True when .next holds a production build newer than every build input. */
 export function isBuildFresh(root: string): boolean {
-  const marker = join(root, ".next", "BUILD_ID");
+  const marker = join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(marker)) return false;
   const builtAt = statSync(marker).mtimeMs;
   return BUILD_INPUTS.every((input) => newestMtime(join(root, input)) <= builtAt);
