@@ -11,7 +11,7 @@ const serverOnlyModules = ["@/lib/crm/*", "@/lib/env", "@/lib/overview/get-overv
 
 export default tseslint.config(
   {
-    ignores: [".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,

@@ -14,6 +14,7 @@ import {
   type CustomerUpdateInput,
 } from "@/lib/customers/customer-schema";
 import { sameInstant } from "@/lib/time/same-instant";
+import { recordLock } from "@/lib/concurrency/record-lock";
 
 /** A customer as the dashboard's API returns it: the CRM record plus the dashboard's extras, read out of internal_flags. */
 export type CustomerDto = Customer & { extras: ReturnType<typeof customerExtrasFromFlags> };
@@ -39,6 +40,11 @@ export async function createCustomerFromInput(input: CustomerInput, idempotencyK
   }
 }
 
+/** One save of a given customer at a time in this process: see lib/concurrency/keyed-lock.ts. */
+export function updateCustomerFromPatch(...args: Parameters<typeof updateCustomerFromPatchUnlocked>) {
+  return recordLock.run(`customer:${args[0]}`, () => updateCustomerFromPatchUnlocked(...args));
+}
+
 /**
  * A partial update that never silently overwrites someone else's change:
  * the person's `expected_updated_at` must still be the record's, else 409 with
@@ -47,7 +53,7 @@ export async function createCustomerFromInput(input: CustomerInput, idempotencyK
  * a success, not a conflict. The CRM has no conditional update, so a change
  * landing between this read and the write cannot be caught here.
  */
-export async function updateCustomerFromPatch(uuid: string, patch: CustomerUpdateInput, idempotencyKey: string, context: WriteContext) {
+async function updateCustomerFromPatchUnlocked(uuid: string, patch: CustomerUpdateInput, idempotencyKey: string, context: WriteContext) {
   const current = (await crm.getCustomer(uuid, { cache: false })).data;
   const { expected_updated_at: expectedUpdatedAt, ...changes } = patch;
   const body = toCrmCustomerBody(changes, current.internal_flags);

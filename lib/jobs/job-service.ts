@@ -9,6 +9,7 @@ import type { JobDetail } from "@/lib/crm/schemas";
 import { crmValidationToApiError } from "@/lib/crm/validation-fields";
 import { checkJobRules, jobToFormValues, serviceAddressFromCustomer, toCrmJobBody, type JobInput, type JobUpdateInput } from "@/lib/jobs/job-schema";
 import { sameInstant } from "@/lib/time/same-instant";
+import { recordLock } from "@/lib/concurrency/record-lock";
 
 const FORM_FIELDS = Object.keys(jobToFormValues({ title: "" }));
 
@@ -43,8 +44,13 @@ export async function createJobFromInput(input: JobInput, idempotencyKey: string
   }
 }
 
+/** One save of a given job at a time in this process: see lib/concurrency/keyed-lock.ts. */
+export function updateJobFromPatch(...args: Parameters<typeof updateJobFromPatchUnlocked>) {
+  return recordLock.run(`job:${args[0]}`, () => updateJobFromPatchUnlocked(...args));
+}
+
 /** Same rules as customers: 409 on a stale `expected_updated_at`, unless this exact change already landed. */
-export async function updateJobFromPatch(uuid: string, patch: JobUpdateInput, idempotencyKey: string, context: WriteContext) {
+async function updateJobFromPatchUnlocked(uuid: string, patch: JobUpdateInput, idempotencyKey: string, context: WriteContext) {
   const current = (await crm.getJob(uuid, { cache: false })).data;
   const { expected_updated_at: expectedUpdatedAt, ...rawChanges } = patch;
   const changes = await withServiceAddress(rawChanges, current.customer?.uuid ?? current.customer_uuid);
