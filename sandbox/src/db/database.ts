@@ -12,17 +12,25 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
 }
 
+/** A transaction's handle: queries plus multi-statement exec (used by migrations). */
+export interface Transaction extends Queryable {
+  exec(sql: string): Promise<void>;
+}
+
 export interface Database extends Queryable {
   /** Runs fn in one transaction; a throw rolls everything back. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs several statements separated by semicolons, without parameters. */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
   readonly kind: "pglite" | "postgres";
+  /** PGlite only: the whole store as a gzipped tarball, loadable as a memory snapshot. */
+  dump?(): Promise<Blob>;
 }
 
 export type DatabaseLocation =
-  | { kind: "memory" }
+  /** snapshot: start from a dump() instead of an empty cluster (much faster than initdb; tests use it). */
+  | { kind: "memory"; snapshot?: Blob }
   | { kind: "directory"; path: string }
   | { kind: "postgres"; url: string };
 
@@ -30,7 +38,8 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   if (location.kind === "postgres") return openPostgres(location.url);
   if (location.kind === "directory") mkdirSync(location.path, { recursive: true });
   const dataDir = location.kind === "directory" ? location.path : undefined;
-  const lite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  const loadDataDir = location.kind === "memory" ? location.snapshot : undefined;
+  const lite = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
   return {
     kind: "pglite",
     query: async <Row,>(sql: string, params: unknown[] = []) => {
@@ -44,12 +53,16 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
             const result = await tx.query<Row>(sql, params);
             return { rows: result.rows };
           },
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
         }),
       ),
     exec: async (sql) => {
       await lite.exec(sql);
     },
     close: () => lite.close(),
+    dump: () => lite.dumpDataDir("gzip"),
   };
 }
 
@@ -73,6 +86,10 @@ async function openPostgres(url: string): Promise<Database> {
           query: async <Row,>(sql: string, params: unknown[] = []) => {
             const result = await client.query(sql, params);
             return { rows: result.rows as Row[] };
+          },
+          // Without parameters node-postgres uses the simple protocol, which runs several statements.
+          exec: async (sql) => {
+            await client.query(sql);
           },
         });
         await client.query("commit");

@@ -1,0 +1,118 @@
+import type { Queryable } from "../../db/database";
+import { assignmentsSql, insertSql, likeContains, SqlParams } from "../../db/sql";
+import type { CustomerFilter, CustomerInput } from "./schemas";
+import { CUSTOMER_COLUMNS, type CustomerRow } from "./serialize";
+
+export interface CustomerListFilter {
+  includeDeleted: boolean;
+  filter: CustomerFilter;
+  search: string | undefined;
+}
+
+// Phone search compares digits only when the term looks like a phone number
+// fragment with enough digits to mean something; otherwise "3" would match
+// every customer with a 3 in their phone.
+const PHONE_LIKE = /^[\d\s().+-]+$/;
+const MIN_PHONE_DIGITS = 3;
+
+function phoneDigitsOf(term: string): string | null {
+  if (!PHONE_LIKE.test(term)) return null;
+  let digits = term.replace(/\D/g, "");
+  // +1 (206) 555-1234: the US country code is not part of the stored xxx-xxx-xxxx.
+  if (digits.length === 11 && digits.startsWith("1")) digits = digits.slice(1);
+  return digits.length >= MIN_PHONE_DIGITS ? digits : null;
+}
+
+/**
+ * One WHERE clause for count and page, so totals always match the rows.
+ * company_uuid first and created_at order match the customers_list index;
+ * search uses the trigram indexes on search_text and phone_digits.
+ */
+function whereClause(companyUuid: string, filter: CustomerListFilter, params: SqlParams): string {
+  const conditions = [`company_uuid = ${params.add(companyUuid)}`];
+  if (!filter.includeDeleted) conditions.push("deleted_at is null");
+  if (filter.filter === "residential") conditions.push("customer_type = 'Residential'");
+  if (filter.filter === "commercial") conditions.push("customer_type = 'Commercial'");
+  if (filter.filter === "vip") conditions.push("is_vip");
+  if (filter.search !== undefined) {
+    const textMatch = `search_text like lower(${params.add(likeContains(filter.search))})`;
+    const digits = phoneDigitsOf(filter.search);
+    conditions.push(digits === null ? textMatch : `(${textMatch} or phone_digits like ${params.add(likeContains(digits))})`);
+  }
+  return conditions.join(" and ");
+}
+
+export async function countCustomers(db: Queryable, companyUuid: string, filter: CustomerListFilter): Promise<number> {
+  const params = new SqlParams();
+  const where = whereClause(companyUuid, filter, params);
+  const { rows } = await db.query<{ total: number }>(`select count(*)::int as total from customers where ${where}`, params.values);
+  return rows[0]?.total ?? 0;
+}
+
+export async function listCustomers(db: Queryable, companyUuid: string, filter: CustomerListFilter, limit: number, offset: number): Promise<CustomerRow[]> {
+  const params = new SqlParams();
+  const where = whereClause(companyUuid, filter, params);
+  const { rows } = await db.query<CustomerRow>(
+    `select ${CUSTOMER_COLUMNS} from customers where ${where}
+     order by created_at desc, uuid desc limit ${params.add(limit)} offset ${params.add(offset)}`,
+    params.values,
+  );
+  return rows;
+}
+
+export async function findCustomer(db: Queryable, companyUuid: string, uuid: string, options: { includeDeleted: boolean; forUpdate?: boolean }): Promise<CustomerRow | null> {
+  const { rows } = await db.query<CustomerRow>(
+    `select ${CUSTOMER_COLUMNS} from customers where company_uuid = $1 and uuid = $2
+     ${options.includeDeleted ? "" : "and deleted_at is null"} ${options.forUpdate ? "for update" : ""}`,
+    [companyUuid, uuid],
+  );
+  return rows[0] ?? null;
+}
+
+/** jsonb goes over the wire as JSON text, which both drivers pass through unchanged. */
+function toColumns(input: CustomerInput): Record<string, unknown> {
+  const { internal_flags: flags, ...rest } = input;
+  return { ...rest, internal_flags: flags === undefined ? undefined : flags === null ? null : JSON.stringify(flags) };
+}
+
+export async function insertCustomer(db: Queryable, companyUuid: string, uuid: string, input: CustomerInput, now: Date): Promise<CustomerRow> {
+  const { sql, params } = insertSql(
+    "customers",
+    { uuid, company_uuid: companyUuid, ...toColumns(input), created_at: now, updated_at: now },
+    CUSTOMER_COLUMNS,
+  );
+  const { rows } = await db.query<CustomerRow>(sql, params);
+  const row = rows[0];
+  if (!row) throw new Error("insert into customers returned no row");
+  return row;
+}
+
+/** Updates an active customer; null when there is none (missing, other company, or deleted). */
+export async function updateCustomer(db: Queryable, companyUuid: string, uuid: string, input: CustomerInput, now: Date): Promise<CustomerRow | null> {
+  const params = new SqlParams();
+  const assignments = assignmentsSql({ ...toColumns(input), updated_at: now }, params);
+  const { rows } = await db.query<CustomerRow>(
+    `update customers set ${assignments}
+     where company_uuid = ${params.add(companyUuid)} and uuid = ${params.add(uuid)} and deleted_at is null
+     returning ${CUSTOMER_COLUMNS}`,
+    params.values,
+  );
+  return rows[0] ?? null;
+}
+
+export async function softDeleteCustomer(db: Queryable, companyUuid: string, uuid: string, now: Date): Promise<boolean> {
+  const { rows } = await db.query(
+    "update customers set deleted_at = $3, updated_at = $3 where company_uuid = $1 and uuid = $2 and deleted_at is null returning uuid",
+    [companyUuid, uuid, now],
+  );
+  return rows.length > 0;
+}
+
+/** Clears deleted_at (a no-op beyond updated_at for an active customer); null when there is no such customer. */
+export async function restoreCustomer(db: Queryable, companyUuid: string, uuid: string, now: Date): Promise<CustomerRow | null> {
+  const { rows } = await db.query<CustomerRow>(
+    `update customers set deleted_at = null, updated_at = $3 where company_uuid = $1 and uuid = $2 returning ${CUSTOMER_COLUMNS}`,
+    [companyUuid, uuid, now],
+  );
+  return rows[0] ?? null;
+}
