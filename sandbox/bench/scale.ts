@@ -313,7 +313,7 @@ queried over HTTP (\`fetch\`, Bearer key) the way the dashboard queries it. Ever
 ${options.warmup} warm-up requests, then ${options.requests} timed requests, one at a time (fetch until the JSON body
 is parsed; client and server share one Node process). Cases are interleaved round by round,
 so load from elsewhere spreads over all of them. "CPU ms" is the process's CPU time per
-request, which other load on the machine barely moves. Cases that search rotate over
+request: other load on the machine inflates it less than wall time. Cases that search rotate over
 sample values read through the API first. Target: p95 under ${P95_TARGET_MS} ms for every case.
 
 ## Run
