@@ -2,6 +2,7 @@ import { getOverview } from "@/lib/overview/get-overview";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { CrmStatusCard } from "@/components/overview/crm-status-card";
 import { CustomerCounts } from "@/components/overview/customer-counts";
+import { DayAtAGlance } from "@/components/overview/day-at-a-glance";
 import { JobsByStatus } from "@/components/overview/jobs-by-status";
 
 export default async function OverviewPage() {
@@ -13,9 +14,10 @@ export default async function OverviewPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="mt-1 text-sm text-slate-600">Your company&apos;s customers and jobs in the CRM, as of now.</p>
+        <p className="mt-1 text-sm text-slate-600">The day at a glance, and your company&apos;s customers and jobs in the CRM, as of now.</p>
       </div>
       <CrmStatusCard overview={overview} />
+      {overview.state === "ok" && <DayAtAGlance agenda={overview.agenda} />}
       {overview.state === "ok" && (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
           <CustomerCounts counts={overview.customers} />

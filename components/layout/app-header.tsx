@@ -10,6 +10,8 @@ interface NavItem {
 /** Navigation lists only screens that exist and that this person may use. */
 function navItems(role: Role): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Overview" }];
+  if (can(role, "read")) items.push({ href: "/customers", label: "Customers" }, { href: "/lookup", label: "Caller lookup" });
+  items.push({ href: "/jobs", label: "Jobs" }, { href: "/jobs/board", label: "Job board" });
   if (can(role, "manage_users")) items.push({ href: "/admin/users", label: "Users" });
   if (can(role, "read_audit")) items.push({ href: "/admin/audit", label: "Audit log" });
   return items;

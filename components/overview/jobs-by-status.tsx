@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { jobsHref } from "@/lib/jobs/job-url-filters";
 import type { OverviewCounts } from "@/lib/overview/overview-types";
 
 const numberFormat = new Intl.NumberFormat("en-US");
@@ -21,7 +23,10 @@ export function JobsByStatus({ entries, total }: { entries: OverviewCounts["jobs
           {entries.map((entry) => (
             <tr key={entry.status} className="align-middle">
               <th scope="row" className="w-40 py-1 pr-3 text-left font-normal text-slate-700">
-                {entry.status}
+                {/* Into the job table, filtered by this status (the board shows every status at once). */}
+                <Link href={jobsHref("/jobs", { status: entry.status })} className="text-brand-700 hover:underline">
+                  {entry.status}
+                </Link>
               </th>
               <td className="py-1">
                 <div className="flex items-center gap-2">

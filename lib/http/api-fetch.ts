@@ -9,6 +9,8 @@ export class ApiRequestError extends Error {
     message: string,
     readonly fields: Record<string, string> = {},
     readonly requestId: string | null = null,
+    /** On a 409 from an update: the record as it is now, so the page can show what changed. */
+    readonly current: unknown = undefined,
   ) {
     super(message);
   }
@@ -44,5 +46,6 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
     error.error ?? `The server answered ${response.status}.`,
     error.fields ?? {},
     error.request_id ?? null,
+    error.current,
   );
 }

@@ -3,13 +3,21 @@ import { ConfigurationError, crmConfig } from "@/lib/env";
 import { CrmError } from "@/lib/crm/errors";
 import { listCustomers } from "@/lib/crm/customers";
 import { listJobs } from "@/lib/crm/jobs";
+import { OPEN_STATUSES, toAgendaJob } from "@/lib/jobs/job-agenda";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
+import type { JobListItem } from "@/lib/crm/schemas";
 import type { OverviewCounts, OverviewFailure } from "@/lib/overview/overview-types";
+
+/** Jobs read per open status for the day at a glance: the CRM's largest page. */
+const AGENDA_SCAN = 100;
 
 /**
  * The CRM has no count or aggregate endpoint, so every number is the `total`
- * of a one-row list: 3 customer lists (residential = all − commercial, since
- * customer_type has exactly two values) and one job list per status.
+ * of a list: 3 customer lists (residential = all − commercial, since
+ * customer_type has exactly two values) and one job list per status. The
+ * same 13 requests feed the day at a glance: the CRM can't filter jobs by
+ * date or by the urgent/emergency flags, so the lists of open statuses ask
+ * for their newest 100 jobs instead of one, and those are scanned.
  */
 export async function getOverview(): Promise<OverviewCounts | OverviewFailure> {
   let crmHost: string | null = null;
@@ -20,9 +28,16 @@ export async function getOverview(): Promise<OverviewCounts | OverviewFailure> {
       listCustomers({ limit: 1 }),
       listCustomers({ filter: "commercial", limit: 1 }),
       listCustomers({ filter: "vip", limit: 1 }),
-      ...JOB_STATUSES.map((status) => listJobs({ statuses: [status], limit: 1 })),
+      ...JOB_STATUSES.map((status) => listJobs({ statuses: [status], limit: OPEN_STATUSES.includes(status) ? AGENDA_SCAN : 1 })),
     ]);
     const [all, commercial, vip, ...byStatus] = results.map((result) => result.data.pagination.total) as [number, number, number, ...number[]];
+    const jobLists = results.slice(3).map((result) => result.data as { jobs: JobListItem[]; pagination: { total: number } });
+    const agendaJobs = JOB_STATUSES.flatMap((status, index) =>
+      OPEN_STATUSES.includes(status) ? (jobLists[index]?.jobs ?? []).flatMap((job) => toAgendaJob(job, status) ?? []) : [],
+    );
+    const coverage = JOB_STATUSES.flatMap((status, index) =>
+      OPEN_STATUSES.includes(status) ? [{ status, scanned: jobLists[index]?.jobs.length ?? 0, total: jobLists[index]?.pagination.total ?? 0 }] : [],
+    );
     const jobsByStatus = JOB_STATUSES.map((status, index) => ({ status, count: byStatus[index] ?? 0 }));
     return {
       state: "ok",
@@ -36,6 +51,7 @@ export async function getOverview(): Promise<OverviewCounts | OverviewFailure> {
       },
       jobsByStatus,
       jobsTotal: jobsByStatus.reduce((sum, entry) => sum + entry.count, 0),
+      agenda: { jobs: agendaJobs, coverage },
       crmRequests: results.reduce((sum, result) => sum + result.meta.upstreamCalls, 0),
     };
   } catch (error) {

@@ -9,7 +9,14 @@ import { createCustomerFromInput, toCustomerDto } from "@/lib/customers/customer
 
 export const GET = defineRoute("read", async ({ request }) => {
   const filters = parseWith(customerListFiltersSchema, Object.fromEntries(new URL(request.url).searchParams));
-  const result = await listCustomers(filters);
+  const result = await listCustomers({
+    filter: filters.filter,
+    search: filters.search,
+    // The query string says include_deleted; the CRM client's parameter is includeDeleted.
+    includeDeleted: filters.include_deleted,
+    page: filters.page,
+    limit: filters.limit,
+  });
   return crmJson(result, { customers: result.data.customers.map(toCustomerDto), pagination: result.data.pagination });
 });
 

@@ -1,0 +1,31 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { EditCustomerScreen } from "@/components/customers/edit-customer-screen";
+import { AccessDenied } from "@/components/errors/access-denied";
+import { requirePageUser } from "@/lib/auth/page-user";
+import { can } from "@/lib/auth/roles";
+import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { readCustomer } from "@/lib/customers/prefetch-customers";
+import { makeQueryClient } from "@/lib/query/make-query-client";
+
+export const metadata: Metadata = { title: "Edit customer" };
+
+/** Read fresh (not from the shared cache): the edit's "last updated" must be the record's latest. */
+export default async function EditCustomerPage({ params }: { params: Promise<{ uuid: string }> }) {
+  const user = await requirePageUser();
+  if (!can(user.role, "write")) return <AccessDenied what="editing customers" />;
+  const { uuid } = await params;
+  if (!z.uuid().safeParse(uuid).success) notFound();
+  const read = await readCustomer(uuid, { fresh: true });
+  if (read.state === "not_found") notFound();
+  const queryClient = makeQueryClient();
+  if (read.state === "found") queryClient.setQueryData(customerKeys.detail(uuid), read.customer);
+
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <EditCustomerScreen uuid={uuid} />
+    </HydrationBoundary>
+  );
+}

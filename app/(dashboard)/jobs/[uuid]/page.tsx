@@ -1,0 +1,36 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CrmProblem } from "@/components/jobs/crm-problem";
+import { JobView } from "@/components/jobs/detail/job-view";
+import { queryAuditLog } from "@/lib/audit/audit-query";
+import { requirePageUser } from "@/lib/auth/page-user";
+import { can } from "@/lib/auth/roles";
+import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { loadJob } from "@/lib/jobs/load-job";
+import { makeQueryClient } from "@/lib/query/make-query-client";
+
+export const metadata: Metadata = { title: "Job" };
+
+/**
+ * One job, deleted or not (one CRM request, read with include_deleted so a
+ * deleted job's page can say so and offer Restore), and its history from the
+ * dashboard's own audit log (no CRM request).
+ */
+export default async function JobPage({ params }: { params: Promise<{ uuid: string }> }) {
+  const user = await requirePageUser();
+  const { uuid } = await params;
+  const loaded = await loadJob(uuid);
+  if (loaded.state === "not_found") notFound();
+  if (loaded.state === "error") return <CrmProblem title="This job can't be shown right now" message={loaded.message} />;
+
+  const queryClient = makeQueryClient();
+  queryClient.setQueryData(jobKeys.detail(uuid), loaded.job);
+  queryClient.setQueryData(jobKeys.history(uuid), await queryAuditLog({ resource: "job", resource_id: uuid, page: 1 }));
+
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <JobView uuid={uuid} canWrite={can(user.role, "write")} />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,51 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { JobBoard } from "@/components/jobs/board/job-board";
+import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
+import { requirePageUser } from "@/lib/auth/page-user";
+import { can } from "@/lib/auth/roles";
+import { prefetchBoard } from "@/lib/jobs/prefetch-jobs";
+import { BOARD_FILTER_KEYS, boardFiltersOf, checkJobFilters, rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
+import { makeQueryClient } from "@/lib/query/make-query-client";
+
+export const metadata: Metadata = { title: "Job board" };
+
+/**
+ * The board, prefetched on the server with the URL's filters: ten job lists
+ * (one per status, 25 cards each), the board's whole CRM cost. Filters with a
+ * problem load nothing; the client says what is wrong.
+ */
+export default async function JobBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const check = checkJobFilters(rawFiltersFromSearchParams(await searchParams), BOARD_FILTER_KEYS);
+  const queryClient = makeQueryClient();
+  if (check.ok) await prefetchBoard(queryClient, boardFiltersOf(check.filters));
+  const canWrite = can(user.role, "write");
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Job board</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Every job by status. {canWrite ? "Drag a card, or use its Move to menu, to change its status." : "Your role can look but not move jobs."}
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <Link href="/jobs" className={secondaryButtonClassName}>
+            Table view
+          </Link>
+          {canWrite && (
+            <Link href="/jobs/new" className={primaryButtonClassName}>
+              New job
+            </Link>
+          )}
+        </div>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <JobBoard canWrite={canWrite} />
+      </HydrationBoundary>
+    </div>
+  );
+}

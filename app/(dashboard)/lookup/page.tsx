@@ -1,0 +1,30 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { CallerLookup } from "@/components/customers/caller-lookup";
+import { requirePageUser } from "@/lib/auth/page-user";
+import { can } from "@/lib/auth/roles";
+import { makeQueryClient } from "@/lib/query/make-query-client";
+import { prefetchLookup } from "@/lib/customers/prefetch-customers";
+
+export const metadata: Metadata = { title: "Caller lookup" };
+
+/** Reached with ?q= (Back from a customer, a shared link): the matches are read on the server so they show at once. */
+export default async function LookupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw) ?? "";
+  const queryClient = makeQueryClient();
+  await prefetchLookup(queryClient, q);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Caller lookup</h1>
+        <p className="mt-1 text-sm text-slate-600">Find who is calling and what is already booked for them.</p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <CallerLookup canWrite={can(user.role, "write")} />
+      </HydrationBoundary>
+    </div>
+  );
+}

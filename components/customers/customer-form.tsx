@@ -1,0 +1,246 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useMemo, useRef, useState } from "react";
+import { useForm, type FieldErrors } from "react-hook-form";
+import { toast } from "sonner";
+import { ConflictReview } from "@/components/customers/conflict-review";
+import { DuplicateDialog, DuplicateNotice } from "@/components/customers/duplicate-warning";
+import {
+  AddressSections,
+  ContactFields,
+  fieldId,
+  NameAndTypeFields,
+  NotesField,
+  ServiceAndMarketingFields,
+} from "@/components/customers/customer-form-fields";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
+import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
+import { useIntentKey } from "@/components/forms/use-intent-key";
+import { applyServerErrors } from "@/lib/forms/apply-server-errors";
+import { ApiRequestError } from "@/lib/http/api-fetch";
+import { createCustomer } from "@/lib/customers/api/create-customer";
+import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { updateCustomer } from "@/lib/customers/api/update-customer";
+import { buildCustomerPatch, describeConflict, type ConflictRow } from "@/lib/customers/customer-changes";
+import { customerName, formatDateTime } from "@/lib/customers/customer-display";
+import { CUSTOMER_FIELD_LABELS, CUSTOMER_FIELDS, formatCustomerValue, isCustomerField } from "@/lib/customers/customer-fields";
+import { customerFormResolver } from "@/lib/customers/customer-form-resolver";
+import { customerToFormValues, type CustomerFormState } from "@/lib/customers/customer-schema";
+import type { CustomerDto } from "@/lib/customers/customer-service";
+import { useDuplicateCheck } from "@/components/customers/use-duplicate-check";
+import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { useLocations } from "@/lib/jobs/api/get-locations";
+
+export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
+
+type FormProblem = { message: string; retry: boolean; tone: "error" | "info" };
+
+function isCustomerRecord(value: unknown): value is CustomerDto {
+  return typeof value === "object" && value !== null && "uuid" in value && "updated_at" in value && "first_name" in value;
+}
+
+/**
+ * The new-customer and edit-customer form. What it promises the person
+ * typing:
+ * - every rule of the shared schema shows on its field when it is left and on
+ *   Save; Save never does nothing (problems are listed beside it and the first
+ *   field gets focus);
+ * - what was typed survives every failure (the values stay in the form; a
+ *   network failure offers "Try again" with the same Idempotency-Key, so a
+ *   save whose answer was lost is not made twice);
+ * - a new customer whose phone or email is already on file is flagged, and
+ *   Save asks "open the existing one or create anyway";
+ * - an edit that crossed someone else's shows both side by side and can be
+ *   applied again on top of theirs;
+ * - leaving with unsaved changes asks first.
+ */
+export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
+  const queryClient = useQueryClient();
+  const editing = mode.kind === "edit";
+  const [record, setRecord] = useState<CustomerDto | null>(editing ? mode.customer : null);
+  const [initial] = useState<CustomerFormState>(() => (mode.kind === "edit" ? customerToFormValues(mode.customer) : mode.defaults));
+  // What the edit started from: the record's values, after a conflict the newer record's.
+  const [base, setBase] = useState(initial);
+  // react-hook-form takes its options afresh on every render, so the resolver follows the base.
+  const resolver = useMemo(() => customerFormResolver(editing ? base : undefined), [editing, base]);
+  const form = useForm<CustomerFormState>({ resolver, mode: "onTouched", defaultValues: initial });
+  const { handleSubmit, setError, reset, setValue, getValues, formState } = form;
+
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [showSummary, setShowSummary] = useState(false);
+  const [conflict, setConflict] = useState<ConflictRow[] | null>(null);
+  const [duplicateDialog, setDuplicateDialog] = useState(false);
+  const intentKey = useIntentKey();
+  const duplicates = useDuplicateCheck(editing ? null : getValues);
+  const locations = useLocations();
+  const guard = useUnsavedChangesGuard(formState.isDirty, editing ? "this customer" : "the new customer");
+  const conflictHeading = useRef<HTMLDivElement>(null);
+
+  const locationName = (field: string, value: unknown) => {
+    if (field === "primary_service_location_uuid" && typeof value === "string" && value !== "") {
+      return locations.data?.find((location) => location.uuid === value)?.name ?? "A location";
+    }
+    return formatCustomerValue(field, value);
+  };
+
+  function onSaved(customer: CustomerDto) {
+    intentKey.done();
+    queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
+    void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });
+    void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.uuid) });
+    // Job lists show customer names.
+    if (editing) void queryClient.invalidateQueries({ queryKey: jobKeys.all });
+    toast.success(editing ? `Changes to ${customerName(customer)} are saved.` : `${customerName(customer)} is added.`);
+    guard.leave(`/customers/${customer.uuid}`);
+  }
+
+  function onConflict(current: CustomerDto, mine: CustomerFormState) {
+    const theirs = customerToFormValues(current);
+    const rows = describeConflict(base, mine, theirs);
+    const myFields = CUSTOMER_FIELDS.filter((field) => rows.some((row) => row.field === field && row.iChanged));
+    setBase(theirs);
+    setRecord(current);
+    // The form now starts from their version (clean), with this person's changes on top (dirty): Save sends only those.
+    reset(theirs);
+    for (const field of myFields) setValue(field, mine[field], { shouldDirty: true });
+    queryClient.setQueryData(customerKeys.detail(current.uuid), current);
+    setConflict(rows);
+    requestAnimationFrame(() => {
+      conflictHeading.current?.scrollIntoView({ block: "start" });
+      document.getElementById("conflict-title")?.focus();
+    });
+  }
+
+  function onFailed(error: unknown, values: CustomerFormState) {
+    if (error instanceof ApiRequestError && error.status === 409 && isCustomerRecord(error.current)) {
+      onConflict(error.current, values);
+      return;
+    }
+    if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
+      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true, tone: "error" });
+      return;
+    }
+    const leftover = applyServerErrors(error, setError, CUSTOMER_FIELDS);
+    if (error instanceof ApiRequestError && Object.keys(error.fields).some(isCustomerField)) setShowSummary(true);
+    if (leftover) setProblem({ message: leftover, retry: false, tone: "error" });
+  }
+
+  async function save(values: CustomerFormState, options: { createAnyway?: boolean } = {}) {
+    setProblem(null);
+    setShowSummary(false);
+    try {
+      if (mode.kind === "create") {
+        const found = await duplicates.check(values);
+        if (found.length > 0 && !options.createAnyway && !duplicates.isAcknowledged(found)) {
+          setDuplicateDialog(true);
+          return;
+        }
+        onSaved(await createCustomer(values, intentKey.keyFor(values)));
+      } else if (record) {
+        const patch = buildCustomerPatch(base, values, record.updated_at);
+        if (!patch) {
+          setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
+          return;
+        }
+        onSaved(await updateCustomer(record.uuid, patch, intentKey.keyFor(patch)));
+      }
+    } catch (error) {
+      onFailed(error, values);
+    }
+  }
+
+  function onInvalid(errors: FieldErrors<CustomerFormState>) {
+    setProblem(null);
+    setShowSummary(Object.keys(errors).length > 0);
+  }
+
+  const submit = (options?: { createAnyway?: boolean }) => handleSubmit((values) => save(values, options), onInvalid);
+
+  const summary = showSummary
+    ? CUSTOMER_FIELDS.flatMap((field) => {
+        const error = formState.errors[field];
+        const text = error?.message ?? (Array.isArray(error) ? error.find((item) => item?.message)?.message : undefined);
+        return text ? [{ id: fieldId(field), label: CUSTOMER_FIELD_LABELS[field], message: text }] : [];
+      })
+    : [];
+  const busy = formState.isSubmitting;
+  const cancelHref = editing && record ? `/customers/${record.uuid}` : "/customers";
+
+  return (
+    <form onSubmit={(event) => void submit()(event)} noValidate className="space-y-6" aria-label={editing ? "Edit customer" : "New customer"}>
+      {conflict && record && (
+        <div ref={conflictHeading}>
+          <ConflictReview
+            rows={conflict}
+            changedBy={`at ${formatDateTime(record.updated_at)}`}
+            formatValue={locationName}
+            applying={busy}
+            onApply={() => void submit()()}
+            onDiscard={() => {
+              reset(base);
+              setConflict(null);
+              setProblem(null);
+            }}
+          />
+        </div>
+      )}
+
+      <NameAndTypeFields form={form} />
+      <ContactFields form={form} notice={editing ? null : <DuplicateNotice matches={duplicates.matches} />} onContactBlur={duplicates.checkCurrent} />
+      <AddressSections form={form} />
+      <ServiceAndMarketingFields form={form} locations={locations.data} />
+      <NotesField form={form} />
+
+      <ErrorSummary errors={summary} />
+      {problem && (
+        <div role={problem.tone === "error" ? "alert" : "status"} className={`rounded-md border p-3 text-sm ${problem.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-white text-slate-800"}`}>
+          {problem.message}
+          {problem.retry && (
+            <button type="button" className="ml-2 font-medium underline" onClick={() => void submit()()}>
+              Try again
+            </button>
+          )}
+        </div>
+      )}
+
+      {/* Save stays in reach on a long form; the details of a refused save are listed just above it. */}
+      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+        <button type="submit" className={primaryButtonClassName} disabled={busy}>
+          {busy ? (duplicates.checking ? "Checking for duplicates…" : "Saving…") : "Save"}
+        </button>
+        <Link href={cancelHref} className={secondaryButtonClassName}>
+          Cancel
+        </Link>
+        {summary.length > 0 ? (
+          <span className="text-sm font-medium text-red-800">
+            {summary.length === 1 ? "1 field needs attention" : `${summary.length} fields need attention`}
+          </span>
+        ) : (
+          formState.isDirty && <span className="text-sm text-slate-600">Unsaved changes</span>
+        )}
+      </div>
+
+      {!editing && (
+        <DuplicateDialog
+          matches={duplicates.matches}
+          open={duplicateDialog}
+          onCancel={() => setDuplicateDialog(false)}
+          onOpenExisting={(uuid) => {
+            setDuplicateDialog(false);
+            guard.leave(`/customers/${uuid}`);
+          }}
+          onCreateAnyway={() => {
+            setDuplicateDialog(false);
+            duplicates.acknowledge(duplicates.matches);
+            void submit({ createAnyway: true })();
+          }}
+        />
+      )}
+      {guard.dialog}
+    </form>
+  );
+}

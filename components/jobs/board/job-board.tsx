@@ -1,0 +1,149 @@
+"use client";
+
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  MouseSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from "@dnd-kit/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
+import { useCallback, useState, useSyncExternalStore } from "react";
+import { BoardColumn } from "@/components/jobs/board/board-column";
+import {
+  boardAnnouncements,
+  boardCollisionDetection,
+  boardKeyboardCoordinates,
+  boardScreenReaderInstructions,
+  cardDragData,
+  columnStatus,
+  type CardDragData,
+} from "@/components/jobs/board/board-dnd";
+import { JobCardBody } from "@/components/jobs/board/job-card";
+import { useCollapsedColumns } from "@/components/jobs/board/use-collapsed-columns";
+import { useMoveJob } from "@/components/jobs/board/use-move-job";
+import { JobFilters } from "@/components/jobs/filters/job-filters";
+import { collectAssignees } from "@/lib/jobs/assignees";
+import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { loadedJobs, type BoardColumnData } from "@/lib/jobs/board-cache";
+import { JOB_STATUSES } from "@/lib/jobs/job-enums";
+import { BOARD_FILTER_KEYS, boardFiltersOf, checkJobFilters, historyModeFor, jobFilterParsers, type BoardFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+
+const noSubscription = () => () => {};
+
+/**
+ * The job board: a column per status in workflow order. Cards move between
+ * columns by mouse, touch or keyboard drag, or by their "Move to…" menu.
+ */
+export function JobBoard({ canWrite }: { canWrite: boolean }) {
+  const [raw, setRaw] = useQueryStates(jobFilterParsers, { history: "push" });
+  const check = checkJobFilters(raw, BOARD_FILTER_KEYS);
+  const filters = check.ok ? boardFiltersOf(check.filters) : null;
+  const seen = useSeenAssignees(filters);
+
+  return (
+    <div className="space-y-4">
+      <JobFilters
+        variant="board"
+        raw={raw}
+        errors={check.ok ? {} : check.errors}
+        onChange={(patch: Partial<RawJobFilters>) => void setRaw(patch, { history: historyModeFor(raw, patch) })}
+        seenAssignees={seen}
+      />
+      {filters ? (
+        <BoardColumns filters={filters} canWrite={canWrite} />
+      ) : (
+        <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          The board isn&apos;t loaded while a filter above has a problem. Fix or clear it to see jobs.
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The assignees on the cards loaded so far, to offer in the filter. */
+function useSeenAssignees(filters: BoardFilters | null) {
+  const queryClient = useQueryClient();
+  const subscribe = useCallback((listener: () => void) => queryClient.getQueryCache().subscribe(listener), [queryClient]);
+  // A string snapshot (ids and names) keeps React from re-rendering on every cache event.
+  const snapshot = useSyncExternalStore(
+    filters ? subscribe : noSubscription,
+    () => {
+      if (!filters) return "[]";
+      const jobs = JOB_STATUSES.flatMap((status) => loadedJobs(queryClient.getQueryData<BoardColumnData>(jobKeys.boardColumn(status, filters))));
+      return JSON.stringify(collectAssignees(jobs));
+    },
+    () => "[]",
+  );
+  return JSON.parse(snapshot) as ReturnType<typeof collectAssignees>;
+}
+
+function BoardColumns({ filters, canWrite }: { filters: BoardFilters; canWrite: boolean }) {
+  const [collapsed, setCollapsed] = useCollapsedColumns();
+  const [dragging, setDragging] = useState<CardDragData | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const move = useMoveJob(filters, setAnnouncement);
+  const sensors = useSensors(
+    // A few pixels of movement before a drag starts, so clicks on the card's link still work.
+    useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
+    // On touch, a press-and-hold starts a drag; a swipe still scrolls the board.
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
+  );
+
+  function onDragStart(event: DragStartEvent) {
+    setDragging(cardDragData(event.active.data.current));
+  }
+
+  function onDragEnd(event: DragEndEvent) {
+    setDragging(null);
+    const data = cardDragData(event.active.data.current);
+    const to = columnStatus(event.over?.id);
+    // Dropped outside the columns or back on its own column: nothing to save.
+    if (!data || !to || to === data.from) return;
+    move(data.job, data.from, to);
+  }
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={boardCollisionDetection}
+      accessibility={{ announcements: boardAnnouncements, screenReaderInstructions: boardScreenReaderInstructions }}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragging(null)}
+    >
+      <p className="sr-only" role="status">
+        {announcement}
+      </p>
+      {/* relative: the screen-reader-only text inside is absolutely placed and would otherwise widen the page. */}
+      <div className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0">
+        <div className="flex items-start gap-3">
+          {JOB_STATUSES.map((status) => (
+            <BoardColumn
+              key={status}
+              status={status}
+              filters={filters}
+              collapsed={collapsed.has(status)}
+              onCollapsedChange={(value) => setCollapsed(status, value)}
+              canMove={canWrite}
+              onMove={move}
+            />
+          ))}
+        </div>
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {dragging && (
+          <div className="w-72 rotate-1 rounded-md border border-brand-600 bg-white p-3 text-sm shadow-xl">
+            <JobCardBody job={dragging.job} />
+          </div>
+        )}
+      </DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { DataTableSearch } from "@/components/data-table/toolbar";
+import { CustomerPicker } from "@/components/jobs/customer-picker";
+import { FilterField, filterAria, filterSelectClassName } from "@/components/jobs/filters/filter-field";
+import { StatusFilter } from "@/components/jobs/filters/status-filter";
+import { secondaryButtonClassName } from "@/components/ui/field";
+import { assigneeLabel, mergeAssignees } from "@/lib/jobs/assignees";
+import { useChosenCustomer } from "@/lib/jobs/api/get-customer-options";
+import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
+import { useLocations } from "@/lib/jobs/api/get-locations";
+import { JOB_PRIORITIES } from "@/lib/jobs/job-enums";
+import type { Assignee } from "@/lib/jobs/job-types";
+import type { FilterErrors, RawJobFilters } from "@/lib/jobs/job-url-filters";
+
+interface JobFiltersProps {
+  /** The table adds statuses and deleted jobs; the board's columns are the statuses. */
+  variant: "board" | "table";
+  raw: RawJobFilters;
+  errors: FilterErrors;
+  onChange: (patch: Partial<RawJobFilters>) => void;
+  /** People seen on the jobs on screen, added to the assignee choices. */
+  seenAssignees: readonly Assignee[];
+}
+
+/**
+ * The job screens' filters. Each change goes to the URL (so a reload or a
+ * shared link shows the same jobs) and sends the list back to page 1.
+ */
+export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: JobFiltersProps) {
+  const prefix = `${variant}-filter`;
+  const change = (patch: Partial<RawJobFilters>) => onChange({ ...patch, page: "" });
+  const locations = useLocations();
+  const assignees = useJobAssignees();
+  const people = mergeAssignees(assignees.data ?? [], seenAssignees);
+  const customer = useChosenCustomer(raw.customer_uuid && !errors.customer_uuid ? raw.customer_uuid : null);
+  const unknownPriority = raw.priority !== "" && !JOB_PRIORITIES.some((priority) => priority === raw.priority);
+  const unknownLocation = raw.location_uuid !== "" && locations.isSuccess && !locations.data.some((location) => location.uuid === raw.location_uuid);
+  const unknownAssignee = raw.assigned_to_user_id !== "" && !people.some((person) => person.id === raw.assigned_to_user_id);
+  const active = (Object.keys(raw) as Array<keyof RawJobFilters>).some((key) => key !== "page" && key !== "limit" && raw[key] !== "");
+
+  return (
+    <search aria-label="Filter jobs" className="block rounded-lg border border-slate-200 bg-white p-3">
+      <div className="flex flex-wrap items-start gap-3">
+        <DataTableSearch id={`${prefix}-search`} label="Search jobs" value={raw.search} onSearch={(search) => change({ search })} placeholder="Title, description or job number" />
+        {errors.search && <p className="w-full text-sm text-red-700">{errors.search}</p>}
+
+        {variant === "table" && (
+          <FilterField id={`${prefix}-status`} label="Status" error={errors.status}>
+            <StatusFilter id={`${prefix}-status`} value={raw.status} error={errors.status} onChange={(status) => change({ status })} />
+          </FilterField>
+        )}
+
+        <FilterField id={`${prefix}-priority`} label="Priority" error={errors.priority}>
+          <select {...filterAria(`${prefix}-priority`, errors.priority)} value={raw.priority} onChange={(event) => change({ priority: event.target.value })} className={filterSelectClassName}>
+            <option value="">Any priority</option>
+            {JOB_PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {priority}
+              </option>
+            ))}
+            {unknownPriority && <option value={raw.priority}>{raw.priority} (unknown)</option>}
+          </select>
+        </FilterField>
+
+        <FilterField id={`${prefix}-location`} label="Location" error={errors.location_uuid ?? (unknownLocation ? "That location doesn't exist (any more)." : undefined)}>
+          <select
+            {...filterAria(`${prefix}-location`, errors.location_uuid ?? (unknownLocation ? "unknown" : undefined))}
+            value={raw.location_uuid}
+            onChange={(event) => change({ location_uuid: event.target.value })}
+            className={filterSelectClassName}
+          >
+            <option value="">Any location</option>
+            {(locations.data ?? []).map((location) => (
+              <option key={location.uuid} value={location.uuid}>
+                {location.name}
+              </option>
+            ))}
+            {raw.location_uuid !== "" && !locations.data?.some((location) => location.uuid === raw.location_uuid) && (
+              <option value={raw.location_uuid}>{locations.isPending ? "Loading…" : "Unknown location"}</option>
+            )}
+          </select>
+        </FilterField>
+
+        <FilterField id={`${prefix}-assignee`} label="Assigned to" error={errors.assigned_to_user_id}>
+          <select
+            {...filterAria(`${prefix}-assignee`, errors.assigned_to_user_id)}
+            value={raw.assigned_to_user_id}
+            onChange={(event) => change({ assigned_to_user_id: event.target.value })}
+            className={filterSelectClassName}
+          >
+            <option value="">Anyone</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id}>
+                {assigneeLabel(person)}
+              </option>
+            ))}
+            {unknownAssignee && <option value={raw.assigned_to_user_id}>{assignees.isPending ? "Loading…" : "A team member on no recent job"}</option>}
+          </select>
+        </FilterField>
+
+        <FilterField id={`${prefix}-customer`} label="Customer" error={errors.customer_uuid ?? (customer.isError ? "That customer wasn't found." : undefined)} className="w-full sm:w-64">
+          <CustomerPicker
+            id={`${prefix}-customer`}
+            value={customer.data ?? null}
+            onChange={(chosen) => change({ customer_uuid: chosen?.uuid ?? "" })}
+            invalid={Boolean(errors.customer_uuid) || customer.isError}
+            describedBy={errors.customer_uuid || customer.isError ? `${prefix}-customer-error` : undefined}
+            placeholder={raw.customer_uuid && customer.isPending ? "Loading…" : "Any customer"}
+          />
+        </FilterField>
+
+        {variant === "table" && (
+          <div className="flex items-center gap-2 self-end pb-2">
+            <input
+              id={`${prefix}-deleted`}
+              type="checkbox"
+              checked={raw.include_deleted === "true"}
+              onChange={(event) => change({ include_deleted: event.target.checked ? "true" : "" })}
+              className="size-4"
+            />
+            <label htmlFor={`${prefix}-deleted`} className="text-sm text-slate-800">
+              Show deleted
+            </label>
+            {errors.include_deleted && <p className="text-sm text-red-700">{errors.include_deleted}</p>}
+          </div>
+        )}
+
+        {active && (
+          <button
+            type="button"
+            className={`${secondaryButtonClassName} self-end`}
+            onClick={() => onChange({ status: "", priority: "", location_uuid: "", assigned_to_user_id: "", customer_uuid: "", search: "", include_deleted: "", page: "" })}
+          >
+            Clear filters
+          </button>
+        )}
+      </div>
+    </search>
+  );
+}

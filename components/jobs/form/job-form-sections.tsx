@@ -1,0 +1,246 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { useController, useFormContext, useWatch } from "react-hook-form";
+import { CustomerPicker } from "@/components/jobs/customer-picker";
+import { Field, fieldAria, inputClassName } from "@/components/ui/field";
+import { US_STATE_CODES } from "@/lib/customers/customer-schema";
+import { assigneeLabel } from "@/lib/jobs/assignees";
+import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
+import type { JobFormState } from "@/lib/jobs/job-schema";
+import type { Assignee, CustomerRecord, Location } from "@/lib/jobs/job-types";
+
+const cardClassName = "grid gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4";
+const checkboxRowClassName = "flex items-center gap-2 text-sm text-slate-800";
+
+/** A titled group of fields: the legend sits above its card, where people read a section title. */
+function Section({ title, columns = 2, children }: { title: string; columns?: 2 | 3; children: ReactNode }) {
+  return (
+    <fieldset>
+      <legend className="mb-2 font-medium text-slate-900">{title}</legend>
+      <div className={`${cardClassName} ${columns === 3 ? "sm:grid-cols-3" : "sm:grid-cols-2"}`}>{children}</div>
+    </fieldset>
+  );
+}
+
+function useFieldError(name: keyof JobFormState): string | undefined {
+  const { formState } = useFormContext<JobFormState>();
+  return formState.errors[name]?.message;
+}
+
+export function CustomerSection({
+  customer,
+  onCustomerChange,
+  customerNotice,
+}: {
+  customer: CustomerRecord | null;
+  onCustomerChange: (customer: CustomerRecord | null) => void;
+  customerNotice?: string | undefined;
+}) {
+  const { control, register } = useFormContext<JobFormState>();
+  const { field } = useController({ control, name: "customer_uuid" });
+  const useCustomerAddress = useWatch({ control, name: "use_customer_address" });
+  const error = useFieldError("customer_uuid") ?? customerNotice;
+  const address = customer
+    ? [customer.physical_address1, customer.physical_address2, [customer.physical_city, customer.physical_state, customer.physical_zip].filter(Boolean).join(" ")].filter(Boolean).join(", ")
+    : "";
+
+  return (
+    <Section title="Customer and service address">
+      <div className="sm:col-span-2">
+        <Field id="job-customer" label="Customer" error={error} hint="Search by name, company, phone or email.">
+          <CustomerPicker
+            id="job-customer"
+            value={customer}
+            onChange={(chosen) => {
+              onCustomerChange(chosen);
+              field.onChange(chosen?.uuid ?? "");
+            }}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            invalid={Boolean(error)}
+            describedBy={error ? "job-customer-error" : "job-customer-hint"}
+          />
+        </Field>
+      </div>
+      <div className="sm:col-span-2">
+        <label className={checkboxRowClassName}>
+          <input type="checkbox" {...register("use_customer_address")} className="size-4" />
+          Use the customer&apos;s address
+        </label>
+        {useCustomerAddress && (
+          <p className="mt-1 min-h-5 text-sm text-slate-600">
+            {!customer ? "Choose a customer first." : address ? `The job will be at ${address}.` : "This customer has no address on file: untick to enter one."}
+          </p>
+        )}
+      </div>
+      {!useCustomerAddress && <ServiceAddressFields />}
+    </Section>
+  );
+}
+
+function ServiceAddressFields() {
+  const { register } = useFormContext<JobFormState>();
+  const errors = {
+    address1: useFieldError("service_address1"),
+    address2: useFieldError("service_address2"),
+    city: useFieldError("service_city"),
+    state: useFieldError("service_state"),
+    zip: useFieldError("service_zip"),
+  };
+  return (
+    <>
+      <Field id="job-service-address1" label="Street address" error={errors.address1}>
+        <input {...register("service_address1")} {...fieldAria("job-service-address1", errors.address1)} autoComplete="off" className={inputClassName} />
+      </Field>
+      <Field id="job-service-address2" label="Apartment, suite, unit (optional)" error={errors.address2}>
+        <input {...register("service_address2")} {...fieldAria("job-service-address2", errors.address2)} autoComplete="off" className={inputClassName} />
+      </Field>
+      <Field id="job-service-city" label="City" error={errors.city}>
+        <input {...register("service_city")} {...fieldAria("job-service-city", errors.city)} autoComplete="off" className={inputClassName} />
+      </Field>
+      <div className="grid grid-cols-2 gap-4">
+        <Field id="job-service-state" label="State" error={errors.state}>
+          <select {...register("service_state")} {...fieldAria("job-service-state", errors.state)} className={inputClassName}>
+            <option value="">—</option>
+            {US_STATE_CODES.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="job-service-zip" label="ZIP code" error={errors.zip}>
+          <input {...register("service_zip")} {...fieldAria("job-service-zip", errors.zip)} inputMode="numeric" autoComplete="off" className={inputClassName} />
+        </Field>
+      </div>
+    </>
+  );
+}
+
+export function JobSection({ locations, people, unknownAssigneeId }: { locations: readonly Location[]; people: readonly Assignee[]; unknownAssigneeId: string | null }) {
+  const { register, control } = useFormContext<JobFormState>();
+  const errors = {
+    title: useFieldError("title"),
+    description: useFieldError("description"),
+    status: useFieldError("status"),
+    priority: useFieldError("priority"),
+    location: useFieldError("location_uuid"),
+    assignee: useFieldError("assigned_to_user_id"),
+  };
+  const locationId = useWatch({ control, name: "location_uuid" });
+  return (
+    <Section title="The job">
+      <div className="sm:col-span-2">
+        <Field id="job-title" label="Title" error={errors.title}>
+          <input {...register("title")} {...fieldAria("job-title", errors.title)} autoComplete="off" className={inputClassName} />
+        </Field>
+      </div>
+      <div className="sm:col-span-2">
+        <Field id="job-description" label="Description (optional)" error={errors.description}>
+          <textarea {...register("description")} {...fieldAria("job-description", errors.description)} rows={3} className={inputClassName} />
+        </Field>
+      </div>
+      <Field id="job-status" label="Status" error={errors.status}>
+        <select {...register("status")} {...fieldAria("job-status", errors.status)} className={inputClassName}>
+          {JOB_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="job-priority" label="Priority" error={errors.priority}>
+        <select {...register("priority")} {...fieldAria("job-priority", errors.priority)} className={inputClassName}>
+          {JOB_PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {priority}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="flex flex-wrap gap-x-6 gap-y-2 pb-5 sm:col-span-2">
+        <label className={checkboxRowClassName}>
+          <input type="checkbox" {...register("is_urgent")} className="size-4" />
+          Urgent
+        </label>
+        <label className={checkboxRowClassName}>
+          <input type="checkbox" {...register("is_emergency")} className="size-4" />
+          Emergency
+        </label>
+      </div>
+      <Field id="job-location" label="Location" error={errors.location} hint="The office or branch handling it.">
+        <select {...register("location_uuid")} {...fieldAria("job-location", errors.location, "hint")} className={inputClassName}>
+          <option value="">No location</option>
+          {locations.map((location) => (
+            <option key={location.uuid} value={location.uuid}>
+              {location.name}
+            </option>
+          ))}
+          {locationId && !locations.some((location) => location.uuid === locationId) && <option value={locationId}>Unknown location</option>}
+        </select>
+      </Field>
+      <Field id="job-assignee" label="Assigned to" error={errors.assignee} hint="People seen on recent jobs.">
+        <select {...register("assigned_to_user_id")} {...fieldAria("job-assignee", errors.assignee, "hint")} className={inputClassName}>
+          <option value="">Unassigned</option>
+          {people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {assigneeLabel(person)}
+            </option>
+          ))}
+          {unknownAssigneeId && <option value={unknownAssigneeId}>A team member on no recent job</option>}
+        </select>
+      </Field>
+    </Section>
+  );
+}
+
+export function ScheduleSection() {
+  const { register } = useFormContext<JobFormState>();
+  const errors = { date: useFieldError("scheduled_date"), start: useFieldError("scheduled_time_start"), end: useFieldError("scheduled_time_end") };
+  // The scheduling rules read several fields: a change to one re-checks the others.
+  const related = { deps: ["scheduled_date", "scheduled_time_start", "scheduled_time_end"] satisfies Array<keyof JobFormState> };
+  return (
+    <Section title="Schedule" columns={3}>
+      <Field id="job-scheduled-date" label="Date" error={errors.date}>
+        <input type="date" {...register("scheduled_date", related)} {...fieldAria("job-scheduled-date", errors.date)} className={inputClassName} />
+      </Field>
+      <Field id="job-time-start" label="Start time" error={errors.start}>
+        <input type="time" {...register("scheduled_time_start", related)} {...fieldAria("job-time-start", errors.start)} className={inputClassName} />
+      </Field>
+      <Field id="job-time-end" label="End time" error={errors.end}>
+        <input type="time" {...register("scheduled_time_end", related)} {...fieldAria("job-time-end", errors.end)} className={inputClassName} />
+      </Field>
+    </Section>
+  );
+}
+
+export function MoneySection() {
+  const { register } = useFormContext<JobFormState>();
+  const errors = { estimated: useFieldError("estimated_amount"), actual: useFieldError("actual_amount") };
+  return (
+    <Section title="Amounts">
+      <Field id="job-estimated-amount" label="Estimated amount ($)" error={errors.estimated} hint="Dollars and cents, e.g. 1250.00">
+        <input {...register("estimated_amount")} {...fieldAria("job-estimated-amount", errors.estimated, "hint")} inputMode="decimal" autoComplete="off" className={inputClassName} />
+      </Field>
+      <Field id="job-actual-amount" label="Actual amount ($)" error={errors.actual} hint="Once the work is done">
+        <input {...register("actual_amount")} {...fieldAria("job-actual-amount", errors.actual, "hint")} inputMode="decimal" autoComplete="off" className={inputClassName} />
+      </Field>
+    </Section>
+  );
+}
+
+export function NotesSection() {
+  const { register } = useFormContext<JobFormState>();
+  const errors = { internal: useFieldError("internal_notes"), customer: useFieldError("customer_notes") };
+  return (
+    <Section title="Notes">
+      <Field id="job-internal-notes" label="Internal notes" error={errors.internal} hint="Only your team sees these.">
+        <textarea {...register("internal_notes")} {...fieldAria("job-internal-notes", errors.internal, "hint")} rows={3} className={inputClassName} />
+      </Field>
+      <Field id="job-customer-notes" label="Customer notes" error={errors.customer} hint="Shared with the customer.">
+        <textarea {...register("customer_notes")} {...fieldAria("job-customer-notes", errors.customer, "hint")} rows={3} className={inputClassName} />
+      </Field>
+    </Section>
+  );
+}

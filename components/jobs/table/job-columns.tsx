@@ -1,0 +1,105 @@
+"use client";
+
+import "@/components/data-table/column-meta";
+import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
+import Link from "next/link";
+import { DeletedBadge, JobFlags, PriorityBadge, StatusBadge } from "@/components/jobs/job-badges";
+import { secondaryButtonClassName } from "@/components/ui/field";
+import { formatMoment, formatMoney, formatScheduledDate, formatTimeWindow, jobLabel, personName } from "@/lib/jobs/job-format";
+import type { JobListItem, Location } from "@/lib/jobs/job-types";
+
+/** Shown unless someone chooses otherwise in the Columns menu. */
+export const JOB_COLUMN_DEFAULTS: VisibilityState = { location: false, actual: false, created: false };
+
+interface JobColumnOptions {
+  canWrite: boolean;
+  locations: readonly Location[];
+  onRestore: (job: JobListItem) => void;
+  restoringUuid: string | null;
+}
+
+/**
+ * The job table's columns. Headers are text, never sort buttons: the CRM
+ * can't sort, and sorting one page would pretend to sort them all. Title and
+ * actions can't be hidden (a row must say which job it is and stay usable).
+ */
+export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: JobColumnOptions): ColumnDef<JobListItem>[] {
+  const columns: ColumnDef<JobListItem>[] = [
+    { id: "number", header: "Job #", meta: { label: "Job number", cellClassName: "whitespace-nowrap font-mono text-xs text-slate-700" }, cell: ({ row }) => row.original.job_number ?? "—" },
+    {
+      id: "title",
+      header: "Title",
+      enableHiding: false,
+      meta: { label: "Title", cellClassName: "min-w-48" },
+      cell: ({ row }) => (
+        <span className="flex flex-wrap items-center gap-1.5">
+          {/* Out of the tab order: the row is the tab stop, and Enter on it opens the same page. */}
+          <Link href={`/jobs/${row.original.uuid}`} tabIndex={-1} className="font-medium text-brand-700 hover:underline">
+            {row.original.title}
+          </Link>
+          {row.original.deleted_at && <DeletedBadge />}
+        </span>
+      ),
+    },
+    { id: "customer", header: "Customer", meta: { label: "Customer" }, cell: ({ row }) => personName(row.original.customer) },
+    { id: "status", header: "Status", meta: { label: "Status", cellClassName: "whitespace-nowrap" }, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    {
+      id: "priority",
+      header: "Priority",
+      meta: { label: "Priority and flags" },
+      cell: ({ row }) => (
+        <span className="flex flex-wrap gap-1">
+          <PriorityBadge priority={row.original.priority} />
+          <JobFlags job={row.original} />
+        </span>
+      ),
+    },
+    {
+      id: "scheduled",
+      header: "Scheduled",
+      meta: { label: "Scheduled", cellClassName: "whitespace-nowrap" },
+      cell: ({ row }) => {
+        const date = formatScheduledDate(row.original.scheduled_date);
+        if (!date) return <span className="text-slate-500">Not scheduled</span>;
+        const timeWindow = formatTimeWindow(row.original.scheduled_time_start, row.original.scheduled_time_end);
+        return (
+          <>
+            {date}
+            {timeWindow && <span className="block text-xs text-slate-600">{timeWindow}</span>}
+          </>
+        );
+      },
+    },
+    { id: "assignee", header: "Assigned to", meta: { label: "Assigned to" }, cell: ({ row }) => personName(row.original.assigned_user) || <span className="text-slate-500">Unassigned</span> },
+    {
+      id: "location",
+      header: "Location",
+      meta: { label: "Location" },
+      cell: ({ row }) => (row.original.location_uuid ? (locations.find((location) => location.uuid === row.original.location_uuid)?.name ?? "") : ""),
+    },
+    { id: "estimated", header: "Estimate", meta: { label: "Estimated amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" }, cell: ({ row }) => formatMoney(row.original.estimated_amount) },
+    { id: "actual", header: "Actual", meta: { label: "Actual amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" }, cell: ({ row }) => formatMoney(row.original.actual_amount) },
+    { id: "created", header: "Created", meta: { label: "Created", cellClassName: "whitespace-nowrap" }, cell: ({ row }) => formatMoment(row.original.created_at) ?? "" },
+  ];
+  if (canWrite) {
+    columns.push({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableHiding: false,
+      meta: { label: "Actions", cellClassName: "text-right" },
+      cell: ({ row }) =>
+        row.original.deleted_at ? (
+          <button
+            type="button"
+            className={`${secondaryButtonClassName} px-2 py-1`}
+            disabled={restoringUuid === row.original.uuid}
+            onClick={() => onRestore(row.original)}
+            aria-label={`Restore ${jobLabel(row.original)}`}
+          >
+            {restoringUuid === row.original.uuid ? "Restoring…" : "Restore"}
+          </button>
+        ) : null,
+    });
+  }
+  return columns;
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
+import { useMemo } from "react";
+import { toast } from "sonner";
+import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
+import { CsvExport } from "@/components/data-table/csv-export";
+import { DataTable } from "@/components/data-table/data-table";
+import { Pagination } from "@/components/data-table/pagination";
+import { TableMessage } from "@/components/data-table/table-message";
+import { useDataTable } from "@/components/data-table/use-data-table";
+import { columnVisibilityStorageKey, useStoredColumnVisibility } from "@/components/data-table/use-stored-column-visibility";
+import { JobFilters } from "@/components/jobs/filters/job-filters";
+import { JOB_COLUMN_DEFAULTS, jobColumns } from "@/components/jobs/table/job-columns";
+import { csvFileName } from "@/lib/csv/download-file";
+import { PAGE_SIZES } from "@/lib/customers/customer-list-filters";
+import { newIntentKey } from "@/lib/http/api-mutate";
+import { collectAssignees } from "@/lib/jobs/assignees";
+import { fetchJobs, useJobs } from "@/lib/jobs/api/get-jobs";
+import { useLocations } from "@/lib/jobs/api/get-locations";
+import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { restoreJob } from "@/lib/jobs/api/restore-job";
+import { jobCsvColumns } from "@/lib/jobs/job-csv";
+import { jobLabel } from "@/lib/jobs/job-format";
+import type { JobListItem } from "@/lib/jobs/job-types";
+import { checkJobFilters, historyModeFor, jobFilterParsers, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+
+const TABLE_ID = "job-table";
+
+/**
+ * The job list: filters, page and page size in the URL (reload-safe and
+ * shareable; Back returns to the previous view), one CRM list per view.
+ */
+export function JobTable({ userId, canWrite }: { userId: string; canWrite: boolean }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [raw, setRaw] = useQueryStates(jobFilterParsers, { history: "push" });
+  const check = checkJobFilters(raw);
+  const filters = check.ok ? check.filters : null;
+  const jobs = useJobs(filters);
+  const locations = useLocations();
+  const { visibility, setVisibility, resetVisibility } = useStoredColumnVisibility(columnVisibilityStorageKey("jobs", userId), JOB_COLUMN_DEFAULTS);
+
+  const restore = useMutation({
+    mutationFn: (job: JobListItem) => restoreJob(job.uuid, newIntentKey()),
+    onSuccess: (_restored, job) => toast.success(`${jobLabel(job)} is restored.`),
+    onError: (error, job) => toast.error(`${jobLabel(job)} could not be restored.`, { description: error.message }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+  const restoringUuid = restore.isPending ? (restore.variables?.uuid ?? null) : null;
+  const { mutate: restoreOne } = restore;
+
+  const columns = useMemo(
+    () => jobColumns({ canWrite, locations: locations.data ?? [], restoringUuid, onRestore: (job) => restoreOne(job) }),
+    [canWrite, locations.data, restoringUuid, restoreOne],
+  );
+  const data = jobs.data;
+  const table = useDataTable({ data: data?.jobs ?? [], columns, getRowId: (job) => job.uuid, columnVisibility: visibility, onColumnVisibilityChange: setVisibility });
+
+  const change = (patch: Partial<RawJobFilters>) => void setRaw(patch, { history: historyModeFor(raw, patch) });
+  const pagination = data?.pagination;
+  const pastTheEnd = filters !== null && pagination !== undefined && pagination.total > 0 && filters.page > pagination.total_pages;
+  const clearAll = () => change({ status: "", priority: "", location_uuid: "", assigned_to_user_id: "", customer_uuid: "", search: "", include_deleted: "", page: "" });
+
+  return (
+    <div className="space-y-4">
+      <JobFilters variant="table" raw={raw} errors={check.ok ? {} : check.errors} onChange={change} seenAssignees={collectAssignees(data?.jobs ?? [])} />
+
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">Newest first: the CRM lists jobs in the order they were created.</p>
+        <div className="flex flex-wrap items-center gap-2">
+          <ColumnVisibilityMenu table={table} onReset={resetVisibility} />
+          {filters && (
+            <CsvExport
+              total={pagination?.total ?? null}
+              itemLabel={{ one: "job", many: "jobs" }}
+              columns={jobCsvColumns(locations.data ?? [])}
+              getRowId={(job) => job.uuid}
+              pageSize={100}
+              fetchPage={async (page) => {
+                const result = await fetchJobs({ ...filters, page, limit: 100 });
+                return { rows: result.jobs, totalPages: result.pagination.total_pages };
+              }}
+              fileName={() => csvFileName(["jobs", filters.status.join(" "), filters.priority, filters.search ? `search ${filters.search}` : null, filters.include_deleted ? "with deleted" : null])}
+            />
+          )}
+        </div>
+      </div>
+
+      <DataTable
+        id={TABLE_ID}
+        table={table}
+        caption="Jobs, newest first"
+        onOpenRow={(job) => router.push(`/jobs/${job.uuid}`)}
+        isLoading={filters !== null && jobs.isPending}
+        isRefreshing={jobs.isPlaceholderData}
+        rowClassName={(job) => (job.deleted_at ? "bg-slate-50 text-slate-600" : "")}
+        errorState={
+          !filters ? (
+            <TableMessage title="A filter above has a problem." tone="error" action={{ label: "Clear filters", onClick: clearAll }}>
+              No jobs were loaded. Fix or clear the filter to see jobs.
+            </TableMessage>
+          ) : jobs.isError ? (
+            <TableMessage title="The jobs could not be loaded." tone="error" action={{ label: "Retry", onClick: () => void jobs.refetch() }}>
+              {jobs.error.message}
+            </TableMessage>
+          ) : undefined
+        }
+        emptyState={
+          pastTheEnd ? (
+            <TableMessage title={`Page ${filters.page} is past the end of this list.`} action={{ label: "Go to page 1", onClick: () => change({ page: "" }) }}>
+              The list has {pagination.total_pages} page{pagination.total_pages === 1 ? "" : "s"}.
+            </TableMessage>
+          ) : (
+            <TableMessage title="No jobs match these filters." action={{ label: "Clear filters", onClick: clearAll }} />
+          )
+        }
+      />
+
+      {filters && pagination && pagination.total > 0 && (
+        <Pagination
+          label="Job pages"
+          page={filters.page}
+          pageCount={pagination.total_pages}
+          pageSize={filters.limit}
+          pageSizes={PAGE_SIZES}
+          total={pagination.total}
+          itemsLabel="jobs"
+          disabled={jobs.isFetching}
+          onPageChange={(page) => change({ page: page === 1 ? "" : String(page) })}
+          onPageSizeChange={(limit) => change({ limit: String(limit), page: "" })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { expect, test, type APIRequestContext, type Download } from "@playwright/test";
+import { storageStatePath } from "../support/accounts";
+import { crmGet, crmTotal } from "../support/crm";
+import { dashboardApi } from "../support/dashboard-api";
+import { countRequests, createCustomer, fullName, letters, parseCsv, type TestCustomer } from "./customer-fixtures";
+
+/**
+ * The customer list: its view lives in the URL (reload and Back keep it),
+ * search costs one request per pause, the keyboard drives it, column choices
+ * are remembered, and the filtered view exports to CSV.
+ */
+test.use({ storageState: storageStatePath("staff") });
+
+let api: APIRequestContext;
+
+test.beforeAll(async () => {
+  api = await dashboardApi("staff");
+});
+
+test.afterAll(async () => {
+  await api.dispose();
+});
+
+test("search, type filter and page live in the URL: reload keeps them, Back undoes them one by one", async ({ page }) => {
+  const token = `Zed${letters(8)}`;
+  const plain = await createCustomer(api, { last_name: token, first_name: "Ann" });
+  const vip = await createCustomer(api, { last_name: token, first_name: "Bea", is_vip: true, email: `bea.${token.toLowerCase()}@example.com` });
+  const rows = page.getByRole("region", { name: "Customers, newest first" }).getByRole("row");
+
+  await page.goto("/customers");
+  await expect(page.getByText(/^Newest first: the CRM lists customers/)).toBeVisible();
+  const search = page.getByLabel("Search customers");
+  const requests = await countRequests(page, "/api/customers", async () => {
+    await search.pressSequentially(token.toLowerCase(), { delay: 20 });
+    await expect(page).toHaveURL(new RegExp(`search=${token.toLowerCase()}`));
+    await expect(rows).toHaveCount(3);
+  });
+  expect(requests, "one request for one pause in typing").toBe(1);
+
+  await page.getByLabel("Customer type").selectOption("vip");
+  await expect(page).toHaveURL(/filter=vip/);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(fullName(vip));
+
+  await page.reload();
+  await expect(page.getByLabel("Search customers")).toHaveValue(token.toLowerCase());
+  await expect(page.getByLabel("Customer type")).toHaveValue("vip");
+  await expect(rows).toHaveCount(2);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/filter=vip/);
+  await expect(page.getByLabel("Customer type")).toHaveValue("all");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toContainText(fullName(plain));
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/search=/);
+  await expect(page.getByLabel("Search customers")).toHaveValue("");
+
+  // Pages: the second page of 25 survives a reload, Back returns to the first.
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/^Showing 26–50 of/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/^Showing 26–50 of/)).toBeVisible();
+  await page.getByLabel("Rows per page").selectOption("50");
+  await expect(page).toHaveURL(/limit=50/);
+  await expect(page.getByText(/^Showing 1–50 of/)).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText(/^Showing 26–50 of/)).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText(/^Showing 1–25 of/)).toBeVisible();
+});
+
+test("the keyboard: / to search, ArrowDown and j/k between rows, Enter opens the customer", async ({ page }) => {
+  const token = `Zed${letters(8)}`;
+  const older = await createCustomer(api, { last_name: token, first_name: "Cal" });
+  await createCustomer(api, { last_name: token, first_name: "Dee", email: `dee.${token.toLowerCase()}@example.com` });
+
+  await page.goto("/customers");
+  await page.locator("body").press("/");
+  const search = page.getByLabel("Search customers");
+  await expect(search).toBeFocused();
+  await search.pressSequentially(token.toLowerCase());
+  const rows = page.getByRole("region", { name: "Customers, newest first" }).locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+
+  await search.press("ArrowDown");
+  await expect(rows.nth(0)).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(rows.nth(1)).toHaveAttribute("tabindex", "0");
+  await expect(rows.nth(0)).toHaveAttribute("tabindex", "-1");
+  await page.keyboard.press("k");
+  await expect(rows.nth(0)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(`/customers/${older.uuid}`);
+});
+
+test("no column header pretends to sort, and hidden columns stay hidden for this person after a reload", async ({ page }) => {
+  await page.goto("/customers");
+  const table = page.getByRole("region", { name: "Customers, newest first" });
+  await expect(table.getByRole("columnheader", { name: "Email" })).toBeVisible();
+  await expect(table.getByRole("columnheader").getByRole("button")).toHaveCount(0);
+  await expect(table.locator("th[aria-sort]")).toHaveCount(0);
+
+  await page.getByRole("button", { name: /^Columns/ }).click();
+  await page.getByRole("menuitemcheckbox", { name: "Email" }).click();
+  await page.keyboard.press("Escape");
+  await expect(table.getByRole("columnheader", { name: "Email" })).toHaveCount(0);
+
+  await page.reload();
+  await expect(table.getByRole("columnheader", { name: "Phone" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Email" })).toHaveCount(0);
+  const keys = await page.evaluate(() => Object.keys(window.localStorage));
+  expect(keys.some((key) => key.startsWith("tradesdesk.columns.customers."))).toBe(true);
+});
+
+test("viewers see the list but no button that changes anything", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("viewer") });
+  const page = await context.newPage();
+  const customer = await createCustomer(api);
+  await page.goto("/customers?deleted=true");
+  await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "New customer" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Restore/ })).toHaveCount(0);
+  await page.goto(`/customers/${customer.uuid}`);
+  await expect(page.getByRole("heading", { name: fullName(customer), level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "New job" })).toHaveCount(0);
+  await context.close();
+});
+
+async function allFromCrm(query: string): Promise<TestCustomer[]> {
+  const customers: TestCustomer[] = [];
+  for (let page = 1; ; page += 1) {
+    const data = await crmGet<{ customers: TestCustomer[]; pagination: { total_pages: number } }>(`/customers?${query}&limit=100&page=${page}`);
+    customers.push(...data.customers);
+    if (page >= data.pagination.total_pages) return customers;
+  }
+}
+
+test("exports the filtered view to CSV: its cost first, a progress bar, every row of every page", async ({ page }) => {
+  // Residential customers, the deleted ones shown too: made to be more than 100, so at least two requests.
+  for (let total = await crmTotal("customers", "filter=residential&include_deleted=true"); total <= 100; total += 1) {
+    await createCustomer(api, { customer_type: "Residential" });
+  }
+  await page.goto("/customers?filter=residential&deleted=true");
+  const expected = await allFromCrm("filter=residential&include_deleted=true");
+  expect(expected.length).toBeGreaterThan(100);
+  const requests = Math.ceil(expected.length / 100);
+
+  // Slow the export's later pages down so the progress after the first can be seen.
+  await page.route(/\/api\/customers\?.*limit=100/, async (route) => {
+    if (/[?&]page=[2-9]/.test(route.request().url())) await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export customers to CSV" });
+  await expect(dialog).toContainText(`This view has ${expected.length} customers`);
+  await expect(dialog).toContainText(`takes ${requests} CRM requests`);
+
+  const downloadPromise = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Start export" }).click();
+  const progress = dialog.getByRole("progressbar", { name: "Export progress" });
+  await expect(progress).toHaveAttribute("aria-valuemax", String(requests));
+  await expect(progress).toHaveAttribute("aria-valuenow", "1");
+  const download: Download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^customers-residential-with-deleted-\d{4}-\d{2}-\d{2}\.csv$/);
+
+  const path = await download.path();
+  const { readFile } = await import("node:fs/promises");
+  const [header, ...rows] = parseCsv(await readFile(path, "utf8"));
+  expect(header?.slice(0, 3)).toEqual(["First name", "Last name", "Company"]);
+  const idColumn = header?.indexOf("Customer ID") ?? -1;
+  const typeColumn = header?.indexOf("Customer type") ?? -1;
+  expect(rows.map((row) => row[idColumn])).toEqual(expected.map((customer) => customer.uuid));
+  expect(rows.map((row) => `${row[0]} ${row[1]}`)).toEqual(expected.map((customer) => `${customer.first_name} ${customer.last_name}`));
+  expect(new Set(rows.map((row) => row[typeColumn]))).toEqual(new Set(["Residential"]));
+});
+
+test("an export can be cancelled before it finishes: no file", async ({ page }) => {
+  await page.goto("/customers?deleted=true");
+  await page.route(/\/api\/customers\?.*limit=100/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue().catch(() => undefined);
+  });
+  let downloads = 0;
+  page.on("download", () => {
+    downloads += 1;
+  });
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const dialog = page.getByRole("dialog", { name: "Export customers to CSV" });
+  await dialog.getByRole("button", { name: "Start export" }).click();
+  await expect(dialog.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "0");
+  await dialog.getByRole("button", { name: "Cancel export" }).click();
+  await expect(dialog).toBeHidden();
+  await page.waitForTimeout(4_000);
+  expect(downloads).toBe(0);
+});

@@ -1,0 +1,105 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { storageStatePath } from "../support/accounts";
+import { dashboardApi } from "../support/dashboard-api";
+import { countRequests, createCustomer, createOpenJob, fullName, letters, randomPhone } from "./customer-fixtures";
+
+/**
+ * The caller lookup, as a person answering the phone uses it: typing, in any
+ * format, from the keyboard only.
+ */
+test.use({ storageState: storageStatePath("staff") });
+
+let api: APIRequestContext;
+
+test.beforeAll(async () => {
+  api = await dashboardApi("staff");
+});
+
+test.afterAll(async () => {
+  await api.dispose();
+});
+
+test("finds a caller by phone typed in three formats, with their open jobs, and opens them with Enter", async ({ page }) => {
+  const customer = await createCustomer(api, { is_vip: true, company_name: "Zed Plumbing" });
+  const job = await createOpenJob(customer.uuid);
+  const digits = (customer.phone ?? "").replace(/\D/g, "");
+  const [area, exchange, line] = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)];
+
+  await page.goto("/lookup");
+  const box = page.getByRole("combobox", { name: "Phone, email or name" });
+  await expect(box).toBeFocused();
+
+  for (const typed of [`(${area}) ${exchange}-${line}`, `${area}.${exchange}.${line}`, `+1 ${area} ${exchange} ${line}`]) {
+    await box.fill("");
+    // Typed key by key, as a person does: one lookup request once the typing pauses, not one per key.
+    const requests = await countRequests(page, "/api/lookup", async () => {
+      await box.pressSequentially(typed, { delay: 15 });
+      await expect(page.getByRole("status").filter({ hasText: "1 customer matches." })).toBeVisible();
+    });
+    expect(requests, `lookups while typing ${typed}`).toBe(1);
+
+    const match = page.getByRole("option", { name: new RegExp(fullName(customer)) });
+    await expect(match).toHaveAttribute("aria-selected", "true");
+    await expect(match).toContainText("VIP");
+    await expect(match).toContainText("Zed Plumbing");
+    await expect(match).toContainText(customer.phone ?? "");
+    await expect(match).toContainText(customer.email ?? "");
+    await expect(match).toContainText("12 Pine St, Seattle, WA 98101");
+    await expect(match).toContainText("1 open job");
+    await expect(match).toContainText(job.title);
+  }
+
+  await box.press("Enter");
+  await expect(page).toHaveURL(`/customers/${customer.uuid}`);
+  await expect(page.getByRole("heading", { name: fullName(customer), level: 1 })).toBeVisible();
+
+  // Back returns to the lookup with the search still there.
+  await page.goBack();
+  await expect(page.getByRole("combobox", { name: "Phone, email or name" })).toHaveValue(`+1 ${area} ${exchange} ${line}`);
+  await expect(page.getByRole("option", { name: new RegExp(fullName(customer)) })).toBeVisible();
+});
+
+test("Up and Down move through the matches, Enter opens the highlighted one", async ({ page }) => {
+  const lastName = `Zed${letters(8)}`;
+  const first = await createCustomer(api, { last_name: lastName, first_name: "Anna" });
+  const second = await createCustomer(api, { last_name: lastName, first_name: "Boris", email: `boris.${lastName.toLowerCase()}@example.com` });
+
+  await page.goto("/lookup");
+  const box = page.getByRole("combobox", { name: "Phone, email or name" });
+  await box.pressSequentially(lastName.toLowerCase());
+  await expect(page.getByRole("status").filter({ hasText: "2 customers match." })).toBeVisible();
+  const options = page.getByRole("option");
+  // Newest first: Boris was added last.
+  await expect(options.nth(0)).toHaveAttribute("aria-selected", "true");
+  await expect(options.nth(0)).toContainText(fullName(second));
+
+  await box.press("ArrowDown");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await options.nth(1).getAttribute("id")) ?? "");
+  await box.press("ArrowDown");
+  await expect(options.nth(0)).toHaveAttribute("aria-selected", "true");
+  await box.press("ArrowUp");
+  await expect(options.nth(1)).toHaveAttribute("aria-selected", "true");
+  await box.press("Enter");
+  await expect(page).toHaveURL(`/customers/${first.uuid}`);
+});
+
+test("no match offers New customer with what was typed already in the right field", async ({ page }) => {
+  const phone = randomPhone();
+  const lastName = `Zed${letters(8)}`;
+  const email = `${lastName.toLowerCase()}@example.org`;
+  const cases: { typed: string; status: RegExp; field: string; value: string }[] = [
+    { typed: phone.replace(/-/g, "."), status: /No customer matches phone/, field: "Phone", value: `(${phone.slice(0, 3)}) ${phone.slice(4, 7)}-${phone.slice(8)}` },
+    { typed: email.toUpperCase(), status: /No customer matches email/, field: "Email", value: email },
+    { typed: `Marta ${lastName}`, status: /No customer matches name/, field: "Last name", value: lastName },
+  ];
+  for (const { typed, status, field, value } of cases) {
+    await page.goto("/lookup");
+    await page.getByRole("combobox", { name: "Phone, email or name" }).fill(typed);
+    await expect(page.getByRole("status").filter({ hasText: status })).toBeVisible();
+    await page.getByRole("link", { name: "New customer" }).click();
+    await expect(page.getByRole("heading", { name: "New customer", level: 1 })).toBeVisible();
+    await expect(page.getByLabel(field, { exact: true })).toHaveValue(value);
+  }
+  await expect(page.getByLabel("First name")).toHaveValue("Marta");
+});

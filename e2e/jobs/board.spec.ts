@@ -1,0 +1,154 @@
+import { expect, test } from "@playwright/test";
+import { storageStatePath } from "../support/accounts";
+import { clearSandboxFaults, crmPut, crmTotal, setSandboxFaults } from "../support/crm";
+import { boardCard, boardColumn, columnCount, dragWithMouse } from "./board-helpers";
+import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, recordJobApiCalls, type TestCustomer, type TestJob } from "./job-fixtures";
+
+test.use({ storageState: storageStatePath("staff") });
+
+let customer: TestCustomer;
+
+test.beforeAll(async () => {
+  customer = await createTestCustomer("Boardman");
+});
+
+const label = (job: TestJob) => `${job.job_number} ${job.title}`;
+/** The board narrowed to one job by searching its unique title. */
+const boardFor = (job: TestJob) => `/jobs/board?search=${encodeURIComponent(job.title)}`;
+
+test("dragging a card with the mouse changes the job's status in the CRM", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "New" });
+  await page.goto(boardFor(job));
+  const card = boardCard(page, "New", label(job));
+  await expect(card).toBeVisible();
+
+  await dragWithMouse(page, card, boardColumn(page, "Contacted"));
+
+  await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
+  await expect(boardCard(page, "New", label(job))).toHaveCount(0);
+  await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Contacted");
+  await expect(page.getByRole("status").filter({ hasText: `is now Contacted` })).toBeAttached();
+});
+
+test("a card can be moved with the keyboard alone, with each step announced", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "New" });
+  await page.goto(boardFor(job));
+  const handle = boardCard(page, "New", label(job)).getByRole("button", { name: `Drag ${label(job)}` });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByText(`${label(job)} is over New, its current column.`)).toBeAttached();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByText(`${label(job)} is over Contacted.`)).toBeAttached();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByText(`${label(job)} is over Estimate Sent.`)).toBeAttached();
+  await page.keyboard.press("Space");
+
+  await expect(boardCard(page, "Estimate Sent", label(job))).toBeVisible();
+  await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Estimate Sent");
+});
+
+test("dropping a card back on its own column sends nothing", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "Scheduled" });
+  await page.goto(boardFor(job));
+  const calls = recordJobApiCalls(page);
+  const handle = boardCard(page, "Scheduled", label(job)).getByRole("button", { name: `Drag ${label(job)}` });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Space");
+  await expect(page.getByText(`${label(job)} was dropped back in Scheduled; nothing changed.`)).toBeAttached();
+  await expect(boardCard(page, "Scheduled", label(job))).toBeVisible();
+  expect(calls.filter((call) => call.method !== "GET")).toEqual([]);
+  expect((await crmJob(job.uuid)).updated_at).toBe(job.updated_at);
+});
+
+test("a move the CRM refuses puts the card back and says why", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "New" });
+  await page.goto(boardFor(job));
+  await expect(boardCard(page, "New", label(job))).toBeVisible();
+  await setSandboxFaults({ error_rate: 1, methods: "PUT", path: "/jobs", count: 3, after_commit_share: 0 });
+  try {
+    await boardCard(page, "New", label(job)).getByRole("button", { name: `Move ${label(job)} to another status` }).click();
+    await page.getByRole("menuitem", { name: "Scheduled" }).click();
+
+    const toast = page.getByText(`Couldn't move ${label(job)} to Scheduled. It is back in New.`);
+    await expect(toast).toBeVisible();
+    await expect(page.getByText("The CRM is not answering right now.")).toBeVisible();
+    await expect(boardCard(page, "New", label(job))).toBeVisible();
+    await expect(boardCard(page, "Scheduled", label(job))).toHaveCount(0);
+    expect((await crmJob(job.uuid)).status).toBe("New");
+  } finally {
+    await clearSandboxFaults();
+  }
+});
+
+test("a card changed by someone else is reloaded instead of moved", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "New" });
+  await page.goto(boardFor(job));
+  await expect(boardCard(page, "New", label(job))).toBeVisible();
+  // Someone else moves it while this board is open.
+  await crmPut(`/jobs/${job.uuid}`, { status: "Contacted" });
+
+  await boardCard(page, "New", label(job)).getByRole("button", { name: `Move ${label(job)} to another status` }).click();
+  await page.getByRole("menuitem", { name: "Invoiced" }).click();
+
+  await expect(page.getByText(`${label(job)} was changed by someone else, so it was not moved.`)).toBeVisible();
+  await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
+  expect((await crmJob(job.uuid)).status).toBe("Contacted");
+});
+
+test("each column shows the CRM's true count for its status and filters", async ({ page }) => {
+  await page.goto("/jobs/board?priority=High");
+  for (const status of ["New", "Scheduled", "Complete"]) {
+    const expected = await crmTotal("jobs", `status=${encodeURIComponent(status)}&priority=High`);
+    await expect.poll(() => columnCount(page, status)).toBe(expected);
+  }
+});
+
+test("a column loads more cards on demand", async ({ page }) => {
+  await page.goto("/jobs/board");
+  const column = boardColumn(page, "Complete");
+  const total = await crmTotal("jobs", "status=Complete");
+  test.skip(total <= 25, "needs more than one page of completed jobs");
+  await expect(column.getByRole("article")).toHaveCount(25);
+  await column.getByRole("button", { name: "Load more Complete jobs" }).click();
+  await expect(column.getByRole("article")).toHaveCount(Math.min(50, total));
+});
+
+test("filters live in the URL and survive a reload", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "Scheduled", priority: "High" });
+  await page.goto("/jobs/board");
+  await page.getByLabel("Search jobs").fill(job.title);
+  await page.getByLabel("Search jobs").press("Enter");
+  await page.getByLabel("Priority").selectOption("High");
+  await expect(page).toHaveURL(/priority=High/);
+  await expect(page).toHaveURL(/search=/);
+  await expect(boardCard(page, "Scheduled", label(job))).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Priority")).toHaveValue("High");
+  await expect(page.getByLabel("Search jobs")).toHaveValue(job.title);
+  await expect(boardCard(page, "Scheduled", label(job))).toBeVisible();
+  expect(await columnCount(page, "Scheduled")).toBe(1);
+
+  await page.getByLabel("Priority").selectOption("Low");
+  await expect(boardCard(page, "Scheduled", label(job))).toHaveCount(0);
+});
+
+test("a collapsed column stays collapsed after a reload", async ({ page }) => {
+  await page.goto("/jobs/board");
+  const column = boardColumn(page, "Invoiced");
+  await column.getByRole("button", { name: "Collapse Invoiced" }).click();
+  await expect(column.getByRole("button", { name: "Expand Invoiced" })).toHaveAttribute("aria-expanded", "false");
+  await page.reload();
+  await expect(boardColumn(page, "Invoiced").getByRole("button", { name: "Expand Invoiced" })).toBeVisible();
+  await boardColumn(page, "Invoiced").getByRole("button", { name: "Expand Invoiced" }).click();
+  await expect(boardColumn(page, "Invoiced").getByRole("button", { name: "Collapse Invoiced" })).toBeVisible();
+});
+
+test("the board has no serious or critical accessibility violations", async ({ page }) => {
+  // A full board is a large page: axe needs more than the default half minute on it.
+  test.setTimeout(90_000);
+  await page.goto("/jobs/board");
+  await expect(boardColumn(page, "New").getByRole("article").first()).toBeVisible();
+  await expectNoSeriousAxeViolations(page);
+});

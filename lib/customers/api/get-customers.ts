@@ -1,0 +1,29 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type { Pagination } from "@/lib/crm/schemas";
+import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerListApiParams, type CustomerListQuery } from "@/lib/customers/customer-list-url";
+import type { CustomerDto } from "@/lib/customers/customer-service";
+import { apiFetch } from "@/lib/http/api-fetch";
+
+/** GET /api/customers: one page of the list, as the CRM filters and orders it (newest first). */
+export interface CustomerListData {
+  customers: CustomerDto[];
+  pagination: Pagination;
+}
+
+export function getCustomers(query: CustomerListQuery, signal?: AbortSignal): Promise<CustomerListData> {
+  return apiFetch<CustomerListData>(`/api/customers?${customerListApiParams(query).toString()}`, { signal });
+}
+
+export function customersQueryOptions(query: CustomerListQuery) {
+  return queryOptions({
+    queryKey: customerKeys.list(query),
+    queryFn: ({ signal }) => getCustomers(query, signal),
+    // The previous page stays on screen (dimmed) while the next loads: no flash of skeletons on every page turn.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomers(query: CustomerListQuery) {
+  return useQuery(customersQueryOptions(query));
+}

@@ -1,0 +1,31 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type { LookupMatch } from "@/lib/customers/caller-lookup";
+import { customerKeys } from "@/lib/customers/api/customer-keys";
+import type { LookupQuery } from "@/lib/customers/lookup-query";
+import { apiFetch } from "@/lib/http/api-fetch";
+
+export type { LookupMatch };
+
+/** GET /api/lookup: customers matching a phone (any format), an email or a name, the first few with their open jobs. */
+export interface LookupData {
+  query: LookupQuery;
+  matches: LookupMatch[];
+  total: number;
+}
+
+export function lookupCallers(q: string, signal?: AbortSignal): Promise<LookupData> {
+  return apiFetch<LookupData>(`/api/lookup?${new URLSearchParams({ q }).toString()}`, { signal });
+}
+
+export function lookupQueryOptions(q: string) {
+  return queryOptions({
+    queryKey: customerKeys.lookup(q),
+    // The signal lets React Query abort the request for a query the person has already typed past.
+    queryFn: ({ signal }) => lookupCallers(q, signal),
+  });
+}
+
+/** While the next answer loads, the last one stays on screen, so the list doesn't blink with every pause. */
+export function useLookup(q: string, enabled: boolean) {
+  return useQuery({ ...lookupQueryOptions(q), enabled, placeholderData: keepPreviousData });
+}

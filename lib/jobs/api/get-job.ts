@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/http/api-fetch";
+import type { JobDetail } from "@/lib/jobs/job-types";
+import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+
+/** One job with its customer, location and assignee; deleted jobs too, so their page can offer Restore. */
+export function fetchJob(uuid: string): Promise<JobDetail> {
+  return apiFetch<JobDetail>(`/api/jobs/${encodeURIComponent(uuid)}?include_deleted=true`);
+}
+
+export function jobQueryOptions(uuid: string) {
+  return queryOptions({ queryKey: jobKeys.detail(uuid), queryFn: () => fetchJob(uuid) });
+}
+
+export function useJob(uuid: string) {
+  return useQuery(jobQueryOptions(uuid));
+}

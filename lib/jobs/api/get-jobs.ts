@@ -1,0 +1,23 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/http/api-fetch";
+import { jobListUrl } from "@/lib/jobs/job-list-url";
+import type { JobListFilters } from "@/lib/jobs/job-schema";
+import type { JobListPage } from "@/lib/jobs/job-types";
+import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+
+export function fetchJobs(filters: JobListFilters): Promise<JobListPage> {
+  return apiFetch<JobListPage>(jobListUrl(filters));
+}
+
+export function jobsQueryOptions(filters: JobListFilters) {
+  return queryOptions({ queryKey: jobKeys.list(filters), queryFn: () => fetchJobs(filters) });
+}
+
+/** The job table's page; the previous page stays on screen while the next loads. */
+export function useJobs(filters: JobListFilters | null) {
+  return useQuery({
+    ...jobsQueryOptions(filters ?? ({} as JobListFilters)),
+    enabled: filters !== null,
+    placeholderData: keepPreviousData,
+  });
+}

@@ -1,0 +1,28 @@
+import type { JobDetail, JobListItem, Location, Pagination } from "@/lib/crm/schemas";
+import type { CustomerDto } from "@/lib/customers/customer-service";
+
+/**
+ * The job shapes the browser receives from the dashboard's API. They are the
+ * CRM objects as lib/crm parses them (timestamps as ISO strings), imported as
+ * types only, so no server code reaches the browser bundle.
+ */
+export type { JobDetail, JobListItem, Location, Pagination };
+
+/** One page of GET /api/jobs. */
+export interface JobListPage {
+  jobs: JobListItem[];
+  pagination: Pagination;
+}
+
+/** What the job screens need of a customer (GET /api/customers and a job's embedded customer both have it). */
+export type CustomerRecord = Pick<
+  CustomerDto,
+  "uuid" | "first_name" | "last_name" | "company_name" | "phone" | "email" | "physical_address1" | "physical_address2" | "physical_city" | "physical_state" | "physical_zip"
+>;
+
+/** A person jobs can be assigned to, as the CRM embeds them (`assigned_user`). */
+export interface Assignee {
+  id: string;
+  first_name: string;
+  last_name: string;
+}
