@@ -8,6 +8,15 @@
  *
  * --reuse keeps an existing, completely seeded data directory instead of
  * seeding again (seeding 100k/300k takes minutes).
+ *
+ * List totals are cached per company and filter until the company's table is
+ * written (sandbox/src/db/list-totals.ts), so the ordinary cases, which repeat
+ * a few requests, measure the cached path. The "after a write" cases measure
+ * what a first-time list pays (the count): before each of their requests, an
+ * untimed write through the API (a restore of an active record, which changes
+ * only its updated_at) makes the next list of that table count again. They run
+ * in a phase of their own, after the others, since their writes would spoil
+ * the others' caches.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -45,6 +54,15 @@ interface Case {
   name: string;
   /** Path and query under /api/v1 for the i-th request; cases rotate over sample values. */
   path: (index: number) => string;
+  /** Untimed, before each request (warm-up included): a write that makes the request miss the list-total cache. */
+  before?: () => Promise<void>;
+}
+
+interface Phase {
+  cases: Case[];
+  /** The sandbox's list-total counts and cache hits during this phase's timed and warm-up requests. */
+  counts: number;
+  hits: number;
 }
 
 interface Result {
@@ -90,15 +108,23 @@ async function main(): Promise<void> {
 
   try {
     const loadBefore = os.loadavg();
-    const cases = await buildCases(sandbox);
-    const results = await measure(sandbox, cases, options);
+    const { cached, afterWrite } = await buildCases(sandbox);
+    const results: Result[] = [];
+    const phases: Phase[] = [];
+    for (const cases of [cached, afterWrite]) {
+      const statsBefore = sandbox.listTotals.stats();
+      results.push(...(await measure(sandbox, cases, options)));
+      const statsAfter = sandbox.listTotals.stats();
+      phases.push({ cases, counts: statsAfter.counts - statsBefore.counts, hits: statsAfter.hits - statsBefore.hits });
+      console.log(`${cases.length} cases: ${statsAfter.counts - statsBefore.counts} totals counted, ${statsAfter.hits - statsBefore.hits} from the cache`);
+    }
     for (const result of results) {
       console.log(`${result.name.padEnd(48)} p50 ${ms(result.p50).padStart(7)}  p95 ${ms(result.p95).padStart(7)}  p99 ${ms(result.p99).padStart(7)}  max ${ms(result.max).padStart(7)}  cpu p50 ${ms(result.cpuP50).padStart(6)}  total ${result.total}`);
     }
     const loadAfter = os.loadavg();
     const table = markdownTable(results);
     console.log(`\n${table}`);
-    const report = renderReport(options, record, results, table, { before: loadBefore, after: loadAfter });
+    const report = renderReport(options, record, results, table, { before: loadBefore, after: loadAfter }, phases);
     writeReport(resolve(options.out), report);
     console.log(`\nWritten to ${options.out}`);
     const misses = results.filter((result) => result.p95 >= P95_TARGET_MS);
@@ -157,13 +183,14 @@ interface CustomerSample {
 }
 
 interface JobSample {
+  uuid: string;
   job_number: string | null;
   customer_uuid: string;
   assigned_to_user_id: string | null;
   location_uuid: string | null;
 }
 
-async function buildCases(sandbox: Sandbox): Promise<Case[]> {
+async function buildCases(sandbox: Sandbox): Promise<{ cached: Case[]; afterWrite: Case[] }> {
   const customers = await samplePages<CustomerSample>(sandbox, "customers", "customers");
   const jobs = await samplePages<JobSample>(sandbox, "jobs", "jobs");
   const lastNames = distinct(customers.map((customer) => customer.last_name)).slice(0, 25);
@@ -190,7 +217,12 @@ async function buildCases(sandbox: Sandbox): Promise<Case[]> {
   const customer = rotate(jobCustomers);
   const technician = rotate(technicians);
   const location = rotate(locations);
-  return [
+  const [customerToWrite] = customers;
+  const [jobToWrite] = jobs;
+  if (!customerToWrite || !jobToWrite) throw new Error("no customer or job to write to: is the store seeded?");
+  const writeCustomer = () => putJson(sandbox, `/customers/${customerToWrite.uuid}`, { deleted_at: null });
+  const writeJob = () => putJson(sandbox, `/jobs/${jobToWrite.uuid}`, { deleted_at: null });
+  const cached: Case[] = [
     { name: "customers: list page 1", path: () => "/customers?page=1&limit=50" },
     { name: "customers: page 500 (limit 50)", path: () => "/customers?page=500&limit=50" },
     { name: "customers: filter=vip", path: () => "/customers?filter=vip&limit=50" },
@@ -212,6 +244,15 @@ async function buildCases(sandbox: Sandbox): Promise<Case[]> {
     { name: "jobs: search title word", path: (i) => `/jobs?search=${titleWord(i)}&limit=50` },
     { name: "jobs: search job number", path: (i) => `/jobs?search=${jobNumber(i)}&limit=50` },
   ];
+  // The cases that missed the target before totals were cached, as a first-time list meets them.
+  const afterWrite: Case[] = [
+    { name: "customers: page 500, after a write", path: () => "/customers?page=500&limit=50", before: writeCustomer },
+    { name: "customers: search 2 letters, after a write", path: (i) => `/customers?search=${twoLetters(i)}&limit=50`, before: writeCustomer },
+    { name: "jobs: list page 1, after a write", path: () => "/jobs?page=1&limit=50", before: writeJob },
+    { name: "jobs: status=Complete, limit 1, after a write", path: () => "/jobs?status=Complete&limit=1", before: writeJob },
+    { name: "jobs: search title word, after a write", path: (i) => `/jobs?search=${titleWord(i)}&limit=50`, before: writeJob },
+  ];
+  return { cached, afterWrite };
 }
 
 /** Rows from a spread of pages (newest, middle, oldest) so samples are not all from one week. */
@@ -230,6 +271,16 @@ interface ListBody {
   data: Record<string, unknown> & { pagination: { total: number; total_pages: number } };
 }
 
+async function putJson(sandbox: Sandbox, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${sandbox.apiUrl}${path}`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`PUT ${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  await response.arrayBuffer();
+}
+
 async function getJson(sandbox: Sandbox, path: string): Promise<ListBody> {
   const response = await fetch(`${sandbox.apiUrl}${path}`, { headers: { authorization: `Bearer ${API_KEY}` } });
   const body = (await response.json()) as ListBody;
@@ -245,13 +296,17 @@ async function getJson(sandbox: Sandbox, path: string): Promise<ListBody> {
 
 async function measure(sandbox: Sandbox, cases: readonly Case[], options: Options): Promise<Result[]> {
   for (let index = 0; index < options.warmup; index += 1) {
-    for (const benchCase of cases) await getJson(sandbox, benchCase.path(index));
+    for (const benchCase of cases) {
+      await benchCase.before?.();
+      await getJson(sandbox, benchCase.path(index));
+    }
   }
   const wall = cases.map(() => [] as number[]);
   const cpu = cases.map(() => [] as number[]);
   const totals = cases.map(() => 0);
   for (let index = 0; index < options.requests; index += 1) {
     for (const [position, benchCase] of cases.entries()) {
+      await benchCase.before?.();
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const body = await getJson(sandbox, benchCase.path(index));
@@ -301,7 +356,7 @@ function markdownTable(results: readonly Result[]): string {
   return lines.join("\n");
 }
 
-function renderReport(options: Options, record: SeedRecord, results: readonly Result[], table: string, load: { before: number[]; after: number[] }): string {
+function renderReport(options: Options, record: SeedRecord, results: readonly Result[], table: string, load: { before: number[]; after: number[] }, phases: readonly Phase[]): string {
   const cpus = os.cpus();
   const misses = results.filter((result) => result.p95 >= P95_TARGET_MS);
   const command = `npm run bench:sandbox -- --customers ${options.customers} --jobs ${options.jobs} --requests ${options.requests} --warmup ${options.warmup}`;
@@ -316,6 +371,12 @@ so load from elsewhere spreads over all of them. "CPU ms" is the process's CPU t
 request: other load on the machine inflates it less than wall time. Cases that search rotate over
 sample values read through the API first. Target: p95 under ${P95_TARGET_MS} ms for every case.
 
+List totals (\`pagination.total\`) are cached per company and filter until the company's table
+is written, so the cases that repeat requests measure the cached path. The cases "after a
+write" measure a first-time list: before each of their requests an untimed write through the
+API (restoring an active record, which changes only its \`updated_at\`) makes the next list of
+that table count its total again. They run after the others, interleaved among themselves.
+
 ## Run
 
 | | |
@@ -324,6 +385,7 @@ sample values read through the API first. Target: p95 under ${P95_TARGET_MS} ms 
 | machine | ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${cpus.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory, ${os.platform()} ${os.release()} |
 | node | ${process.version} |
 | load average (1 min) before / after the cases | ${load.before[0]?.toFixed(2)} / ${load.after[0]?.toFixed(2)} |
+${phases.map((phase, index) => `| list totals, ${index === 0 ? "cases without writes" : "cases after a write"} (warm-up included) | ${phase.counts} counted, ${phase.hits} from the cache |`).join("\n")}
 | seeding (start-up with migrations, company set-up and seeding, ${record.customers.toLocaleString("en-US")} customers + ${record.jobs.toLocaleString("en-US")} jobs) | ${seconds(record.seedingMs)} wall, ${seconds(record.seedingCpuMs)} CPU (seeded ${record.seededAt}) |
 | reproduce | \`${command}\` (add \`--reuse\` to keep an already seeded data directory) |
 

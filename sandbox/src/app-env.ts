@@ -2,6 +2,7 @@ import type { HttpBindings } from "@hono/node-server";
 import type { Clock } from "./clock";
 import type { Company } from "./companies";
 import type { Database } from "./db/database";
+import type { ListTotalCache } from "./db/list-totals";
 import type { FaultInjector } from "./faults/fault-injector";
 import type { IdempotencyClaim } from "./idempotency/idempotency-store";
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   faults: FaultInjector;
   monthlyQuota: number;
   maxBodyBytes: number;
+  /** List totals per company, valid while the company's generation of the table is unchanged. */
+  listTotals: ListTotalCache;
 }
 
 export interface AppVariables {

@@ -3,6 +3,7 @@ import { methodNotAllowed } from "hono/method-not-allowed";
 import type { AppDeps, AppEnv } from "./app-env";
 import { systemClock, type Clock } from "./clock";
 import type { Database } from "./db/database";
+import { ListTotalCache } from "./db/list-totals";
 import { createFaultInjector, type FaultInjector } from "./faults/fault-injector";
 import { NO_FAULTS, type FaultSettings } from "./faults/fault-settings";
 import { authenticate } from "./middleware/auth";
@@ -26,6 +27,8 @@ export interface CreateAppOptions {
   clock?: Clock;
   /** Pass one to control faults from outside (startSandbox does); otherwise built from config.faults. */
   faults?: FaultInjector;
+  /** Pass one to inspect it (startSandbox does); otherwise a new one. One per store: generations of two stores are unrelated. */
+  listTotals?: ListTotalCache;
 }
 
 /**
@@ -40,6 +43,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     faults: options.faults ?? createFaultInjector(options.config.faults ?? NO_FAULTS),
     monthlyQuota: options.config.monthlyQuota,
     maxBodyBytes: options.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    listTotals: options.listTotals ?? new ListTotalCache(),
   };
 
   const app = new Hono<AppEnv>();

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from "./clock";
 import { ensureCompanies, ensureCompany, type Company } from "./companies";
 import { DEMO_API_KEY, type SeedSettings } from "./config";
 import { openDatabase, type Database, type DatabaseLocation } from "./db/database";
+import { ListTotalCache } from "./db/list-totals";
 import { migrate } from "./db/migrate";
 import { createFaultInjector, type FaultStats } from "./faults/fault-injector";
 import { failure } from "./http/envelope";
@@ -44,6 +45,8 @@ export interface Sandbox {
   apiKeys: string[];
   companies: SeededCompany[];
   db: Database;
+  /** The list-total cache of this sandbox's app (tests read its stats). */
+  listTotals: ListTotalCache;
   /** Replaces the fault settings (null or {} clears them). */
   setFaults(faults: FaultSettings | string | FaultSettingsJson | null): void;
   faults(): { settings: FaultSettings; stats: FaultStats };
@@ -83,7 +86,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     db = await openDatabase(options.storage ?? { kind: "memory" });
     await migrate(db);
     const seeded = await ensureSeededCompanies(db, apiKeys, options.seed, clock);
-    const app = createApp({ db, clock, faults, config: { monthlyQuota: options.monthlyQuota ?? DEFAULT_QUOTA, maxBodyBytes: options.maxBodyBytes } });
+    const listTotals = new ListTotalCache();
+    const app = createApp({ db, clock, faults, listTotals, config: { monthlyQuota: options.monthlyQuota ?? DEFAULT_QUOTA, maxBodyBytes: options.maxBodyBytes } });
     const inFlight = trackInFlight(app.fetch);
     handle = inFlight.fetch;
 
@@ -97,6 +101,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       apiKeys: [...apiKeys],
       companies: seeded,
       db: store,
+      listTotals,
       setFaults: (next) => faults.set(toFaultSettings(next)),
       faults: () => ({ settings: faults.settings(), stats: faults.stats() }),
       addCompany: async (apiKey, name) => ensureCompany(store, apiKey, name ?? `Sandbox Company ${apiKeys.length + 1}`, clock),

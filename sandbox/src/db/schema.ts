@@ -179,4 +179,63 @@ create index jobs_active_location on jobs (company_uuid, location_uuid) where de
 create index jobs_active_priority on jobs (company_uuid, priority) where deleted_at is null;
 `,
   },
+  {
+    id: "003_list_generations",
+    sql: /* sql */ `
+-- A generation number per company and listed table, bumped by every write
+-- to that table's rows in the same transaction as the write. List handlers
+-- cache their totals in process memory tagged with the generation they read
+-- before counting (sandbox/src/db/list-totals.ts), and use a cached total only
+-- while the generation is unchanged. The number lives here, not in memory, so
+-- sandboxes sharing one Postgres (SANDBOX_DATABASE_URL) see each other's
+-- writes: a write by one bumps the row every process reads before answering.
+-- No row means generation 0 (nothing written since this migration).
+create table list_generations (
+  company_uuid uuid not null references companies(uuid),
+  resource text not null check (resource in ('customers', 'jobs', 'locations')),
+  generation bigint not null,
+  primary key (company_uuid, resource)
+);
+
+-- Bumped by statement-level triggers rather than by each write path, so no
+-- writer can forget it: the API's create, update, delete and restore, the
+-- demo-data seeder, company set-up (locations) and any SQL run by hand or by
+-- tests. One bump per statement and company (transition tables), so a bulk
+-- insert of 2,000 rows costs one upsert, not 2,000. An UPDATE matching no
+-- row bumps nothing. A TRUNCATE bumps every company of the table.
+create function bump_list_generation() returns trigger language plpgsql as $fn$
+begin
+  if tg_op = 'TRUNCATE' then
+    update list_generations set generation = generation + 1 where resource = tg_table_name::text;
+  elsif tg_op = 'INSERT' then
+    insert into list_generations (company_uuid, resource, generation)
+    select distinct company_uuid, tg_table_name::text, 1 from new_rows
+    on conflict (company_uuid, resource) do update set generation = list_generations.generation + 1;
+  elsif tg_op = 'UPDATE' then
+    insert into list_generations (company_uuid, resource, generation)
+    select company_uuid, tg_table_name::text, 1 from (select company_uuid from old_rows union select company_uuid from new_rows) as touched
+    on conflict (company_uuid, resource) do update set generation = list_generations.generation + 1;
+  else
+    insert into list_generations (company_uuid, resource, generation)
+    select distinct company_uuid, tg_table_name::text, 1 from old_rows
+    on conflict (company_uuid, resource) do update set generation = list_generations.generation + 1;
+  end if;
+  return null;
+end
+$fn$;
+
+create trigger customers_generation_insert after insert on customers referencing new table as new_rows for each statement execute function bump_list_generation();
+create trigger customers_generation_update after update on customers referencing old table as old_rows new table as new_rows for each statement execute function bump_list_generation();
+create trigger customers_generation_delete after delete on customers referencing old table as old_rows for each statement execute function bump_list_generation();
+create trigger customers_generation_truncate after truncate on customers for each statement execute function bump_list_generation();
+create trigger jobs_generation_insert after insert on jobs referencing new table as new_rows for each statement execute function bump_list_generation();
+create trigger jobs_generation_update after update on jobs referencing old table as old_rows new table as new_rows for each statement execute function bump_list_generation();
+create trigger jobs_generation_delete after delete on jobs referencing old table as old_rows for each statement execute function bump_list_generation();
+create trigger jobs_generation_truncate after truncate on jobs for each statement execute function bump_list_generation();
+create trigger locations_generation_insert after insert on locations referencing new table as new_rows for each statement execute function bump_list_generation();
+create trigger locations_generation_update after update on locations referencing old table as old_rows new table as new_rows for each statement execute function bump_list_generation();
+create trigger locations_generation_delete after delete on locations referencing old table as old_rows for each statement execute function bump_list_generation();
+create trigger locations_generation_truncate after truncate on locations for each statement execute function bump_list_generation();
+`,
+  },
 ];

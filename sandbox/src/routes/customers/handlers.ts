@@ -10,14 +10,14 @@ import { parseOrThrow } from "../../http/validate";
 import { commitWrite } from "../../idempotency/commit-write";
 import { isActiveLocation } from "../locations/queries";
 import { classifyPut } from "../shared/put-intent";
-import { countCustomers, findCustomer, insertCustomer, listCustomers, restoreCustomer, softDeleteCustomer, updateCustomer } from "./queries";
+import { customerCountQuery, findCustomer, insertCustomer, listCustomers, restoreCustomer, softDeleteCustomer, updateCustomer } from "./queries";
 import { CUSTOMER_FILTERS, customerCreateSchema, customerUpdateSchema, type CustomerInput } from "./schemas";
 import { serializeCustomer, type CustomerRow } from "./serialize";
 
 const NOT_FOUND = "Customer not found";
 
 export function customerHandlers(deps: AppDeps) {
-  const { db, clock } = deps;
+  const { db, clock, listTotals } = deps;
 
   return {
     async list(c: Context<AppEnv>) {
@@ -28,7 +28,7 @@ export function customerHandlers(deps: AppDeps) {
         search: parseSearchParam(c.req.query("search")),
       };
       const companyUuid = c.var.company.uuid;
-      const total = await countCustomers(db, companyUuid, filter);
+      const total = await listTotals.total(db, companyUuid, "customers", customerCountQuery(companyUuid, filter));
       // A page past the end needs no second query (and no huge OFFSET).
       const rows = page.offset < total ? await listCustomers(db, companyUuid, filter, page.limit, page.offset) : [];
       return c.json(success({ customers: rows.map(serializeCustomer), pagination: paginationOf(page, total) }));

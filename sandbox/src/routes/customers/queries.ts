@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/database";
+import type { CountQuery } from "../../db/list-totals";
 import { assignmentsSql, insertSql, likeContains, SqlParams } from "../../db/sql";
 import type { CustomerFilter, CustomerInput } from "./schemas";
 import { CUSTOMER_COLUMNS, type CustomerRow } from "./serialize";
@@ -42,11 +43,11 @@ function whereClause(companyUuid: string, filter: CustomerListFilter, params: Sq
   return conditions.join(" and ");
 }
 
-export async function countCustomers(db: Queryable, companyUuid: string, filter: CustomerListFilter): Promise<number> {
+/** The list's total; run through the handlers' ListTotalCache, which also keys on it. */
+export function customerCountQuery(companyUuid: string, filter: CustomerListFilter): CountQuery {
   const params = new SqlParams();
   const where = whereClause(companyUuid, filter, params);
-  const { rows } = await db.query<{ total: number }>(`select count(*)::int as total from customers where ${where}`, params.values);
-  return rows[0]?.total ?? 0;
+  return { sql: `select count(*)::int as total from customers where ${where}`, params: params.values };
 }
 
 export async function listCustomers(db: Queryable, companyUuid: string, filter: CustomerListFilter, limit: number, offset: number): Promise<CustomerRow[]> {
@@ -74,6 +75,9 @@ function toColumns(input: CustomerInput): Record<string, unknown> {
   const { internal_flags: flags, ...rest } = input;
   return { ...rest, internal_flags: flags === undefined ? undefined : flags === null ? null : JSON.stringify(flags) };
 }
+
+// Every write below also bumps the company's customers generation in
+// list_generations (a trigger, migration 003), which invalidates cached list totals.
 
 export async function insertCustomer(db: Queryable, companyUuid: string, uuid: string, input: CustomerInput, now: Date): Promise<CustomerRow> {
   const { sql, params } = insertSql(

@@ -20,7 +20,7 @@ import { commitWrite } from "../../idempotency/commit-write";
 import { isActiveLocation } from "../locations/queries";
 import { classifyPut } from "../shared/put-intent";
 import { nextJobNumber } from "./job-number";
-import { countJobs, findJob, findUser, insertJob, isActiveCustomer, listJobs, loadJobRelations, restoreJob, softDeleteJob, updateJob } from "./queries";
+import { findJob, findUser, insertJob, isActiveCustomer, jobCountQuery, listJobs, loadJobRelations, restoreJob, softDeleteJob, updateJob } from "./queries";
 import { JOB_PRIORITIES, JOB_STATUSES, jobCreateSchema, jobUpdateSchema, type JobInput } from "./schemas";
 import { serializeJobDetail, serializeJobListItem, type JobRow } from "./serialize";
 import { statusTimestamps } from "./status-timestamps";
@@ -28,7 +28,7 @@ import { statusTimestamps } from "./status-timestamps";
 const NOT_FOUND = "Job not found";
 
 export function jobHandlers(deps: AppDeps) {
-  const { db, clock } = deps;
+  const { db, clock, listTotals } = deps;
 
   const detail = async (tx: Queryable, companyUuid: string, row: JobRow) => serializeJobDetail(row, await loadJobRelations(tx, companyUuid, row));
 
@@ -45,7 +45,7 @@ export function jobHandlers(deps: AppDeps) {
         search: parseSearchParam(c.req.query("search")),
       };
       const companyUuid = c.var.company.uuid;
-      const total = await countJobs(db, companyUuid, filter);
+      const total = await listTotals.total(db, companyUuid, "jobs", jobCountQuery(companyUuid, filter));
       const rows = page.offset < total ? await listJobs(db, companyUuid, filter, page.limit, page.offset) : [];
       return c.json(success({ jobs: rows.map(serializeJobListItem), pagination: paginationOf(page, total) }));
     },

@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/database";
+import type { CountQuery } from "../../db/list-totals";
 import { assignmentsSql, insertSql, likeContains, SqlParams } from "../../db/sql";
 import { CUSTOMER_COLUMNS, type CustomerRow } from "../customers/serialize";
 import { findLocation } from "../locations/queries";
@@ -28,11 +29,16 @@ function whereClause(companyUuid: string, filter: JobListFilter, params: SqlPara
   return conditions.join(" and ");
 }
 
-export async function countJobs(db: Queryable, companyUuid: string, filter: JobListFilter): Promise<number> {
+/**
+ * The list's total; run through the handlers' ListTotalCache, which also keys
+ * on it. It reads jobs only: no customer, location or user column decides
+ * whether a job is listed (the page joins customers only for their names), so
+ * writes to customers never change a job total and do not invalidate it.
+ */
+export function jobCountQuery(companyUuid: string, filter: JobListFilter): CountQuery {
   const params = new SqlParams();
   const where = whereClause(companyUuid, filter, params);
-  const { rows } = await db.query<{ total: number }>(`select count(*)::int as total from jobs j where ${where}`, params.values);
-  return rows[0]?.total ?? 0;
+  return { sql: `select count(*)::int as total from jobs j where ${where}`, params: params.values };
 }
 
 export async function listJobs(db: Queryable, companyUuid: string, filter: JobListFilter, limit: number, offset: number): Promise<JobListRow[]> {
@@ -84,6 +90,9 @@ export async function isActiveCustomer(db: Queryable, companyUuid: string, uuid:
   const { rows } = await db.query("select 1 from customers where company_uuid = $1 and uuid = $2 and deleted_at is null", [companyUuid, uuid]);
   return rows.length > 0;
 }
+
+// Every write below also bumps the company's jobs generation in
+// list_generations (a trigger, migration 003), which invalidates cached list totals.
 
 type JobColumns = JobInput & Partial<Record<"started_at" | "completed_at" | "invoiced_at", Date | null>>;
 

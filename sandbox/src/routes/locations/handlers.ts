@@ -3,16 +3,16 @@ import type { AppDeps, AppEnv } from "../../app-env";
 import { notFound } from "../../http/api-error";
 import { success } from "../../http/envelope";
 import { paginationOf, parseBooleanParam, parsePageRequest, parsePathUuid } from "../../http/query-params";
-import { countLocations, findLocation, listLocations } from "./queries";
+import { findLocation, listLocations, locationCountQuery } from "./queries";
 import { serializeLocation } from "./serialize";
 
-export function locationHandlers(deps: Pick<AppDeps, "db">) {
+export function locationHandlers(deps: Pick<AppDeps, "db" | "listTotals">) {
   return {
     async list(c: Context<AppEnv>) {
       const page = parsePageRequest(c.req.query("page"), c.req.query("limit"));
       const includeDeleted = parseBooleanParam("include_deleted", c.req.query("include_deleted"), false);
       const companyUuid = c.var.company.uuid;
-      const total = await countLocations(deps.db, companyUuid, includeDeleted);
+      const total = await deps.listTotals.total(deps.db, companyUuid, "locations", locationCountQuery(companyUuid, includeDeleted));
       const rows = page.offset < total ? await listLocations(deps.db, companyUuid, includeDeleted, page.limit, page.offset) : [];
       return c.json(success({ locations: rows.map(serializeLocation), pagination: paginationOf(page, total) }));
     },

@@ -1,12 +1,10 @@
 import type { Queryable } from "../../db/database";
+import type { CountQuery } from "../../db/list-totals";
 import { LOCATION_COLUMNS, type LocationRow } from "./serialize";
 
-export async function countLocations(db: Queryable, companyUuid: string, includeDeleted: boolean): Promise<number> {
-  const { rows } = await db.query<{ total: number }>(
-    `select count(*)::int as total from locations where company_uuid = $1 ${includeDeleted ? "" : "and deleted_at is null"}`,
-    [companyUuid],
-  );
-  return rows[0]?.total ?? 0;
+/** The list's total; run through the handlers' ListTotalCache, which also keys on it. */
+export function locationCountQuery(companyUuid: string, includeDeleted: boolean): CountQuery {
+  return { sql: `select count(*)::int as total from locations where company_uuid = $1 ${includeDeleted ? "" : "and deleted_at is null"}`, params: [companyUuid] };
 }
 
 export async function listLocations(db: Queryable, companyUuid: string, includeDeleted: boolean, limit: number, offset: number): Promise<LocationRow[]> {
