@@ -47,6 +47,19 @@ test("a card can be moved with the keyboard alone, with each step announced", as
   await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Estimate Sent");
 });
 
+test("the keyboard reaches columns scrolled out of sight", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "New" });
+  await page.goto(boardFor(job));
+  await expect(boardColumn(page, "Complete")).not.toBeInViewport();
+  await boardCard(page, "New", label(job)).getByRole("button", { name: `Drag ${label(job)}` }).focus();
+  await page.keyboard.press("Enter");
+  for (let step = 0; step < 9; step += 1) await page.keyboard.press("ArrowRight");
+  await expect(page.getByText(`${label(job)} is over Complete.`)).toBeAttached();
+  await page.keyboard.press("Enter");
+  await expect(boardCard(page, "Complete", label(job))).toBeVisible();
+  await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Complete");
+});
+
 test("dropping a card back on its own column sends nothing", async ({ page }) => {
   const job = await createTestJob(customer, { status: "Scheduled" });
   await page.goto(boardFor(job));
@@ -151,4 +164,18 @@ test("the board has no serious or critical accessibility violations", async ({ p
   await page.goto("/jobs/board");
   await expect(boardColumn(page, "New").getByRole("article").first()).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+});
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: storageStatePath("viewer") });
+
+  test("the board can be read but offers no way to move a card", async ({ page }) => {
+    const job = await createTestJob(customer, { status: "New" });
+    await page.goto(boardFor(job));
+    const card = boardCard(page, "New", label(job));
+    await expect(card).toBeVisible();
+    await expect(page.getByText("Your role can look but not move jobs.")).toBeVisible();
+    await expect(card.getByRole("button")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "New job" })).toHaveCount(0);
+  });
 });

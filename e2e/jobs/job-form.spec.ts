@@ -65,7 +65,7 @@ test("an end time before the start time is refused on the field, and nothing is 
   await expect(page.getByLabel("End time")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByRole("button", { name: "Create job" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "One field needs attention." })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "1 field needs attention before saving" })).toContainText("End time: End time must be after the start time");
   await expect(page.getByLabel("End time")).toBeFocused();
   expect(calls.filter((call) => call.method === "POST")).toEqual([]);
 
@@ -84,7 +84,7 @@ test("missing title and customer, and bad amounts, are said on their fields and 
   await expect(page.getByLabel("Title")).toHaveAccessibleDescription("Add a title");
   await expect(page.getByLabel("Estimated amount ($)")).toHaveAccessibleDescription("Amounts can't be negative");
   await expect(page.getByLabel("Actual amount ($)")).toHaveAccessibleDescription("Use at most two decimal places (cents)");
-  await expect(page.getByRole("alert").filter({ hasText: "4 fields need attention." })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "4 fields need attention before saving" })).toBeVisible();
   expect(calls.filter((call) => call.method === "POST")).toEqual([]);
 });
 

@@ -33,9 +33,30 @@ export const boardCollisionDetection: CollisionDetection = (args) => {
 };
 
 /**
+ * The column a keyboard drag aims at. Module state is enough: a page has one
+ * pointer and one keyboard, so at most one drag is active at a time. It is
+ * read back instead of dnd-kit's `over` because, when the strip has to scroll
+ * to show the next column, `over` catches up a frame later, and quick presses
+ * (or a quick drop) must not be lost meanwhile.
+ */
+let keyboardTarget: UniqueIdentifier | null = null;
+
+/** Called at the start and end of every drag. */
+export function forgetKeyboardTarget(): void {
+  keyboardTarget = null;
+}
+
+/** The column the arrow keys chose during this drag, if any. */
+export function keyboardTargetStatus(): JobStatus | null {
+  return columnStatus(keyboardTarget);
+}
+
+/**
  * Keyboard dragging jumps a whole column per arrow press (left and right),
  * instead of dnd-kit's default 25 px nudges, which would take a dozen presses
  * to cross one column. Up and down do nothing: a column's order is the CRM's.
+ * The card keeps its height (columns stretch to the board's height, so any
+ * height is inside every column), which lets dnd-kit scroll the strip sideways.
  */
 export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { context, currentCoordinates }) => {
   if (event.code !== "ArrowRight" && event.code !== "ArrowLeft") {
@@ -52,14 +73,12 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
       return rect ? [{ id: container.id, rect }] : [];
     })
     .sort((a, b) => a.rect.left - b.rect.left);
-  const currentId = over?.id ?? cardDragData(active.data.current)?.from;
+  const currentId = keyboardTarget ?? over?.id ?? cardDragData(active.data.current)?.from;
   const index = columns.findIndex((column) => column.id === currentId);
-  const target = columns[index + (event.code === "ArrowRight" ? 1 : -1)];
-  if (index === -1 || !target) return currentCoordinates;
-  return {
-    x: target.rect.left + target.rect.width / 2 - collisionRect.width / 2,
-    y: Math.max(target.rect.top + 8, Math.min(collisionRect.top, target.rect.bottom - collisionRect.height)),
-  };
+  const next = columns[index + (event.code === "ArrowRight" ? 1 : -1)];
+  if (index === -1 || !next) return currentCoordinates;
+  keyboardTarget = next.id;
+  return { x: next.rect.left + next.rect.width / 2 - collisionRect.width / 2, y: currentCoordinates.y };
 };
 
 export const boardScreenReaderInstructions: ScreenReaderInstructions = {

@@ -19,6 +19,8 @@ import {
   boardAnnouncements,
   boardCollisionDetection,
   boardKeyboardCoordinates,
+  forgetKeyboardTarget,
+  keyboardTargetStatus,
   boardScreenReaderInstructions,
   cardDragData,
   columnStatus,
@@ -93,17 +95,22 @@ function BoardColumns({ filters, canWrite }: { filters: BoardFilters; canWrite: 
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // On touch, a press-and-hold starts a drag; a swipe still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates }),
+    // Instant scrolling: the strip must have moved before the next arrow press is read.
+    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates, scrollBehavior: "auto" }),
   );
 
   function onDragStart(event: DragStartEvent) {
+    forgetKeyboardTarget();
     setDragging(cardDragData(event.active.data.current));
   }
 
   function onDragEnd(event: DragEndEvent) {
+    // A keyboard drop goes where the arrows aimed, even if dnd-kit's `over` is a frame behind.
+    const aimed = keyboardTargetStatus();
+    forgetKeyboardTarget();
     setDragging(null);
     const data = cardDragData(event.active.data.current);
-    const to = columnStatus(event.over?.id);
+    const to = aimed ?? columnStatus(event.over?.id);
     // Dropped outside the columns or back on its own column: nothing to save.
     if (!data || !to || to === data.from) return;
     move(data.job, data.from, to);
@@ -116,14 +123,18 @@ function BoardColumns({ filters, canWrite }: { filters: BoardFilters; canWrite: 
       accessibility={{ announcements: boardAnnouncements, screenReaderInstructions: boardScreenReaderInstructions }}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setDragging(null)}
+      onDragCancel={() => {
+        forgetKeyboardTarget();
+        setDragging(null);
+      }}
     >
       <p className="sr-only" role="status">
         {announcement}
       </p>
       {/* relative: the screen-reader-only text inside is absolutely placed and would otherwise widen the page. */}
       <div className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0">
-        <div className="flex items-start gap-3">
+        {/* Columns stretch to the tallest: a card can be dropped anywhere down a column. */}
+        <div className="flex items-stretch gap-3">
           {JOB_STATUSES.map((status) => (
             <BoardColumn
               key={status}

@@ -7,8 +7,35 @@ import { Field, fieldAria, inputClassName } from "@/components/ui/field";
 import { US_STATE_CODES } from "@/lib/customers/customer-schema";
 import { assigneeLabel } from "@/lib/jobs/assignees";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
+import type { JobField } from "@/lib/jobs/job-fields";
 import type { JobFormState } from "@/lib/jobs/job-schema";
 import type { Assignee, CustomerRecord, Location } from "@/lib/jobs/job-types";
+
+/** Each field's input id: for labels, error messages and the error summary's links. */
+export const JOB_FIELD_IDS: Record<JobField, string> = {
+  customer_uuid: "job-customer",
+  title: "job-title",
+  description: "job-description",
+  status: "job-status",
+  priority: "job-priority",
+  is_urgent: "job-is-urgent",
+  is_emergency: "job-is-emergency",
+  location_uuid: "job-location",
+  assigned_to_user_id: "job-assignee",
+  use_customer_address: "job-use-customer-address",
+  service_address1: "job-service-address1",
+  service_address2: "job-service-address2",
+  service_city: "job-service-city",
+  service_state: "job-service-state",
+  service_zip: "job-service-zip",
+  estimated_amount: "job-estimated-amount",
+  actual_amount: "job-actual-amount",
+  scheduled_date: "job-scheduled-date",
+  scheduled_time_start: "job-time-start",
+  scheduled_time_end: "job-time-end",
+  internal_notes: "job-internal-notes",
+  customer_notes: "job-customer-notes",
+};
 
 const cardClassName = "grid gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4";
 const checkboxRowClassName = "flex items-center gap-2 text-sm text-slate-800";
@@ -48,9 +75,9 @@ export function CustomerSection({
   return (
     <Section title="Customer and service address">
       <div className="sm:col-span-2">
-        <Field id="job-customer" label="Customer" error={error} hint="Search by name, company, phone or email.">
+        <Field id={JOB_FIELD_IDS.customer_uuid} label="Customer" error={error} hint="Search by name, company, phone or email.">
           <CustomerPicker
-            id="job-customer"
+            id={JOB_FIELD_IDS.customer_uuid}
             value={customer}
             onChange={(chosen) => {
               onCustomerChange(chosen);
@@ -59,13 +86,13 @@ export function CustomerSection({
             onBlur={field.onBlur}
             inputRef={field.ref}
             invalid={Boolean(error)}
-            describedBy={error ? "job-customer-error" : "job-customer-hint"}
+            describedBy={`${JOB_FIELD_IDS.customer_uuid}-${error ? "error" : "hint"}`}
           />
         </Field>
       </div>
       <div className="sm:col-span-2">
         <label className={checkboxRowClassName}>
-          <input type="checkbox" {...register("use_customer_address")} className="size-4" />
+          <input type="checkbox" id={JOB_FIELD_IDS.use_customer_address} {...register("use_customer_address")} className="size-4" />
           Use the customer&apos;s address
         </label>
         {useCustomerAddress && (
@@ -90,18 +117,18 @@ function ServiceAddressFields() {
   };
   return (
     <>
-      <Field id="job-service-address1" label="Street address" error={errors.address1}>
-        <input {...register("service_address1")} {...fieldAria("job-service-address1", errors.address1)} autoComplete="off" className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.service_address1} label="Street address" error={errors.address1}>
+        <input {...register("service_address1")} {...fieldAria(JOB_FIELD_IDS.service_address1, errors.address1)} autoComplete="off" className={inputClassName} />
       </Field>
-      <Field id="job-service-address2" label="Apartment, suite, unit (optional)" error={errors.address2}>
-        <input {...register("service_address2")} {...fieldAria("job-service-address2", errors.address2)} autoComplete="off" className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.service_address2} label="Apartment, suite, unit (optional)" error={errors.address2}>
+        <input {...register("service_address2")} {...fieldAria(JOB_FIELD_IDS.service_address2, errors.address2)} autoComplete="off" className={inputClassName} />
       </Field>
-      <Field id="job-service-city" label="City" error={errors.city}>
-        <input {...register("service_city")} {...fieldAria("job-service-city", errors.city)} autoComplete="off" className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.service_city} label="City" error={errors.city}>
+        <input {...register("service_city")} {...fieldAria(JOB_FIELD_IDS.service_city, errors.city)} autoComplete="off" className={inputClassName} />
       </Field>
       <div className="grid grid-cols-2 gap-4">
-        <Field id="job-service-state" label="State" error={errors.state}>
-          <select {...register("service_state")} {...fieldAria("job-service-state", errors.state)} className={inputClassName}>
+        <Field id={JOB_FIELD_IDS.service_state} label="State" error={errors.state}>
+          <select {...register("service_state")} {...fieldAria(JOB_FIELD_IDS.service_state, errors.state)} className={inputClassName}>
             <option value="">—</option>
             {US_STATE_CODES.map((code) => (
               <option key={code} value={code}>
@@ -110,8 +137,8 @@ function ServiceAddressFields() {
             ))}
           </select>
         </Field>
-        <Field id="job-service-zip" label="ZIP code" error={errors.zip}>
-          <input {...register("service_zip")} {...fieldAria("job-service-zip", errors.zip)} inputMode="numeric" autoComplete="off" className={inputClassName} />
+        <Field id={JOB_FIELD_IDS.service_zip} label="ZIP code" error={errors.zip}>
+          <input {...register("service_zip")} {...fieldAria(JOB_FIELD_IDS.service_zip, errors.zip)} inputMode="numeric" autoComplete="off" className={inputClassName} />
         </Field>
       </div>
     </>
@@ -132,17 +159,17 @@ export function JobSection({ locations, people, unknownAssigneeId }: { locations
   return (
     <Section title="The job">
       <div className="sm:col-span-2">
-        <Field id="job-title" label="Title" error={errors.title}>
-          <input {...register("title")} {...fieldAria("job-title", errors.title)} autoComplete="off" className={inputClassName} />
+        <Field id={JOB_FIELD_IDS.title} label="Title" error={errors.title}>
+          <input {...register("title")} {...fieldAria(JOB_FIELD_IDS.title, errors.title)} autoComplete="off" className={inputClassName} />
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <Field id="job-description" label="Description (optional)" error={errors.description}>
-          <textarea {...register("description")} {...fieldAria("job-description", errors.description)} rows={3} className={inputClassName} />
+        <Field id={JOB_FIELD_IDS.description} label="Description (optional)" error={errors.description}>
+          <textarea {...register("description")} {...fieldAria(JOB_FIELD_IDS.description, errors.description)} rows={3} className={inputClassName} />
         </Field>
       </div>
-      <Field id="job-status" label="Status" error={errors.status}>
-        <select {...register("status")} {...fieldAria("job-status", errors.status)} className={inputClassName}>
+      <Field id={JOB_FIELD_IDS.status} label="Status" error={errors.status}>
+        <select {...register("status")} {...fieldAria(JOB_FIELD_IDS.status, errors.status)} className={inputClassName}>
           {JOB_STATUSES.map((status) => (
             <option key={status} value={status}>
               {status}
@@ -150,8 +177,8 @@ export function JobSection({ locations, people, unknownAssigneeId }: { locations
           ))}
         </select>
       </Field>
-      <Field id="job-priority" label="Priority" error={errors.priority}>
-        <select {...register("priority")} {...fieldAria("job-priority", errors.priority)} className={inputClassName}>
+      <Field id={JOB_FIELD_IDS.priority} label="Priority" error={errors.priority}>
+        <select {...register("priority")} {...fieldAria(JOB_FIELD_IDS.priority, errors.priority)} className={inputClassName}>
           {JOB_PRIORITIES.map((priority) => (
             <option key={priority} value={priority}>
               {priority}
@@ -161,16 +188,16 @@ export function JobSection({ locations, people, unknownAssigneeId }: { locations
       </Field>
       <div className="flex flex-wrap gap-x-6 gap-y-2 pb-5 sm:col-span-2">
         <label className={checkboxRowClassName}>
-          <input type="checkbox" {...register("is_urgent")} className="size-4" />
+          <input type="checkbox" id={JOB_FIELD_IDS.is_urgent} {...register("is_urgent")} className="size-4" />
           Urgent
         </label>
         <label className={checkboxRowClassName}>
-          <input type="checkbox" {...register("is_emergency")} className="size-4" />
+          <input type="checkbox" id={JOB_FIELD_IDS.is_emergency} {...register("is_emergency")} className="size-4" />
           Emergency
         </label>
       </div>
-      <Field id="job-location" label="Location" error={errors.location} hint="The office or branch handling it.">
-        <select {...register("location_uuid")} {...fieldAria("job-location", errors.location, "hint")} className={inputClassName}>
+      <Field id={JOB_FIELD_IDS.location_uuid} label="Location" error={errors.location} hint="The office or branch handling it.">
+        <select {...register("location_uuid")} {...fieldAria(JOB_FIELD_IDS.location_uuid, errors.location, "hint")} className={inputClassName}>
           <option value="">No location</option>
           {locations.map((location) => (
             <option key={location.uuid} value={location.uuid}>
@@ -180,8 +207,8 @@ export function JobSection({ locations, people, unknownAssigneeId }: { locations
           {locationId && !locations.some((location) => location.uuid === locationId) && <option value={locationId}>Unknown location</option>}
         </select>
       </Field>
-      <Field id="job-assignee" label="Assigned to" error={errors.assignee} hint="People seen on recent jobs.">
-        <select {...register("assigned_to_user_id")} {...fieldAria("job-assignee", errors.assignee, "hint")} className={inputClassName}>
+      <Field id={JOB_FIELD_IDS.assigned_to_user_id} label="Assigned to" error={errors.assignee} hint="People seen on recent jobs.">
+        <select {...register("assigned_to_user_id")} {...fieldAria(JOB_FIELD_IDS.assigned_to_user_id, errors.assignee, "hint")} className={inputClassName}>
           <option value="">Unassigned</option>
           {people.map((person) => (
             <option key={person.id} value={person.id}>
@@ -202,14 +229,14 @@ export function ScheduleSection() {
   const related = { deps: ["scheduled_date", "scheduled_time_start", "scheduled_time_end"] satisfies Array<keyof JobFormState> };
   return (
     <Section title="Schedule" columns={3}>
-      <Field id="job-scheduled-date" label="Date" error={errors.date}>
-        <input type="date" {...register("scheduled_date", related)} {...fieldAria("job-scheduled-date", errors.date)} className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.scheduled_date} label="Date" error={errors.date}>
+        <input type="date" {...register("scheduled_date", related)} {...fieldAria(JOB_FIELD_IDS.scheduled_date, errors.date)} className={inputClassName} />
       </Field>
-      <Field id="job-time-start" label="Start time" error={errors.start}>
-        <input type="time" {...register("scheduled_time_start", related)} {...fieldAria("job-time-start", errors.start)} className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.scheduled_time_start} label="Start time" error={errors.start}>
+        <input type="time" {...register("scheduled_time_start", related)} {...fieldAria(JOB_FIELD_IDS.scheduled_time_start, errors.start)} className={inputClassName} />
       </Field>
-      <Field id="job-time-end" label="End time" error={errors.end}>
-        <input type="time" {...register("scheduled_time_end", related)} {...fieldAria("job-time-end", errors.end)} className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.scheduled_time_end} label="End time" error={errors.end}>
+        <input type="time" {...register("scheduled_time_end", related)} {...fieldAria(JOB_FIELD_IDS.scheduled_time_end, errors.end)} className={inputClassName} />
       </Field>
     </Section>
   );
@@ -220,11 +247,11 @@ export function MoneySection() {
   const errors = { estimated: useFieldError("estimated_amount"), actual: useFieldError("actual_amount") };
   return (
     <Section title="Amounts">
-      <Field id="job-estimated-amount" label="Estimated amount ($)" error={errors.estimated} hint="Dollars and cents, e.g. 1250.00">
-        <input {...register("estimated_amount")} {...fieldAria("job-estimated-amount", errors.estimated, "hint")} inputMode="decimal" autoComplete="off" className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.estimated_amount} label="Estimated amount ($)" error={errors.estimated} hint="Dollars and cents, e.g. 1250.00">
+        <input {...register("estimated_amount")} {...fieldAria(JOB_FIELD_IDS.estimated_amount, errors.estimated, "hint")} inputMode="decimal" autoComplete="off" className={inputClassName} />
       </Field>
-      <Field id="job-actual-amount" label="Actual amount ($)" error={errors.actual} hint="Once the work is done">
-        <input {...register("actual_amount")} {...fieldAria("job-actual-amount", errors.actual, "hint")} inputMode="decimal" autoComplete="off" className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.actual_amount} label="Actual amount ($)" error={errors.actual} hint="Once the work is done">
+        <input {...register("actual_amount")} {...fieldAria(JOB_FIELD_IDS.actual_amount, errors.actual, "hint")} inputMode="decimal" autoComplete="off" className={inputClassName} />
       </Field>
     </Section>
   );
@@ -235,11 +262,11 @@ export function NotesSection() {
   const errors = { internal: useFieldError("internal_notes"), customer: useFieldError("customer_notes") };
   return (
     <Section title="Notes">
-      <Field id="job-internal-notes" label="Internal notes" error={errors.internal} hint="Only your team sees these.">
-        <textarea {...register("internal_notes")} {...fieldAria("job-internal-notes", errors.internal, "hint")} rows={3} className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.internal_notes} label="Internal notes" error={errors.internal} hint="Only your team sees these.">
+        <textarea {...register("internal_notes")} {...fieldAria(JOB_FIELD_IDS.internal_notes, errors.internal, "hint")} rows={3} className={inputClassName} />
       </Field>
-      <Field id="job-customer-notes" label="Customer notes" error={errors.customer} hint="Shared with the customer.">
-        <textarea {...register("customer_notes")} {...fieldAria("job-customer-notes", errors.customer, "hint")} rows={3} className={inputClassName} />
+      <Field id={JOB_FIELD_IDS.customer_notes} label="Customer notes" error={errors.customer} hint="Shared with the customer.">
+        <textarea {...register("customer_notes")} {...fieldAria(JOB_FIELD_IDS.customer_notes, errors.customer, "hint")} rows={3} className={inputClassName} />
       </Field>
     </Section>
   );

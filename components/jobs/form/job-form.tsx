@@ -2,18 +2,17 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
-import { ConflictPanel } from "@/components/jobs/form/conflict-panel";
-import { CustomerSection, JobSection, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
-import { UnsavedChangesDialog } from "@/components/jobs/form/unsaved-changes-dialog";
-import { useIntentKey } from "@/components/jobs/form/use-intent-key";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useIntentKey } from "@/components/forms/use-intent-key";
+import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
+import { ConflictPanel } from "@/components/jobs/form/conflict-panel";
+import { CustomerSection, JOB_FIELD_IDS, JobSection, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
-import { useUnsavedChangesGuard } from "@/lib/forms/use-unsaved-changes-guard";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
 import { createJob } from "@/lib/jobs/api/create-job";
@@ -21,8 +20,8 @@ import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
 import { useLocations } from "@/lib/jobs/api/get-locations";
 import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { updateJob } from "@/lib/jobs/api/update-job";
-import { buildJobPatch, describeJobConflict, reapplyJobChanges } from "@/lib/jobs/job-changes";
-import { JOB_FIELDS, type JobField } from "@/lib/jobs/job-fields";
+import { buildJobPatch, describeJobConflict, type JobConflictRow } from "@/lib/jobs/job-changes";
+import { JOB_FIELD_LABELS, JOB_FIELDS, isJobField, type JobField } from "@/lib/jobs/job-fields";
 import { jobLabel } from "@/lib/jobs/job-format";
 import { jobFormResolver } from "@/lib/jobs/job-form-resolver";
 import { jobFormDefaults, jobToFormValues, type JobFormState } from "@/lib/jobs/job-schema";
@@ -32,50 +31,45 @@ export type JobFormProps =
   | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
   | { mode: "edit"; job: JobDetail };
 
-interface Conflict {
-  current: JobDetail;
-  mine: JobFormState;
+/** What an edit starts from: the job as it was read, after a conflict the newer version. */
+interface Baseline {
+  job: JobDetail;
+  values: JobFormState;
 }
 
-/** What an edit starts from: the job's values and updated_at, both replaced after a conflict. */
-interface Baseline {
-  values: JobFormState;
-  updatedAt: string;
+interface Problem {
+  message: string;
+  retry: boolean;
 }
 
 /**
  * Create or edit a job. Validation is the shared schema's, shown on each
  * field when it is left and on Save; the server's answer is mapped onto the
- * same fields. Whatever fails, the typed values stay.
+ * same fields. Whatever fails, the typed values stay. Same behaviour as the
+ * customer form: one Idempotency-Key per intent, the unsaved-changes guard,
+ * the error summary by the Save button.
  */
 export function JobForm(props: JobFormProps) {
-  const router = useRouter();
   const queryClient = useQueryClient();
-  const editing = props.mode === "edit" ? props.job : null;
-  const initialBase = useMemo<JobFormState>(
-    () => (editing ? jobToFormValues(editing) : { ...jobFormDefaults, customer_uuid: props.mode === "create" ? (props.initialCustomer?.uuid ?? "") : "" }),
-    // The form's starting point is fixed at mount; later changes come through conflicts.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
+  const [initial] = useState<JobFormState>(() =>
+    props.mode === "edit" ? jobToFormValues(props.job) : { ...jobFormDefaults, customer_uuid: props.initialCustomer?.uuid ?? "" },
   );
-  const [baseline, setBaseline] = useState<Baseline>({ values: initialBase, updatedAt: editing?.updated_at ?? "" });
-  const [customer, setCustomer] = useState<CustomerRecord | null>(editing ? editing.customer : props.mode === "create" ? props.initialCustomer : null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { keyFor, forget } = useIntentKey();
-
-  const form = useForm<JobFormState, unknown, JobFormState>({
-    // React Hook Form takes the resolver from each render, so it always compares with the current baseline.
-    resolver: jobFormResolver(editing ? () => baseline.values : undefined),
-    defaultValues: initialBase,
-    mode: "onTouched",
-  });
+  const [baseline, setBaseline] = useState<Baseline | null>(props.mode === "edit" ? { job: props.job, values: initial } : null);
+  // react-hook-form takes its options afresh on every render, so the resolver follows the baseline.
+  const resolver = useMemo(() => jobFormResolver(baseline ? () => baseline.values : undefined), [baseline]);
+  const form = useForm<JobFormState, unknown, JobFormState>({ resolver, defaultValues: initial, mode: "onTouched" });
   const { handleSubmit, reset, setValue, setError, formState } = form;
-  const guard = useUnsavedChangesGuard(formState.isDirty);
+
+  const [customer, setCustomer] = useState<CustomerRecord | null>(props.mode === "edit" ? props.job.customer : props.initialCustomer);
+  const [conflict, setConflict] = useState<JobConflictRow[] | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [showSummary, setShowSummary] = useState(false);
+  const intentKey = useIntentKey();
+  const guard = useUnsavedChangesGuard(formState.isDirty, baseline ? "this job" : "the new job");
 
   const locations = useLocations();
   const assignees = useJobAssignees();
-  const people = mergeAssignees(assignees.data ?? [], [editing?.assigned_user ?? null]);
+  const people = mergeAssignees(assignees.data ?? [], [baseline?.job.assigned_user ?? null]);
   const currentAssignee = useWatch({ control: form.control, name: "assigned_to_user_id" });
   const unknownAssigneeId = currentAssignee && !people.some((person) => person.id === currentAssignee) ? currentAssignee : null;
 
@@ -84,100 +78,139 @@ export function JobForm(props: JobFormProps) {
     if (typeof value === "boolean") return value ? "Yes" : "No";
     if (field === "location_uuid") return locations.data?.find((location) => location.uuid === value)?.name ?? "Unknown location";
     if (field === "assigned_to_user_id") return assigneeLabelFor(String(value), people);
-    if (field === "customer_uuid") return customer?.uuid === value ? customerDisplayName(customer) : conflict?.current.customer?.uuid === value ? customerDisplayName(conflict.current.customer) : "Another customer";
+    if (field === "customer_uuid") {
+      const known = [customer, baseline?.job.customer ?? null].find((candidate) => candidate?.uuid === value);
+      return known ? customerDisplayName(known) : "Another customer";
+    }
     return String(value);
   }
 
-  async function save(values: JobFormState, from: Baseline = baseline) {
-    setFormError(null);
+  function onSaved(saved: JobDetail) {
+    intentKey.done();
+    queryClient.setQueryData(jobKeys.detail(saved.uuid), saved);
+    // Lists, the board and the history are marked stale and reload where they are shown.
+    void queryClient.invalidateQueries({ queryKey: jobKeys.all, refetchType: "none" });
+    toast.success(baseline ? `Changes to ${jobLabel(saved)} are saved.` : `${jobLabel(saved)} is created.`);
+    guard.leave(`/jobs/${saved.uuid}`);
+  }
+
+  /** The form now starts from their version (clean), with this person's changes on top (dirty): Save sends only those. */
+  function onConflict(current: JobDetail, mine: JobFormState, from: Baseline) {
+    const theirs = jobToFormValues(current);
+    const rows = describeJobConflict(from.values, mine, theirs);
+    setBaseline({ job: current, values: theirs });
+    reset(theirs);
+    for (const row of rows) if (row.iChanged) setValue(row.field, mine[row.field], { shouldDirty: true });
+    if (mine.use_customer_address) setValue("use_customer_address", true, { shouldDirty: true });
+    // The picker shows their customer unless this person chose another one.
+    if (!rows.some((row) => row.field === "customer_uuid" && row.iChanged) && current.customer) setCustomer(current.customer);
+    queryClient.setQueryData(jobKeys.detail(current.uuid), current);
+    setConflict(rows);
+  }
+
+  function onFailed(error: unknown, values: JobFormState) {
+    if (error instanceof ApiRequestError && error.status === 409 && baseline && isJobRecord(error.current)) {
+      onConflict(error.current, values, baseline);
+      return;
+    }
+    if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
+      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true });
+      return;
+    }
+    const leftover = applyServerErrors(error, setError, JOB_FIELDS);
+    if (error instanceof ApiRequestError && Object.keys(error.fields).some(isJobField)) setShowSummary(true);
+    if (leftover) setProblem({ message: leftover, retry: false });
+  }
+
+  async function save(values: JobFormState) {
+    setProblem(null);
+    setShowSummary(false);
     try {
-      const saved = editing ? await saveChanges(editing, values, from) : await createJob(values, keyFor(values));
-      if (!saved) return;
-      forget();
-      guard.allowLeaving();
-      queryClient.setQueryData(jobKeys.detail(saved.uuid), saved);
-      await queryClient.invalidateQueries({ queryKey: jobKeys.all, refetchType: "none" });
-      toast.success(editing ? `Saved ${jobLabel(saved)}.` : `Created ${jobLabel(saved)}.`);
-      router.push(`/jobs/${saved.uuid}`);
-    } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 409 && editing && error.current) {
-        setConflict({ current: error.current as JobDetail, mine: values });
+      if (!baseline) {
+        onSaved(await createJob(values, intentKey.keyFor(values)));
         return;
       }
-      setFormError(applyServerErrors(error, setError, JOB_FIELDS));
+      const patch = buildJobPatch(baseline.values, values, baseline.job.updated_at ?? "");
+      if (!patch) {
+        setProblem({ message: "Nothing to save: nothing has been changed.", retry: false });
+        return;
+      }
+      onSaved(await updateJob(baseline.job.uuid, patch, intentKey.keyFor([baseline.job.uuid, patch])));
+    } catch (error) {
+      onFailed(error, values);
     }
-  }
-
-  async function saveChanges(job: JobDetail, values: JobFormState, from: Baseline): Promise<JobDetail | null> {
-    const patch = buildJobPatch(from.values, values, from.updatedAt);
-    if (!patch) {
-      guard.allowLeaving();
-      toast.info("Nothing changed, so there was nothing to save.");
-      router.push(`/jobs/${job.uuid}`);
-      return null;
-    }
-    return updateJob(job.uuid, patch, keyFor([job.uuid, patch]));
-  }
-
-  /** Takes the job as it is now as the new starting point, optionally with this person's changes on top. */
-  function rebase(current: JobDetail, mine: JobFormState | null): Baseline {
-    const next: Baseline = { values: jobToFormValues(current), updatedAt: current.updated_at ?? "" };
-    const merged = mine ? reapplyJobChanges(baseline.values, mine, next.values) : next.values;
-    setBaseline(next);
-    if (mine === null && current.customer) setCustomer(current.customer);
-    reset(next.values);
-    for (const field of JOB_FIELDS) {
-      if (merged[field] !== next.values[field]) setValue(field, merged[field], { shouldDirty: true });
-    }
-    setConflict(null);
-    return next;
   }
 
   function onInvalid(errors: FieldErrors<JobFormState>) {
-    const count = Object.keys(errors).length;
-    setFormError(count === 1 ? "One field needs attention." : `${count} fields need attention.`);
+    setProblem(null);
+    setShowSummary(Object.keys(errors).length > 0);
   }
 
+  const submit = () => handleSubmit(save, onInvalid);
+  const summary = showSummary
+    ? JOB_FIELDS.flatMap((field) => {
+        const message = formState.errors[field]?.message;
+        return message ? [{ id: JOB_FIELD_IDS[field], label: JOB_FIELD_LABELS[field], message }] : [];
+      })
+    : [];
   const busy = formState.isSubmitting;
-  const cancelHref = editing ? `/jobs/${editing.uuid}` : "/jobs";
+  const cancelHref = baseline ? `/jobs/${baseline.job.uuid}` : "/jobs";
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={handleSubmit((values) => save(values), onInvalid)} noValidate aria-label={editing ? `Edit ${jobLabel(editing)}` : "New job"} className="space-y-4">
+      <form onSubmit={(event) => void submit()(event)} noValidate aria-label={baseline ? `Edit ${jobLabel(baseline.job)}` : "New job"} className="space-y-6">
         {conflict && (
           <ConflictPanel
-            rows={describeJobConflict(baseline.values, conflict.mine, jobToFormValues(conflict.current))}
+            rows={conflict}
             formatValue={formatValue}
             busy={busy}
-            onApplyMine={() => {
-              const next = rebase(conflict.current, conflict.mine);
-              // This render's state still holds the old baseline: hand the new one over directly.
-              void handleSubmit((values) => save(values, next), onInvalid)();
+            onApplyMine={() => void submit()()}
+            onDiscardMine={() => {
+              if (baseline) reset(baseline.values);
+              if (baseline?.job.customer) setCustomer(baseline.job.customer);
+              setConflict(null);
+              setProblem(null);
             }}
-            onDiscardMine={() => rebase(conflict.current, null)}
           />
-        )}
-        {formError && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-            {formError}
-          </p>
         )}
         <CustomerSection customer={customer} onCustomerChange={setCustomer} customerNotice={props.mode === "create" ? props.customerNotice : undefined} />
         <JobSection locations={locations.data ?? []} people={people} unknownAssigneeId={unknownAssigneeId} />
         <ScheduleSection />
         <MoneySection />
         <NotesSection />
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={busy || conflict !== null} className={primaryButtonClassName}>
-            {busy ? "Saving…" : editing ? "Save changes" : "Create job"}
+
+        <ErrorSummary errors={summary} />
+        {problem && (
+          <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+            {problem.message}
+            {problem.retry && (
+              <button type="button" className="ml-2 font-medium underline" onClick={() => void submit()()}>
+                Try again
+              </button>
+            )}
+          </div>
+        )}
+
+        {/* Save stays in reach on a long form; the details of a refused save are listed just above it. */}
+        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+          <button type="submit" disabled={busy} className={primaryButtonClassName}>
+            {busy ? "Saving…" : baseline ? "Save changes" : "Create job"}
           </button>
           <Link href={cancelHref} className={secondaryButtonClassName}>
             Cancel
           </Link>
-          {conflict && <span className="text-sm text-slate-600">Choose above how to go on.</span>}
+          {summary.length > 0 ? (
+            <span className="text-sm font-medium text-red-800">{summary.length === 1 ? "1 field needs attention" : `${summary.length} fields need attention`}</span>
+          ) : (
+            formState.isDirty && <span className="text-sm text-slate-600">Unsaved changes</span>
+          )}
         </div>
+        {guard.dialog}
       </form>
-      <UnsavedChangesDialog open={guard.pendingHref !== null} onStay={guard.stay} onLeave={guard.leave} />
     </FormProvider>
   );
+}
+
+function isJobRecord(value: unknown): value is JobDetail {
+  return typeof value === "object" && value !== null && typeof (value as { uuid?: unknown }).uuid === "string" && typeof (value as { title?: unknown }).title === "string";
 }
