@@ -11,6 +11,11 @@ const figures = existsSync(dir)
   ? Object.fromEntries(readdirSync(dir).filter((file) => file.endsWith(".json")).map((file) => [file.replace(/\.json$/, ""), JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as Record<string, unknown>]))
   : {};
 
+function variants() {
+  const kinds = new Set(Object.values(figures).map((entry) => (entry.long ? "long" : "short")));
+  return kinds.size === 0 ? "no" : [...kinds].join(" and ");
+}
+
 const show = (value: unknown) => (value === undefined || value === null ? "not measured" : typeof value === "object" ? `\`${JSON.stringify(value)}\`` : String(value));
 const table = (entry: Record<string, unknown> | undefined) =>
   entry
@@ -27,7 +32,7 @@ server restarts. Every case is a test; the short variants run in \`npm test\`, t
 npm run build && npm run test:reliability
 \`\`\`
 
-Last long run: ${new Date().toISOString()} on ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB).
+Figures below: ${variants()} run written ${new Date().toISOString()} on ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB). Each table's \`long\` row says whether it came from the long variant.
 
 ## 1. Upstream faults (\`e2e/reliability/upstream-faults.spec.ts\`)
 Creates then updates through the dashboard's API while the sandbox fails 20% of requests,
