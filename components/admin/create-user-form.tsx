@@ -10,6 +10,7 @@ import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { createUserSchema, PASSWORD_MIN } from "@/lib/users/user-schemas";
 import type { ManagedUser } from "@/lib/users/user-types";
+import { ReadyForm } from "@/components/forms/ready-form";
 
 type Values = z.input<typeof createUserSchema>;
 const FIELDS = ["name", "email", "role", "password"] as const;
@@ -45,7 +46,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: ManagedUser) =
       <h2 id="new-user" className="font-medium">
         New user
       </h2>
-      <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-3 grid gap-4 sm:grid-cols-2">
+      <ReadyForm onSubmit={handleSubmit(onSubmit)} noValidate className="mt-3 grid gap-4 sm:grid-cols-2">
         {formError && (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 sm:col-span-2">
             {formError}
@@ -85,7 +86,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: ManagedUser) =
             {isSubmitting ? "Creating…" : "Create user"}
           </button>
         </div>
-      </form>
+      </ReadyForm>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { resetPasswordSchema } from "@/lib/users/user-schemas";
 import type { ManagedUser } from "@/lib/users/user-types";
+import { ReadyForm } from "@/components/forms/ready-form";
 
 type Values = z.input<typeof resetPasswordSchema>;
 
@@ -56,7 +57,7 @@ export function ResetPasswordDialog({
       title={`Reset password for ${user?.name ?? ""}`}
       description="They are signed out everywhere and sign in with the new password."
     >
-      <form onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
+      <ReadyForm onSubmit={handleSubmit(onSubmit)} noValidate className="space-y-4">
         {formError && (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
             {formError}
@@ -71,7 +72,7 @@ export function ResetPasswordDialog({
             {isSubmitting ? "Saving…" : "Reset password"}
           </button>
         </div>
-      </form>
+      </ReadyForm>
     </Dialog>
   );
 }

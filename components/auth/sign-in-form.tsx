@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { Field, fieldAria, inputClassName, primaryButtonClassName } from "@/components/ui/field";
 import { ApiRequestError, apiFetch } from "@/lib/http/api-fetch";
 import { signInSchema } from "@/lib/users/user-schemas";
+import { ReadyForm } from "@/components/forms/ready-form";
 
 type SignInValues = z.input<typeof signInSchema>;
 
@@ -30,7 +31,7 @@ export function SignInForm({ destination }: { destination: string }) {
   }
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="mt-6 space-y-4">
+    <ReadyForm onSubmit={handleSubmit(onSubmit)} noValidate className="mt-6 space-y-4">
       {formError && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {formError}
@@ -42,7 +43,7 @@ export function SignInForm({ destination }: { destination: string }) {
           {...fieldAria("email", errors.email?.message)}
           type="email"
           autoComplete="username"
-          autoFocus
+          data-autofocus
           className={inputClassName}
         />
       </Field>
@@ -58,6 +59,6 @@ export function SignInForm({ destination }: { destination: string }) {
       <button type="submit" disabled={isSubmitting} className={`${primaryButtonClassName} w-full`}>
         {isSubmitting ? "Signing in…" : "Sign in"}
       </button>
-    </form>
+    </ReadyForm>
   );
 }

@@ -33,6 +33,7 @@ import type { CustomerDto } from "@/lib/customers/customer-service";
 import { useDuplicateCheck } from "@/components/customers/use-duplicate-check";
 import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { useLocations } from "@/lib/jobs/api/get-locations";
+import { ReadyForm } from "@/components/forms/ready-form";
 
 export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
 
@@ -171,7 +172,7 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   const cancelHref = editing && record ? `/customers/${record.uuid}` : "/customers";
 
   return (
-    <form onSubmit={(event) => void submit()(event)} noValidate className="space-y-6" aria-label={editing ? "Edit customer" : "New customer"}>
+    <ReadyForm onSubmit={(event) => void submit()(event)} noValidate className="space-y-6" aria-label={editing ? "Edit customer" : "New customer"}>
       {conflict && record && (
         <div ref={conflictHeading}>
           <ConflictReview
@@ -241,6 +242,6 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
         />
       )}
       {guard.dialog}
-    </form>
+    </ReadyForm>
   );
 }

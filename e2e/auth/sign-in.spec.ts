@@ -93,3 +93,17 @@ test("the session cookie is HttpOnly and SameSite, and signing out ends the sess
   const replay = await page.request.get("/api/me", { headers: { Cookie: stolen } });
   expect(replay.status()).toBe(401);
 });
+
+test("until the page's script runs, the form can't be typed into or sent (so no password ends up in a URL)", async ({ page }) => {
+  // Hold back the scripts: this is what a slow connection shows for a moment.
+  await page.route("**/_next/static/chunks/**", (route) => route.abort());
+  await page.goto("/sign-in");
+  await expect(page.getByLabel("Email")).toBeDisabled();
+  await expect(page.getByLabel("Password")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+
+  await page.unrouteAll();
+  await page.goto("/sign-in");
+  await expect(page.getByLabel("Email")).toBeEnabled();
+  await expect(page.getByLabel("Email")).toBeFocused();
+});

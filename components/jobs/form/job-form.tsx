@@ -26,6 +26,7 @@ import { jobLabel } from "@/lib/jobs/job-format";
 import { jobFormResolver } from "@/lib/jobs/job-form-resolver";
 import { jobFormDefaults, jobToFormValues, type JobFormState } from "@/lib/jobs/job-schema";
 import type { CustomerRecord, JobDetail } from "@/lib/jobs/job-types";
+import { ReadyForm } from "@/components/forms/ready-form";
 
 export type JobFormProps =
   | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
@@ -158,7 +159,7 @@ export function JobForm(props: JobFormProps) {
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={(event) => void submit()(event)} noValidate aria-label={baseline ? `Edit ${jobLabel(baseline.job)}` : "New job"} className="space-y-6">
+      <ReadyForm onSubmit={(event) => void submit()(event)} noValidate aria-label={baseline ? `Edit ${jobLabel(baseline.job)}` : "New job"} className="space-y-6">
         {conflict && (
           <ConflictPanel
             rows={conflict}
@@ -206,7 +207,7 @@ export function JobForm(props: JobFormProps) {
           )}
         </div>
         {guard.dialog}
-      </form>
+      </ReadyForm>
     </FormProvider>
   );
 }
