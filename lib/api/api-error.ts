@@ -13,6 +13,8 @@ export type ApiErrorCode =
   | "invalid_json"
   | "payload_too_large"
   | "conflict"
+  | "not_deleted"
+  | "deleted_again"
   | "rate_limited"
   | "usage_limit"
   | "crm_unavailable"

@@ -5,10 +5,8 @@ import { listJobs } from "@/lib/crm/jobs";
 import type { JobListItem } from "@/lib/crm/schemas";
 import { toCustomerDto, type CustomerDto } from "@/lib/customers/customer-service";
 import { classifyLookupQuery } from "@/lib/customers/lookup-query";
-import { JOB_STATUSES } from "@/lib/jobs/job-enums";
+import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 
-/** Open means anything not finished: every status but Complete. */
-export const OPEN_JOB_STATUSES = JOB_STATUSES.filter((status) => status !== "Complete");
 
 /** Matches shown with their open jobs; more matches are listed without them, to keep a keystroke's cost bounded. */
 export const LOOKUP_MATCH_LIMIT = 10;

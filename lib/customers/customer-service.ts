@@ -15,6 +15,8 @@ import {
 } from "@/lib/customers/customer-schema";
 import { sameInstant } from "@/lib/time/same-instant";
 import { recordLock } from "@/lib/concurrency/record-lock";
+import { deleteOpenJobsOf } from "@/lib/jobs/job-service";
+import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service";
 
 /** A customer as the dashboard's API returns it: the CRM record plus the dashboard's extras, read out of internal_flags. */
 export type CustomerDto = Customer & { extras: ReturnType<typeof customerExtrasFromFlags> };
@@ -81,10 +83,22 @@ function alreadyApplied(current: Customer, body: Record<string, unknown>): boole
   return Object.entries(body).every(([field, value]) => JSON.stringify(record[field] ?? null) === JSON.stringify(value ?? null));
 }
 
-export function deleteCustomerById(uuid: string, idempotencyKey: string, context: WriteContext) {
-  return auditedWrite(context, { action: "delete", resource: "customer", resourceId: uuid }, () => crm.deleteCustomer(uuid, idempotencyKey));
+/**
+ * Deletes a customer and puts them in the trash with who did it. With
+ * `withOpenJobs`, their open jobs go first, each into the trash marked as
+ * deleted with this customer (so restoring the customer can offer them back).
+ * Jobs first: if the CRM stops answering halfway, the customer is still there
+ * and the retry (same key, so nothing is done twice) finishes the work.
+ */
+export async function deleteCustomerById(uuid: string, idempotencyKey: string, context: WriteContext, options: { withOpenJobs: boolean } = { withOpenJobs: false }) {
+  const customer = (await crm.getCustomer(uuid, { includeDeleted: true })).data;
+  const jobsDeleted = options.withOpenJobs ? await deleteOpenJobsOf(uuid, idempotencyKey, context) : [];
+  const result = await auditedWrite(context, { action: "delete", resource: "customer", resourceId: uuid }, () => crm.deleteCustomer(uuid, idempotencyKey));
+  await noteDeletion("customer", customer, context);
+  return { result, jobsDeleted };
 }
 
-export function restoreCustomerById(uuid: string, idempotencyKey: string, context: WriteContext) {
-  return auditedWrite(context, { action: "restore", resource: "customer", resourceId: uuid }, () => crm.restoreCustomer(uuid, idempotencyKey));
+export async function restoreCustomerById(uuid: string, expectedDeletedAt: string | undefined, idempotencyKey: string, context: WriteContext) {
+  const result = await restoreRecord("customer", uuid, expectedDeletedAt, idempotencyKey, context);
+  return { ...result, data: result.data as Customer };
 }

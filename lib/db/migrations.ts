@@ -76,4 +76,51 @@ create table crm_usage (
 );
 `,
   },
+  {
+    id: "004_trash",
+    sql: /* sql */ `
+-- Records known to be soft-deleted in the CRM. The CRM has no "only deleted"
+-- filter (include_deleted returns everything), so the trash is this index:
+-- deletions made through the dashboard are written at once, with who made
+-- them; deletions made elsewhere are added by a scan someone starts. The CRM
+-- stays the truth: the trash checks each row it shows against it.
+create table trash_entries (
+  resource text not null check (resource in ('customer', 'job')),
+  uuid text not null,
+  deleted_at timestamptz(3) not null,
+  deleted_by_user_id text,
+  deleted_by_email text,
+  -- A job deleted together with its customer, so restoring the customer can offer it back.
+  deleted_with_customer text,
+  found_by text not null check (found_by in ('dashboard', 'scan')),
+  label text not null,
+  search_text text not null,
+  summary jsonb not null,
+  -- Set when the record left the trash; the row stays so a retried restore is
+  -- recognised and "already restored" can say by whom.
+  restored_at timestamptz(3),
+  restored_by_email text,
+  restore_key text,
+  updated_at timestamptz(3) not null default now(),
+  primary key (resource, uuid)
+);
+create index trash_entries_listing on trash_entries (resource, deleted_at desc, uuid) where restored_at is null;
+create index trash_entries_with_customer on trash_entries (deleted_with_customer) where restored_at is null;
+
+-- Full scans of the CRM for records deleted elsewhere: what each one cost.
+create table trash_scans (
+  id text primary key,
+  resource text not null check (resource in ('customer', 'job')),
+  started_by_email text not null,
+  started_at timestamptz(3) not null default now(),
+  updated_at timestamptz(3) not null default now(),
+  pages_done integer not null default 0,
+  pages_total integer not null,
+  requests integer not null default 0,
+  found integer not null default 0,
+  removed integer not null default 0
+);
+create index trash_scans_recent on trash_scans (resource, updated_at desc);
+`,
+  },
 ];

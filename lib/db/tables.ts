@@ -17,6 +17,34 @@ export interface AppDatabaseSchema {
     detail: string | null;
   };
   crm_usage: { month: string; request_count: number; updated_at: Generated<Date> };
+  trash_entries: {
+    resource: "customer" | "job";
+    uuid: string;
+    deleted_at: ColumnType<Date, Date | string, Date | string>;
+    deleted_by_user_id: string | null;
+    deleted_by_email: string | null;
+    deleted_with_customer: string | null;
+    found_by: "dashboard" | "scan";
+    label: string;
+    search_text: string;
+    summary: ColumnType<TrashSummary, string, string>;
+    restored_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+    restored_by_email: string | null;
+    restore_key: string | null;
+    updated_at: Generated<Date>;
+  };
+  trash_scans: {
+    id: string;
+    resource: "customer" | "job";
+    started_by_email: string;
+    started_at: Generated<Date>;
+    updated_at: Generated<Date>;
+    pages_done: number;
+    pages_total: number;
+    requests: number;
+    found: number;
+    removed: number;
+  };
   sign_in_failures: { id: Generated<string>; email: string; ip: string; occurred_at: Generated<Date> };
   user: {
     id: string;
@@ -29,3 +57,6 @@ export interface AppDatabaseSchema {
 }
 
 export type AuditChanges = Record<string, { from?: unknown; to?: unknown } | "changed">;
+
+/** What the trash shows of a record without asking the CRM: kept from when it was deleted or last checked. */
+export type TrashSummary = Record<string, string | null>;

@@ -13,5 +13,8 @@ export const JOB_STATUSES = [
 ] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
+/** Open means anything not finished: every status but Complete (the caller lookup, the delete warning and the cascade count alike). */
+export const OPEN_JOB_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter((status) => status !== "Complete");
+
 export const JOB_PRIORITIES = ["Low", "Normal", "High", "Emergency"] as const;
 export type JobPriority = (typeof JOB_PRIORITIES)[number];

@@ -5,7 +5,9 @@ import { diffFields } from "@/lib/audit/record-audit";
 import { getCustomer } from "@/lib/crm/customers";
 import { CrmError } from "@/lib/crm/errors";
 import * as crm from "@/lib/crm/jobs";
-import type { JobDetail } from "@/lib/crm/schemas";
+import type { JobDetail, JobListItem } from "@/lib/crm/schemas";
+import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
+import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service";
 import { crmValidationToApiError } from "@/lib/crm/validation-fields";
 import { checkJobRules, jobToFormValues, serviceAddressFromCustomer, toCrmJobBody, type JobInput, type JobUpdateInput } from "@/lib/jobs/job-schema";
 import { sameInstant } from "@/lib/time/same-instant";
@@ -82,10 +84,45 @@ function alreadyApplied(current: JobDetail, body: Record<string, unknown>): bool
   });
 }
 
-export function deleteJobById(uuid: string, idempotencyKey: string, context: WriteContext) {
-  return auditedWrite(context, { action: "delete", resource: "job", resourceId: uuid }, () => crm.deleteJob(uuid, idempotencyKey));
+export async function deleteJobById(uuid: string, idempotencyKey: string, context: WriteContext) {
+  const job = (await crm.getJob(uuid, { includeDeleted: true })).data;
+  const result = await auditedWrite(context, { action: "delete", resource: "job", resourceId: uuid }, () => crm.deleteJob(uuid, idempotencyKey));
+  await noteDeletion("job", job, context);
+  return result;
 }
 
-export function restoreJobById(uuid: string, idempotencyKey: string, context: WriteContext) {
-  return auditedWrite(context, { action: "restore", resource: "job", resourceId: uuid }, () => crm.restoreJob(uuid, idempotencyKey));
+export async function restoreJobById(uuid: string, expectedDeletedAt: string | undefined, idempotencyKey: string, context: WriteContext) {
+  const result = await restoreRecord("job", uuid, expectedDeletedAt, idempotencyKey, context);
+  return { ...result, data: result.data as JobDetail };
+}
+
+/**
+ * Deletes every open job (any status but Complete) of a customer, one at a
+ * time, each with a key derived from the customer's delete so a retry repeats
+ * none. The list is read whole first: deleting while paging would shift the
+ * pages. A job someone else deleted meanwhile is skipped.
+ */
+export async function deleteOpenJobsOf(customerUuid: string, idempotencyKey: string, context: WriteContext): Promise<Array<{ uuid: string; label: string }>> {
+  const open: JobListItem[] = [];
+  for (let page = 1; ; page += 1) {
+    const { data } = await crm.listJobs({ customerUuid, statuses: OPEN_JOB_STATUSES, page, limit: 100 }, { cache: false });
+    open.push(...data.jobs);
+    if (data.jobs.length === 0 || page * data.pagination.limit >= data.pagination.total) break;
+  }
+  const deleted: Array<{ uuid: string; label: string }> = [];
+  for (const [index, job] of open.entries()) {
+    try {
+      await auditedWrite(context, { action: "delete", resource: "job", resourceId: job.uuid }, () => crm.deleteJob(job.uuid, `${idempotencyKey}-job-${job.uuid}`));
+    } catch (error) {
+      if (error instanceof CrmError && error.kind === "not_found") continue;
+      throw new ApiError(
+        502,
+        "crm_unavailable",
+        `The customer was not deleted: ${index} of their ${open.length} open jobs were deleted before the CRM stopped answering (${error instanceof Error ? error.message : "unknown error"}). Try again: nothing is done twice.`,
+      );
+    }
+    await noteDeletion("job", job, context, customerUuid);
+    deleted.push({ uuid: job.uuid, label: job.job_number ? `${job.job_number} ${job.title}` : job.title });
+  }
+  return deleted;
 }

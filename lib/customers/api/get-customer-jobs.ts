@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { JobListItem, Pagination } from "@/lib/crm/schemas";
 import { customerKeys } from "@/lib/customers/api/customer-keys";
-import { JOB_STATUSES } from "@/lib/jobs/job-enums";
+import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { apiFetch } from "@/lib/http/api-fetch";
 
 export interface JobListData {
@@ -11,8 +11,6 @@ export interface JobListData {
 
 export const CUSTOMER_JOBS_PAGE_SIZE = 25;
 
-/** Open means anything not finished: every status but Complete (as the caller lookup counts them). */
-export const OPEN_JOB_STATUSES = JOB_STATUSES.filter((status) => status !== "Complete");
 
 /** GET /api/jobs?customer_uuid=…: the customer's jobs, newest first, one page at a time. */
 export function getCustomerJobs(uuid: string, page: number, signal?: AbortSignal): Promise<JobListData> {

@@ -27,7 +27,9 @@ export const PUT = defineRoute<Params>("write", async ({ request, params, reques
 
 export const DELETE = defineRoute<Params>("write", async ({ request, params, requestId, user }) => {
   const uuid = uuidParam(params.uuid);
-  const key = idempotencyKeyFor(request, user, `delete-customer-${uuid}`);
-  const result = await deleteCustomerById(uuid, key, { user, requestId });
-  return crmJson(result, { uuid, deleted: true });
+  const withOpenJobs = booleanParam(new URL(request.url).searchParams, "with_open_jobs");
+  // The choice is part of the intent: the same key with and without the jobs must not replay one for the other.
+  const key = idempotencyKeyFor(request, user, `delete-customer-${uuid}${withOpenJobs ? "-with-jobs" : ""}`);
+  const { result, jobsDeleted } = await deleteCustomerById(uuid, key, { user, requestId }, { withOpenJobs });
+  return crmJson(result, { uuid, deleted: true, jobs_deleted: jobsDeleted });
 });

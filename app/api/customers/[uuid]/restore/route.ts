@@ -3,10 +3,12 @@ import { defineRoute } from "@/lib/api/define-route";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
 import { uuidParam } from "@/lib/api/uuid-param";
 import { restoreCustomerById, toCustomerDto } from "@/lib/customers/customer-service";
+import { readRestoreRequest } from "@/lib/trash/restore-request";
 
 export const POST = defineRoute<{ uuid: string }>("write", async ({ request, params, requestId, user }) => {
   const uuid = uuidParam(params.uuid);
   const key = idempotencyKeyFor(request, user, `restore-customer-${uuid}`);
-  const result = await restoreCustomerById(uuid, key, { user, requestId });
+  const { expectedDeletedAt } = await readRestoreRequest(request);
+  const result = await restoreCustomerById(uuid, expectedDeletedAt, key, { user, requestId });
   return crmJson(result, toCustomerDto(result.data));
 });
