@@ -11,6 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { primaryButtonClassName } from "@/components/ui/field";
 import { useCustomer } from "@/lib/customers/api/get-customer";
 import { useRestoreCustomer } from "@/lib/customers/api/restore-customer";
+import { trashHrefFor } from "@/lib/trash/trash-url";
 import { billingAddress, customerName, formatAddress, formatDateTime, physicalAddress, sameAddress } from "@/lib/customers/customer-display";
 import { NOTIFY_LABELS } from "@/lib/customers/customer-fields";
 import type { CustomerDto } from "@/lib/customers/customer-service";
@@ -47,7 +48,11 @@ function DeletedBanner({ customer, canWrite }: { customer: CustomerDto; canWrite
         <p className="font-semibold">This customer is deleted.</p>
         <p className="text-sm">
           Deleted {formatDateTime(customer.deleted_at)}. They are hidden from the customer list and the caller lookup
-          {canWrite ? " until restored." : "."}
+          {canWrite ? " until restored." : "."}{" "}
+          <Link href={trashHrefFor("customer", customerName(customer))} className="font-medium underline">
+            See them in the trash
+          </Link>
+          , with who deleted them.
         </p>
       </div>
       {canWrite && (

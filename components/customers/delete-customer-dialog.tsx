@@ -9,17 +9,20 @@ import { AlertDialog, AlertDialogCancel, dangerButtonClassName } from "@/compone
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { useDeleteCustomer } from "@/lib/customers/api/delete-customer";
 import { useOpenJobs } from "@/lib/customers/api/get-customer-jobs";
-import { restoreAndRefresh } from "@/lib/customers/api/restore-customer";
 import { customerName, formatCalendarDate } from "@/lib/customers/customer-display";
 import type { CustomerDto } from "@/lib/customers/customer-service";
+import { refreshAfterRestore } from "@/lib/trash/api/trash-api";
+import { restoreEach, type RestoreItem } from "@/lib/trash/restore-run";
+import { trashHrefFor } from "@/lib/trash/trash-url";
 
 const UNDO_MS = 8_000;
 
 /**
- * Delete with a second look: the dialog reads the customer's open jobs fresh
- * and lists them (deleting the customer cancels none of them), and the
- * deletion is followed by an Undo toast. Back on the list, "Show deleted"
- * finds the customer again for a later restore.
+ * Delete with a second look: the dialog reads the customer's open jobs fresh,
+ * lists them and asks whether they go too (the CRM deletes no jobs with a
+ * customer, so technicians could still be sent). The deletion is followed by
+ * an Undo toast that brings back everything it deleted; afterwards the trash
+ * has the customer, and the jobs marked as deleted with them.
  */
 export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
   const router = useRouter();
@@ -32,27 +35,45 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
   const jobs = openJobs.data?.jobs ?? [];
   const jobTotal = openJobs.data?.pagination.total ?? 0;
 
-  function undo() {
-    restoreAndRefresh(queryClient, customer.uuid).then(
-      () =>
-        toast.success(`${name} is restored.`, {
-          action: { label: "Open", onClick: () => router.push(`/customers/${customer.uuid}`) },
-        }),
-      (error: unknown) =>
-        toast.error(`${name} could not be restored: ${error instanceof Error ? error.message : "unknown error"}. Use “Show deleted” on the customer list to try again.`),
-    );
+  function undo(deleted: RestoreItem[]) {
+    restoreEach(deleted, new Map(), () => undefined)
+      .then(async (outcomes) => {
+        await refreshAfterRestore(queryClient);
+        const failed = outcomes.filter((outcome) => !outcome.ok);
+        if (failed.length === 0) {
+          toast.success(deleted.length === 1 ? `${name} is restored.` : `${name} and ${deleted.length - 1 === 1 ? "their job are" : `their ${deleted.length - 1} jobs are`} restored.`, {
+            action: { label: "Open", onClick: () => router.push(`/customers/${customer.uuid}`) },
+          });
+        } else {
+          toast.error(`${failed.length} of ${deleted.length} could not be restored (${failed[0] && !failed[0].ok ? failed[0].message : ""}). They are in the trash.`, {
+            action: { label: "Open the trash", onClick: () => router.push(trashHrefFor("customer", name)) },
+          });
+        }
+      })
+      .catch(() => undefined);
   }
 
-  function confirm() {
+  function confirm(withOpenJobs: boolean) {
     setFailure(null);
-    remove.mutate(customer.uuid, {
-      onSuccess: () => {
-        setOpen(false);
-        toast(`${name} is deleted.`, { duration: UNDO_MS, action: { label: "Undo", onClick: undo } });
-        router.push("/customers");
+    remove.mutate(
+      { uuid: customer.uuid, withOpenJobs },
+      {
+        onSuccess: (result) => {
+          setOpen(false);
+          const deleted: RestoreItem[] = [
+            { resource: "customer", uuid: customer.uuid, label: name },
+            ...result.jobs_deleted.map((job) => ({ resource: "job" as const, uuid: job.uuid, label: job.label })),
+          ];
+          const jobs = result.jobs_deleted.length;
+          toast(jobs === 0 ? `${name} is deleted.` : `${name} and ${jobs === 1 ? "their open job are" : `their ${jobs} open jobs are`} deleted.`, {
+            duration: UNDO_MS,
+            action: { label: "Undo", onClick: () => undo(deleted) },
+          });
+          router.push("/customers");
+        },
+        onError: (error) => setFailure(`${name} was not deleted: ${error.message}`),
       },
-      onError: (error) => setFailure(`${name} was not deleted: ${error.message}`),
-    });
+    );
   }
 
   return (
@@ -73,7 +94,7 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
           if (!remove.isPending) setOpen(next);
         }}
         title={`Delete ${name}?`}
-        description="They disappear from the customer list and the caller lookup. You can undo right after, or restore them later from the list with “Show deleted”."
+        description="They disappear from the customer list and the caller lookup. You can undo right after, or restore them later from the trash."
       >
         <div className="space-y-3 text-sm">
           {openJobs.isPending && <p role="status">Checking for open jobs…</p>}
@@ -86,7 +107,7 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
           {openJobs.isSuccess && jobTotal > 0 && (
             <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
               <p className="font-medium">
-                {name} has {jobTotal} open job{jobTotal === 1 ? "" : "s"}. Deleting the customer does not cancel {jobTotal === 1 ? "it" : "them"}: technicians may still be sent.
+                {name} has {jobTotal} open job{jobTotal === 1 ? "" : "s"}. Deleting only the customer leaves {jobTotal === 1 ? "it" : "them"} on the board: technicians may still be sent.
               </p>
               <ul className="mt-2 space-y-1">
                 {jobs.map((job) => (
@@ -111,9 +132,20 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
             <AlertDialogCancel className={secondaryButtonClassName} disabled={remove.isPending}>
               Cancel
             </AlertDialogCancel>
-            <button type="button" className={dangerButtonClassName} onClick={confirm} disabled={remove.isPending || openJobs.isPending}>
-              {remove.isPending ? "Deleting…" : jobTotal > 0 ? "Delete anyway" : "Delete customer"}
-            </button>
+            {jobTotal > 0 ? (
+              <>
+                <button type="button" className={`${secondaryButtonClassName} text-red-800`} onClick={() => confirm(false)} disabled={remove.isPending}>
+                  Delete only the customer
+                </button>
+                <button type="button" className={dangerButtonClassName} onClick={() => confirm(true)} disabled={remove.isPending}>
+                  {remove.isPending ? "Deleting…" : `Delete customer and ${jobTotal === 1 ? "the open job" : `${jobTotal} open jobs`}`}
+                </button>
+              </>
+            ) : (
+              <button type="button" className={dangerButtonClassName} onClick={() => confirm(false)} disabled={remove.isPending || openJobs.isPending}>
+                {remove.isPending ? "Deleting…" : "Delete customer"}
+              </button>
+            )}
           </div>
         </div>
       </AlertDialog>

@@ -11,7 +11,7 @@ interface NavItem {
 function navItems(role: Role): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Overview" }];
   if (can(role, "read")) items.push({ href: "/customers", label: "Customers" }, { href: "/lookup", label: "Caller lookup" });
-  items.push({ href: "/jobs", label: "Jobs" }, { href: "/jobs/board", label: "Job board" });
+  items.push({ href: "/jobs", label: "Jobs" }, { href: "/jobs/board", label: "Job board" }, { href: "/trash", label: "Trash" });
   if (can(role, "manage_users")) items.push({ href: "/admin/users", label: "Users" });
   if (can(role, "read_audit")) items.push({ href: "/admin/audit", label: "Audit log" });
   return items;

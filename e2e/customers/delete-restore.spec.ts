@@ -6,7 +6,7 @@ import { createCustomer, createOpenJob, fullName, type TestCustomer } from "./cu
 
 /**
  * Deleting a customer: a confirmation that lists their open jobs, an Undo
- * right after, and a restore later from the list's "Show deleted".
+ * right after, and a restore later from the list's "Show deleted" (the trash has its own specs).
  */
 test.use({ storageState: storageStatePath("staff") });
 
@@ -32,7 +32,7 @@ test("delete warns about open jobs, then Undo brings the customer back", async (
   await expect(dialog).toContainText(`${fullName(customer)} has 1 open job`);
   await expect(dialog.getByRole("link", { name: job.job_number })).toHaveAttribute("href", `/jobs/${job.uuid}`);
   await expect(dialog).toContainText(job.title);
-  await dialog.getByRole("button", { name: "Delete anyway" }).click();
+  await dialog.getByRole("button", { name: "Delete only the customer" }).click();
 
   await expect(page).toHaveURL("/customers");
   const toast = page.getByRole("listitem").filter({ hasText: `${fullName(customer)} is deleted.` });

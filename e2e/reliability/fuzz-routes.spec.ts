@@ -14,7 +14,7 @@ import { dashboardApi, upstreamCount } from "../support/dashboard-api";
  * placed here (the first test fails until it is). Sign-in (throttled) and
  * sign-out (it would end the session under test) are covered by their own specs.
  */
-const VALIDATES_QUERY = ["GET /api/customers", "GET /api/jobs", "GET /api/lookup"];
+const VALIDATES_QUERY = ["GET /api/customers", "GET /api/jobs", "GET /api/lookup", "GET /api/trash", "GET /api/trash/scan"];
 const VALIDATES_BODY = [
   "POST /api/customers",
   "PUT /api/customers/[id]",
@@ -23,6 +23,9 @@ const VALIDATES_BODY = [
   "POST /api/admin/users",
   "PATCH /api/admin/users/[id]",
   "POST /api/admin/users/[id]/password",
+  "POST /api/customers/[id]/restore",
+  "POST /api/jobs/[id]/restore",
+  "POST /api/trash/scan",
 ];
 const NO_FREE_INPUT = [
   "GET /api/me",
@@ -37,8 +40,6 @@ const NO_FREE_INPUT = [
   "GET /api/jobs/assignees",
   "DELETE /api/customers/[id]",
   "DELETE /api/jobs/[id]",
-  "POST /api/customers/[id]/restore",
-  "POST /api/jobs/[id]/restore",
 ];
 const CATCH_ALL = ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => `${method} /api/no-such/route`);
 const NOT_FUZZED = ["POST /api/auth/sign-in", "POST /api/auth/sign-out"];
@@ -135,7 +136,7 @@ test.describe("malformed path segments, bodies and headers: never a 5xx", () => 
 
   test("raw bodies that are not JSON, wrong content types and odd headers", async () => {
     test.setTimeout(120_000);
-    // Restore and delete act on a path alone: a raw body there would reach the CRM and answer 404; both are fine.
+    // Delete acts on a path alone: a raw body there would reach the CRM and answer 404; both are fine.
     const targets = routes.filter((route) => route.method !== "GET");
     await fc.assert(
       fc.asyncProperty(

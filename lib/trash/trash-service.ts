@@ -14,6 +14,16 @@ import { TRASH_PAGE_SIZE, type TrashPage, type TrashResource, type TrashRow } fr
 const CHECK_CONCURRENCY = 5;
 
 /**
+ * Whether the CRM's deleted_at is the deletion the trash recorded. The
+ * dashboard notes its own clock when it deletes (the CRM's answer has no
+ * time), so the two differ by the request's duration and any clock skew; a
+ * minute apart or more is a second deletion.
+ */
+function sameDeletion(recorded: string, crmDeletedAt: string): boolean {
+  return Math.abs(Date.parse(recorded) - Date.parse(crmDeletedAt)) < 60_000;
+}
+
+/**
  * Puts a record deleted through the dashboard in the trash, with who did it.
  * The CRM's delete answers only a message, so the moment is this server's;
  * the trash replaces it with the CRM's deleted_at when it next checks the row.
@@ -71,7 +81,7 @@ async function checkEntry(entry: TrashEntry): Promise<{ row: TrashRow | null; re
     return { row: null, requests };
   }
   const snapshot = source.snapshot(record);
-  const deletedAgain = !sameInstant(record.deleted_at, entry.deletedAt) && Math.abs(Date.parse(record.deleted_at) - Date.parse(entry.deletedAt)) > 60_000;
+  const deletedAgain = !sameDeletion(entry.deletedAt, record.deleted_at);
   // The dashboard's own moment of deletion is replaced by the CRM's; a deletion
   // far from the one recorded was made again elsewhere, by someone unknown.
   await recordDeletion({
@@ -124,7 +134,7 @@ export function restoreRecord(resource: TrashResource, uuid: string, expectedDel
     }
 
     if (expectedDeletedAt !== undefined && !sameInstant(record.deleted_at, expectedDeletedAt)) {
-      const again = entry && entry.restoredAt === null && sameInstant(entry.deletedAt, record.deleted_at) && entry.deletedBy ? ` by ${entry.deletedBy.email}` : "";
+      const again = entry && entry.restoredAt === null && sameDeletion(entry.deletedAt, record.deleted_at) && entry.deletedBy ? ` by ${entry.deletedBy.email}` : "";
       throw new ApiError(
         409,
         "deleted_again",

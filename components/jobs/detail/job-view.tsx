@@ -13,6 +13,7 @@ import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
 import { useLocations } from "@/lib/jobs/api/get-locations";
 import { formatMoment, formatMoney, formatSchedule, jobLabel, personName } from "@/lib/jobs/job-format";
 import type { JobDetail } from "@/lib/jobs/job-types";
+import { trashHrefFor } from "@/lib/trash/trash-url";
 
 /** Everything about one job. The data was prefetched by the server page under the same query key. */
 export function JobView({ uuid, canWrite }: { uuid: string; canWrite: boolean }) {
@@ -61,7 +62,11 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
         <section role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-slate-100 p-4">
           <p className="text-sm text-slate-800">
             <strong>This job is deleted</strong>
-            {job.deleted_at ? ` (since ${formatMoment(job.deleted_at)})` : ""}. It is hidden from lists and the board until restored.
+            {job.deleted_at ? ` (since ${formatMoment(job.deleted_at)})` : ""}. It is hidden from lists and the board until restored.{" "}
+            <Link href={trashHrefFor("job", job.job_number ?? job.title)} className="font-medium underline">
+              See it in the trash
+            </Link>
+            , with who deleted it.
           </p>
           {canWrite && (
             <button type="button" onClick={lifecycle.restore} disabled={lifecycle.busy} className={primaryButtonClassName}>

@@ -8,6 +8,7 @@ import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { restoreJob } from "@/lib/jobs/api/restore-job";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobDetail } from "@/lib/jobs/job-types";
+import { trashKeys } from "@/lib/trash/api/trash-api";
 
 /**
  * Delete and restore of one job. Delete is soft in the CRM, so it asks no
@@ -23,6 +24,7 @@ export function useJobLifecycle(job: JobDetail) {
     await queryClient.invalidateQueries({ queryKey: jobKeys.history(job.uuid) });
     // Lists, the board and other pages are marked stale and reload when next shown.
     await queryClient.invalidateQueries({ queryKey: jobKeys.all, refetchType: "none" });
+    await queryClient.invalidateQueries({ queryKey: trashKeys.all, refetchType: "none" });
   };
 
   const restore = useMutation({
@@ -40,7 +42,7 @@ export function useJobLifecycle(job: JobDetail) {
     onSuccess: () => {
       queryClient.setQueryData<JobDetail>(jobKeys.detail(job.uuid), (current) => (current ? { ...current, deleted_at: new Date().toISOString() } : current));
       toast.success(`${label} deleted.`, {
-        description: "It stays in the CRM and can be restored.",
+        description: "It is in the trash and can be restored from there later.",
         action: { label: "Undo", onClick: () => restore.mutate(newIntentKey()) },
       });
     },

@@ -1,0 +1,36 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import type { SearchParams } from "nuqs/server";
+import { TrashScreen } from "@/components/trash/trash-screen";
+import { requirePageUser } from "@/lib/auth/page-user";
+import { can } from "@/lib/auth/roles";
+import { makeQueryClient } from "@/lib/query/make-query-client";
+import { trashKeys } from "@/lib/trash/api/trash-api";
+import { listTrash } from "@/lib/trash/trash-service";
+import { TRASH_TABS } from "@/lib/trash/trash-types";
+import { loadTrashUrl, toTrashQuery } from "@/lib/trash/trash-url";
+
+export const metadata: Metadata = { title: "Trash" };
+
+/** The trash as the URL describes it, read on the server so the first paint has its rows. */
+export default async function TrashPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageUser();
+  const query = toTrashQuery(await loadTrashUrl(searchParams));
+  const queryClient = makeQueryClient();
+  // A failure here is left to the browser's own request, which shows it with a Retry.
+  await queryClient.prefetchQuery({ queryKey: trashKeys.page(query), queryFn: () => listTrash(TRASH_TABS[query.tab], { search: query.search, page: query.page }) });
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Trash</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          The CRM never really deletes: deleted customers and jobs wait here{can(user.role, "write") ? " until someone restores them" : ""}.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TrashScreen canWrite={can(user.role, "write")} />
+      </HydrationBoundary>
+    </div>
+  );
+}
