@@ -53,8 +53,15 @@ function searchText(parts: ReadonlyArray<string | null | undefined>): string {
     .toLowerCase();
 }
 
-/** A search term as the trash matches it: lower-case, and digits only when it looks like a phone number. */
+/**
+ * A search term as the trash matches it: lower-case, and digits only when it
+ * looks like a phone number (a leading US country code dropped, as the CRM
+ * stores ten digits).
+ */
 export function trashSearchTerm(raw: string): string {
   const term = raw.trim().toLowerCase();
-  return /^[\d\s().+-]+$/.test(term) && /\d{3}/.test(term.replace(/\D/g, "")) ? term.replace(/\D/g, "") : term;
+  if (!/^[\d\s().+-]+$/.test(term)) return term;
+  const digits = term.replace(/\D/g, "");
+  if (digits.length < 3) return term;
+  return digits.length === 11 && digits.startsWith("1") ? digits.slice(1) : digits;
 }
