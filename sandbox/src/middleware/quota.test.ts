@@ -76,6 +76,16 @@ describe("monthly quota", () => {
     expect((await client.get("/locations")).status).toBe(403);
   });
 
+  it("can be set through PUT /__sandbox/usage, so a test can reach the limit without sending it", async () => {
+    const { client, admin } = await freshCompany();
+    expect((await admin.put("/__sandbox/usage", { request_count: QUOTA })).status).toBe(200);
+    expect((await client.get("/locations")).status).toBe(403);
+    expect((await admin.put("/__sandbox/usage", { request_count: QUOTA - 1 })).status).toBe(200);
+    expect((await client.get("/locations")).status).toBe(200);
+    expect((await client.get("/locations")).status).toBe(403);
+    for (const bad of [{ request_count: -1 }, { request_count: 1.5 }, { request_count: "5" }, {}]) expect((await admin.put("/__sandbox/usage", bad)).status).toBe(400);
+  });
+
   it("counts concurrent requests exactly", async () => {
     const { client } = await freshCompany();
     const statuses = await Promise.all(Array.from({ length: 12 }, () => client.get("/locations").then((response) => response.status)));

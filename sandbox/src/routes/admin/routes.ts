@@ -7,8 +7,9 @@ import { parseJsonObject } from "../../http/json-body";
 
 /**
  * Test controls, outside /api/v1 so they are never mistaken for CRM API:
- * read or replace the fault settings (PUT {} clears them) and reset the
- * calling company's usage counter. They need a valid key but do not count
+ * read or replace the fault settings (PUT {} clears them), and reset or set
+ * the calling company's usage counter for this month (set: to try the
+ * quota's 403 without sending 50,000 requests). They need a valid key but do not count
  * against the quota, so a test can always dig itself out of a 403.
  */
 export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -31,5 +32,16 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
     .post("/reset-usage", async (c) => {
       await deps.db.query("delete from usage_counters where company_uuid = $1", [c.var.company.uuid]);
       return c.json(success({ message: "Usage reset" }));
+    })
+    .put("/usage", async (c) => {
+      const body = parseJsonObject(c.var.rawBody);
+      const count = body.request_count;
+      if (typeof count !== "number" || !Number.isSafeInteger(count) || count < 0) throw badRequest("request_count must be a whole number from 0");
+      await deps.db.query(
+        `insert into usage_counters (company_uuid, month, request_count) values ($1, $2, $3)
+         on conflict (company_uuid, month) do update set request_count = excluded.request_count`,
+        [c.var.company.uuid, deps.clock().toISOString().slice(0, 7), count],
+      );
+      return c.json(success({ month: deps.clock().toISOString().slice(0, 7), request_count: count }));
     });
 }
