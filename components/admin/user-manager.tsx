@@ -3,11 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { LinkCrmUserDialog } from "@/components/admin/link-crm-user-dialog";
 import { ResetPasswordDialog } from "@/components/admin/reset-password-dialog";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { apiFetch } from "@/lib/http/api-fetch";
+import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
+import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import type { ManagedUser } from "@/lib/users/user-types";
 
 export const usersQueryKey = ["admin", "users"] as const;
@@ -22,6 +25,9 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [resetting, setResetting] = useState<ManagedUser | null>(null);
   const [deactivating, setDeactivating] = useState<ManagedUser | null>(null);
+  const [linking, setLinking] = useState<ManagedUser | null>(null);
+  const assignees = useJobAssignees();
+  const people = assignees.data ?? [];
 
   const update = useMutation({
     mutationFn: ({ id, change }: { id: string; change: { role?: Role; active?: boolean } }) =>
@@ -60,13 +66,14 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
         <h2 id="people" className="px-4 pt-4 font-medium">
           People ({users.data.length})
         </h2>
-        <table className="mt-2 w-full min-w-[40rem] text-sm">
+        <table className="mt-2 w-full min-w-[52rem] text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-left text-slate-700">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">Name</th>
               <th scope="col" className="px-4 py-2 font-medium">Email</th>
               <th scope="col" className="px-4 py-2 font-medium">Role</th>
               <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              <th scope="col" className="px-4 py-2 font-medium">CRM user (assignee)</th>
               <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
@@ -104,6 +111,12 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">Deactivated</span>
                   )}
                 </td>
+                <td className="px-4 py-2">
+                  <span className="mr-2">{crmUserLabel(user, people)}</span>
+                  <button type="button" className={`${secondaryButtonClassName} py-1`} onClick={() => setLinking(user)} aria-label={`${user.crmUserId ? "Change" : "Link"} the CRM user of ${user.name}`}>
+                    {user.crmUserId ? "Change…" : "Link…"}
+                  </button>
+                </td>
                 <td className="space-x-2 whitespace-nowrap px-4 py-2 text-right">
                   <button type="button" className={secondaryButtonClassName} onClick={() => setResetting(user)} aria-label={`Reset password for ${user.name}`}>
                     Reset password
@@ -129,6 +142,20 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
           </tbody>
         </table>
       </section>
+
+      {linking && (
+        <LinkCrmUserDialog
+          key={linking.id}
+          user={linking}
+          people={people}
+          onClose={() => setLinking(null)}
+          onSaved={(_user, text) => {
+            setMessage({ kind: "ok", text });
+            void queryClient.invalidateQueries({ queryKey: usersQueryKey });
+            void queryClient.invalidateQueries({ queryKey: jobKeys.assignees() });
+          }}
+        />
+      )}
 
       <ResetPasswordDialog
         user={resetting}
@@ -158,4 +185,12 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
       </Dialog>
     </div>
   );
+}
+
+/** The linked CRM user by the name jobs show, never a raw id. */
+function crmUserLabel(user: ManagedUser, people: ReadonlyArray<{ id: string; first_name: string; last_name: string }>): string {
+  if (!user.crmUserId) return "Not linked";
+  const person = people.find((candidate) => candidate.id === user.crmUserId);
+  const seenName = person ? `${person.first_name} ${person.last_name}`.trim() : "";
+  return seenName && seenName !== user.name ? `Linked: ${seenName} in the CRM` : "Linked";
 }

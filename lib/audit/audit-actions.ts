@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   { value: "restore", label: "Restored" },
   { value: "user_create", label: "User created" },
   { value: "role_change", label: "Role changed" },
+  { value: "crm_user_link", label: "CRM user linked" },
   { value: "user_deactivate", label: "User deactivated" },
   { value: "user_reactivate", label: "User reactivated" },
   { value: "password_reset", label: "Password reset" },

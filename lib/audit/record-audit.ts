@@ -13,6 +13,7 @@ export type AuditAction =
   | "user_deactivate"
   | "user_reactivate"
   | "password_reset"
+  | "crm_user_link"
   | "sign_in"
   | "sign_out";
 

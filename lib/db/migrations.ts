@@ -123,4 +123,17 @@ create table trash_scans (
 create index trash_scans_recent on trash_scans (resource, updated_at desc);
 `,
   },
+  {
+    id: "005_crm_user_links",
+    sql: /* sql */ `
+-- A dashboard account linked to the CRM user jobs are assigned to. The CRM has
+-- no users endpoint, so this is how a staff member appears in the assignee
+-- lists before any job of theirs has been seen.
+create table crm_user_links (
+  user_id text primary key references "user" ("id") on delete cascade,
+  crm_user_id text not null unique,
+  linked_at timestamptz(3) not null default now()
+);
+`,
+  },
 ];

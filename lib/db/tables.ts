@@ -16,6 +16,7 @@ export interface AppDatabaseSchema {
     outcome: "accepted" | "rejected" | "failed";
     detail: string | null;
   };
+  crm_user_links: { user_id: string; crm_user_id: string; linked_at: Generated<Date> };
   crm_usage: { month: string; request_count: number; updated_at: Generated<Date> };
   trash_entries: {
     resource: "customer" | "job";

@@ -20,6 +20,18 @@ export function mergeAssignees(...lists: ReadonlyArray<ReadonlyArray<Assignee | 
   return [...byId.values()].sort((a, b) => assigneeLabel(a).localeCompare(assigneeLabel(b)));
 }
 
+/**
+ * Adds the dashboard accounts linked to a CRM user. The name the CRM gives on
+ * jobs wins where both are known (it is what technicians see); a linked
+ * account seen on no job yet appears under its dashboard name.
+ */
+export function withLinkedAccounts(seen: readonly Assignee[], links: ReadonlyArray<{ crmUserId: string; name: string }>): Assignee[] {
+  return mergeAssignees(
+    seen,
+    links.map((link) => ({ id: link.crmUserId, first_name: link.name, last_name: "" })),
+  );
+}
+
 export function assigneeLabel(person: Assignee): string {
   return `${person.first_name} ${person.last_name}`.trim() || "Unnamed team member";
 }

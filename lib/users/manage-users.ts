@@ -18,10 +18,24 @@ interface ActorContext {
   headers: Headers;
 }
 
+function usersWithLinks(db: Awaited<ReturnType<typeof appDatabase>>["db"]) {
+  return db
+    .selectFrom("user")
+    .leftJoin("crm_user_links", "crm_user_links.user_id", "user.id")
+    .select(["user.id", "user.name", "user.email", "user.role", "user.banned", "user.createdAt", "crm_user_links.crm_user_id"]);
+}
+
 export async function listUsers(): Promise<ManagedUser[]> {
   const { db } = await appDatabase();
-  const rows = await db.selectFrom("user").select(["id", "name", "email", "role", "banned", "createdAt"]).orderBy("createdAt", "asc").execute();
+  const rows = await usersWithLinks(db).orderBy("user.createdAt", "asc").execute();
   return rows.map(toManagedUser);
+}
+
+/** Accounts linked to a CRM user, for the assignee lists. */
+export async function listCrmUserLinks(): Promise<Array<{ crmUserId: string; name: string }>> {
+  const { db } = await appDatabase();
+  const rows = await db.selectFrom("crm_user_links").innerJoin("user", "user.id", "crm_user_links.user_id").select(["crm_user_links.crm_user_id", "user.name"]).execute();
+  return rows.map((row) => ({ crmUserId: row.crm_user_id, name: row.name }));
 }
 
 export async function createUser(input: CreateUserInput, context: ActorContext): Promise<ManagedUser> {
@@ -68,6 +82,7 @@ export async function updateUser(id: string, input: UpdateUserInput, context: Ac
   } catch (error) {
     throw fromAuthError(error);
   }
+  if (input.crm_user_id !== undefined && input.crm_user_id !== before.crmUserId) await linkCrmUser(before, input.crm_user_id, context);
   return getUser(id);
 }
 
@@ -84,9 +99,32 @@ export async function resetPassword(id: string, password: string, context: Actor
   await audit(context, "password_reset", id, { password: "changed" });
 }
 
+/** One CRM user per account and one account per CRM user: two people can't share assignments. */
+async function linkCrmUser(user: ManagedUser, crmUserId: string | null, context: ActorContext): Promise<void> {
+  const { db } = await appDatabase();
+  if (crmUserId === null) {
+    await db.deleteFrom("crm_user_links").where("user_id", "=", user.id).execute();
+  } else {
+    const taken = await db
+      .selectFrom("crm_user_links")
+      .innerJoin("user", "user.id", "crm_user_links.user_id")
+      .select("user.name")
+      .where("crm_user_links.crm_user_id", "=", crmUserId)
+      .where("crm_user_links.user_id", "!=", user.id)
+      .executeTakeFirst();
+    if (taken) throw new ApiError(409, "conflict", `That CRM user is already linked to ${taken.name}.`, { crm_user_id: `Already linked to ${taken.name}. Unlink them first.` });
+    await db
+      .insertInto("crm_user_links")
+      .values({ user_id: user.id, crm_user_id: crmUserId })
+      .onConflict((conflict) => conflict.column("user_id").doUpdateSet({ crm_user_id: crmUserId, linked_at: new Date() }))
+      .execute();
+  }
+  await audit(context, "crm_user_link", user.id, { crm_user_id: { from: user.crmUserId, to: crmUserId } });
+}
+
 export async function getUser(id: string): Promise<ManagedUser> {
   const { db } = await appDatabase();
-  const row = await db.selectFrom("user").select(["id", "name", "email", "role", "banned", "createdAt"]).where("id", "=", id).executeTakeFirst();
+  const row = await usersWithLinks(db).where("user.id", "=", id).executeTakeFirst();
   if (!row) throw new ApiError(404, "not_found", "There is no such user.");
   return toManagedUser(row);
 }
@@ -102,7 +140,7 @@ async function countActiveAdmins(): Promise<number> {
   return Number(row.count);
 }
 
-function toManagedUser(row: { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date }): ManagedUser {
+function toManagedUser(row: { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date; crm_user_id: string | null }): ManagedUser {
   return {
     id: row.id,
     name: row.name,
@@ -110,6 +148,7 @@ function toManagedUser(row: { id: string; name: string; email: string; role: str
     role: isRole(row.role) ? row.role : null,
     active: !row.banned,
     createdAt: new Date(row.createdAt).toISOString(),
+    crmUserId: row.crm_user_id,
   };
 }
 

@@ -31,9 +31,16 @@ export const createUserSchema = z.strictObject({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
+/** A CRM user id (a UUID, as jobs' assigned_to_user_id); null unlinks. */
+const crmUserId = z.uuid({ error: "Use the CRM user's id, a UUID like 123e4567-e89b-12d3-a456-426614174000." }).nullable();
+
 export const updateUserSchema = z
-  .strictObject({ role: role.optional(), active: z.boolean({ error: "active must be true or false." }).optional() })
-  .refine((value) => value.role !== undefined || value.active !== undefined, { message: "Nothing to change." });
+  .strictObject({
+    role: role.optional(),
+    active: z.boolean({ error: "active must be true or false." }).optional(),
+    crm_user_id: z.preprocess((value) => (typeof value === "string" ? value.trim().toLowerCase() || null : value), crmUserId).optional(),
+  })
+  .refine((value) => value.role !== undefined || value.active !== undefined || value.crm_user_id !== undefined, { message: "Nothing to change." });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const resetPasswordSchema = z.strictObject({ password });

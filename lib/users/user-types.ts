@@ -8,4 +8,6 @@ export interface ManagedUser {
   role: Role | null;
   active: boolean;
   createdAt: string;
+  /** The CRM user jobs are assigned to as this person, when an admin has linked one. */
+  crmUserId: string | null;
 }
