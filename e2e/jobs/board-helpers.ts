@@ -34,3 +34,28 @@ export async function dragWithMouse(page: Page, card: Locator, target: Locator):
   await expect(target).toHaveClass(/border-brand-600/);
   await page.mouse.up();
 }
+
+/**
+ * A finger's drag, sent as raw touch events through the DevTools protocol (as
+ * a phone or tablet sends them): press and hold past the board's 250 ms touch
+ * delay, then slide to the target column and lift.
+ */
+export async function dragWithTouch(page: Page, card: Locator, target: Locator): Promise<void> {
+  await card.scrollIntoViewIfNeeded();
+  const from = await card.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error("card or column not on screen");
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number, y: number) =>
+    cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y, id: 1 }] });
+  const start = { x: from.x + from.width / 2, y: from.y + 12 };
+  const end = { x: to.x + to.width / 2, y: to.y + 80 };
+  await touch("touchStart", start.x, start.y);
+  await page.waitForTimeout(400);
+  for (let step = 1; step <= 20; step += 1) {
+    await touch("touchMove", start.x + ((end.x - start.x) * step) / 20, start.y + ((end.y - start.y) * step) / 20);
+  }
+  await expect(target).toHaveClass(/border-brand-600/);
+  await touch("touchEnd", end.x, end.y);
+  await cdp.detach();
+}

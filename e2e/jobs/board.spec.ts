@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
 import { clearSandboxFaults, crmPut, crmTotal, setSandboxFaults } from "../support/crm";
-import { boardCard, boardColumn, columnCount, dragWithMouse } from "./board-helpers";
+import { boardCard, boardColumn, columnCount, dragWithMouse, dragWithTouch } from "./board-helpers";
 import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, recordJobApiCalls, type TestCustomer, type TestJob } from "./job-fixtures";
 
 test.use({ storageState: storageStatePath("staff") });
@@ -28,6 +28,22 @@ test("dragging a card with the mouse changes the job's status in the CRM", async
   await expect(boardCard(page, "New", label(job))).toHaveCount(0);
   await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Contacted");
   await expect(page.getByRole("status").filter({ hasText: `is now Contacted` })).toBeAttached();
+});
+
+test.describe("on a touch screen", () => {
+  test.use({ hasTouch: true });
+
+  test("pressing and holding a card, then sliding it to another column, changes the job's status", async ({ page }) => {
+    const job = await createTestJob(customer, { status: "New" });
+    await page.goto(boardFor(job));
+    const card = boardCard(page, "New", label(job));
+    await expect(card).toBeVisible();
+
+    await dragWithTouch(page, card, boardColumn(page, "Contacted"));
+
+    await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
+    await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Contacted");
+  });
 });
 
 test("a card can be moved with the keyboard alone, with each step announced", async ({ page }) => {
