@@ -238,4 +238,18 @@ create trigger locations_generation_delete after delete on locations referencing
 create trigger locations_generation_truncate after truncate on locations for each statement execute function bump_list_generation();
 `,
   },
+  {
+    id: "004_active_list_indexes",
+    sql: /* sql */ `
+-- The lists' usual question is "the active rows of a company, newest first,
+-- page N". The *_list indexes above order every row, deleted or not, so
+-- skipping to page N meant reading each skipped row from the table to check
+-- deleted_at. These partial indexes hold active rows only: the handlers page
+-- their ids from the index alone (a deferred join, index-only once VACUUM has
+-- marked the pages all-visible), then read just the page's rows.
+create index customers_list_active on customers (company_uuid, created_at desc, uuid desc) where deleted_at is null;
+create index jobs_list_active on jobs (company_uuid, created_at desc, uuid desc) where deleted_at is null;
+create index jobs_status_list_active on jobs (company_uuid, status, created_at desc, uuid desc) where deleted_at is null;
+`,
+  },
 ];

@@ -53,9 +53,16 @@ export function customerCountQuery(companyUuid: string, filter: CustomerListFilt
 export async function listCustomers(db: Queryable, companyUuid: string, filter: CustomerListFilter, limit: number, offset: number): Promise<CustomerRow[]> {
   const params = new SqlParams();
   const where = whereClause(companyUuid, filter, params);
+  // A deferred join: the page's ids first, from the customers_list_active
+  // index alone for the usual (active) list, so a deep OFFSET skips index
+  // entries instead of reading every skipped row; then only the page's rows.
   const { rows } = await db.query<CustomerRow>(
-    `select ${CUSTOMER_COLUMNS} from customers where ${where}
-     order by created_at desc, uuid desc limit ${params.add(limit)} offset ${params.add(offset)}`,
+    `select ${CUSTOMER_COLUMNS} from customers
+     where uuid in (
+       select uuid from customers where ${where}
+       order by created_at desc, uuid desc limit ${params.add(limit)} offset ${params.add(offset)}
+     )
+     order by created_at desc, uuid desc`,
     params.values,
   );
   return rows;

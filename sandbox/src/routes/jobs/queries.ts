@@ -44,12 +44,18 @@ export function jobCountQuery(companyUuid: string, filter: JobListFilter): Count
 export async function listJobs(db: Queryable, companyUuid: string, filter: JobListFilter, limit: number, offset: number): Promise<JobListRow[]> {
   const params = new SqlParams();
   const where = whereClause(companyUuid, filter, params);
-  // Page the jobs first, then join the page's customers and assignees: joining
-  // before the OFFSET would join every skipped row on deep pages.
+  // Page the jobs' ids first (a deferred join), then read the page's rows and
+  // join their customers and assignees. The ids of active jobs come from a
+  // partial index alone (jobs_list_active, migration 004), so a deep OFFSET
+  // skips index entries, not whole rows; joining before the OFFSET would join
+  // every skipped row.
   const { rows } = await db.query<JobListRow>(
-    `with page as (
-       select ${JOB_COLUMNS} from jobs j where ${where}
+    `with page_ids as (
+       select j.uuid from jobs j where ${where}
        order by j.created_at desc, j.uuid desc limit ${params.add(limit)} offset ${params.add(offset)}
+     ),
+     page as (
+       select ${JOB_COLUMNS} from jobs where uuid in (select uuid from page_ids)
      )
      select page.*, c.first_name as customer_first_name, c.last_name as customer_last_name,
             u.first_name as user_first_name, u.last_name as user_last_name
