@@ -84,14 +84,17 @@ async function checkEntry(entry: TrashEntry): Promise<{ row: TrashRow | null; re
   const deletedAgain = !sameDeletion(entry.deletedAt, record.deleted_at);
   // The dashboard's own moment of deletion is replaced by the CRM's; a deletion
   // far from the one recorded was made again elsewhere, by someone unknown.
-  await recordDeletion({
-    resource: entry.resource,
-    uuid: entry.uuid,
-    deletedAt: new Date(record.deleted_at),
-    snapshot,
-    deletedBy: deletedAgain || !entry.deletedBy?.userId ? null : { userId: entry.deletedBy.userId, email: entry.deletedBy.email },
-    deletedWithCustomer: deletedAgain ? null : entry.deletedWithCustomer,
-  });
+  const changed = !sameInstant(entry.deletedAt, record.deleted_at) || entry.label !== snapshot.label || JSON.stringify(entry.summary) !== JSON.stringify(snapshot.summary);
+  if (changed) {
+    await recordDeletion({
+      resource: entry.resource,
+      uuid: entry.uuid,
+      deletedAt: new Date(record.deleted_at),
+      snapshot,
+      deletedBy: deletedAgain || !entry.deletedBy?.userId ? null : { userId: entry.deletedBy.userId, email: entry.deletedBy.email },
+      deletedWithCustomer: deletedAgain ? null : entry.deletedWithCustomer,
+    });
+  }
   return {
     requests,
     row: {

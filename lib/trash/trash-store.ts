@@ -67,9 +67,11 @@ export async function recordDeletion(record: DeletionRecord): Promise<"added" | 
       .execute();
     return "updated";
   }
+  // A restore under way for this same deletion keeps its key (a retry of it must still be recognised).
+  const { restore_key: _restoreKey, ...withoutRestoreKey } = values;
   await db
     .updateTable("trash_entries")
-    .set({ ...values, updated_at: new Date() })
+    .set({ ...(sameDeletion ? withoutRestoreKey : values), updated_at: new Date() })
     .where("resource", "=", record.resource)
     .where("uuid", "=", record.uuid)
     .execute();
