@@ -2,6 +2,7 @@
 
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
+import { selectionColumn } from "@/components/data-table/selection-column";
 import { Badge } from "@/components/ui/badge";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { customerName, formatAddress, formatDate, physicalAddress } from "@/lib/customers/customer-display";
@@ -10,7 +11,8 @@ import type { CustomerDto } from "@/lib/customers/customer-service";
 /**
  * The customer list's columns. Headers are plain text, never sort buttons:
  * the CRM has no sort, and the list says "newest first" instead. Name and
- * actions can't be hidden (a row must say whose it is and stay actionable).
+ * actions can't be hidden (a row must say whose it is and stay actionable);
+ * people who may write also get a checkbox column for bulk delete.
  */
 /** Long addresses wrap after the "@", not in the middle of a word. */
 function EmailText({ email }: { email: string | null }) {
@@ -29,6 +31,7 @@ export const CUSTOMER_COLUMN_DEFAULTS: VisibilityState = { tags: false };
 
 export function customerColumns(options: { canWrite: boolean; onRestore: (customer: CustomerDto) => void; restoringUuid: string | null }): ColumnDef<CustomerDto>[] {
   const columns: ColumnDef<CustomerDto>[] = [
+    ...(options.canWrite ? [selectionColumn<CustomerDto>(customerName)] : []),
     {
       id: "name",
       header: "Name",

@@ -5,8 +5,10 @@ import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import { toast } from "sonner";
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
+import { BulkDelete } from "@/components/data-table/bulk-delete";
 import { CsvExport } from "@/components/data-table/csv-export";
-import { useDataTable } from "@/components/data-table/use-data-table";
+import { selectedRows, useDataTable } from "@/components/data-table/use-data-table";
+import { useRowSelection } from "@/components/data-table/use-row-selection";
 import { DataTable, focusDataTable } from "@/components/data-table/data-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { DataTableSearch, DataTableToolbar } from "@/components/data-table/toolbar";
@@ -15,6 +17,7 @@ import { CUSTOMER_COLUMN_DEFAULTS, customerColumns } from "@/components/customer
 import { TableMessage } from "@/components/data-table/table-message";
 import { inputClassName } from "@/components/ui/field";
 import { csvFileName } from "@/lib/csv/download-file";
+import { customerBulkDelete } from "@/lib/customers/api/bulk-delete-customers";
 import { getCustomers, useCustomers } from "@/lib/customers/api/get-customers";
 import { useRestoreCustomer } from "@/lib/customers/api/restore-customer";
 import { CUSTOMER_CSV_COLUMNS } from "@/lib/customers/customer-csv";
@@ -57,12 +60,14 @@ export function CustomerTable({ userId, canWrite }: { userId: string; canWrite: 
   );
 
   const data = customers.data;
+  const { clearSelection, ...selection } = useRowSelection(JSON.stringify(query));
   const table = useDataTable({
     data: data?.customers ?? [],
     columns,
     getRowId: (customer) => customer.uuid,
     columnVisibility: visibility,
     onColumnVisibilityChange: setVisibility,
+    selection: { ...selection, canSelect: (customer) => canWrite && !customer.deleted_at },
   });
 
   const pagination = data?.pagination;
@@ -107,6 +112,14 @@ export function CustomerTable({ userId, canWrite }: { userId: string; canWrite: 
           Show deleted
         </label>
         <div className="ml-auto flex flex-wrap items-center gap-2">
+          {canWrite && (
+            <BulkDelete
+              kind={customerBulkDelete}
+              selected={selectedRows(table)}
+              onClearSelection={clearSelection}
+              note="Deleting customers does not delete their jobs: open jobs stay on the board, and technicians may still be sent."
+            />
+          )}
           <ColumnVisibilityMenu table={table} onReset={resetVisibility} />
           <CsvExport
             total={pagination?.total ?? null}
@@ -134,7 +147,7 @@ export function CustomerTable({ userId, canWrite }: { userId: string; canWrite: 
         Newest first: the CRM lists customers in the order they were added.{" "}
         <span className="hidden sm:inline">
           Press <kbd className="rounded border border-slate-300 px-1 text-xs">/</kbd> to search, <kbd className="rounded border border-slate-300 px-1 text-xs">↑</kbd>{" "}
-          <kbd className="rounded border border-slate-300 px-1 text-xs">↓</kbd> to move, Enter to open.
+          <kbd className="rounded border border-slate-300 px-1 text-xs">↓</kbd> to move,{canWrite ? " Space to select," : ""} Enter to open.
         </span>
       </p>
 

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { ProgressBar } from "@/components/data-table/progress-bar";
 import { Dialog } from "@/components/ui/dialog";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { downloadTextFile } from "@/lib/csv/download-file";
@@ -113,17 +114,7 @@ export function CsvExport<Row>({ total, itemLabel, columns, getRowId, fetchPage,
         )}
         {(state.step === "running" || state.step === "failed") && (
           <div className="space-y-4 text-sm">
-            <div
-              role="progressbar"
-              aria-label="Export progress"
-              aria-valuemin={0}
-              aria-valuemax={totalPages}
-              aria-valuenow={pagesDone}
-              aria-valuetext={`${pagesDone} of ${totalPages} pages read`}
-              className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
-            >
-              <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${Math.round((pagesDone / Math.max(totalPages, 1)) * 100)}%` }} />
-            </div>
+            <ProgressBar label="Export progress" value={pagesDone} max={totalPages} valueText={`${pagesDone} of ${totalPages} pages read`} />
             <p aria-live="polite">
               {state.step === "running"
                 ? `Reading page ${Math.min(pagesDone + 1, totalPages)} of ${totalPages}… ${numberFormat.format(progress?.rows.length ?? 0)} ${noun(progress?.rows.length ?? 0)} so far.`

@@ -17,8 +17,9 @@ import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode }
  * Keyboard: rows use a roving tabindex, so Tab enters the table at the active
  * row and leaves it with the next Tab. ArrowDown/j and ArrowUp/k move between
  * rows, Home/End jump to the first/last, Enter (or a click on the row outside
- * its links and buttons) calls `onOpenRow`. `focusDataTable(id)` moves focus
- * into the table from elsewhere, e.g. ArrowDown in the search box.
+ * its links and buttons) calls `onOpenRow`, Space ticks the row in tables
+ * that offer selection (see selectionColumn). `focusDataTable(id)` moves
+ * focus into the table from elsewhere, e.g. ArrowDown in the search box.
  *
  * States: `isLoading` (no data yet) shows skeleton rows; `errorState` replaces
  * the body (give it a Retry button); `emptyState` shows when there are no rows;
@@ -106,6 +107,12 @@ export function DataTable<TData>({
         event.preventDefault();
         onOpenRow(row.original);
         break;
+      case " ":
+        // Ticks the row's checkbox (tables with a selection column), as Space would on the checkbox itself.
+        if (target !== event.currentTarget || !row.getCanSelect()) return;
+        event.preventDefault();
+        row.toggleSelected();
+        break;
     }
   }
 
@@ -183,7 +190,7 @@ export function DataTable<TData>({
                 onClick={(event) => onRowClick(event, index, row)}
                 className={`border-b border-slate-100 last:border-0 focus-visible:bg-brand-50 focus-visible:-outline-offset-2 ${
                   onOpenRow ? "cursor-pointer hover:bg-slate-50" : ""
-                } ${rowClassName?.(row.original) ?? ""}`}
+                } ${row.getIsSelected() ? "bg-brand-50" : ""} ${rowClassName?.(row.original) ?? ""}`}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={`px-3 py-2 align-top ${cell.column.columnDef.meta?.cellClassName ?? ""}`}>

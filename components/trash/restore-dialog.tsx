@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
+import { ProgressBar } from "@/components/data-table/progress-bar";
 import { Dialog } from "@/components/ui/dialog";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { refreshAfterRestore } from "@/lib/trash/api/trash-api";
@@ -105,19 +106,7 @@ export function RestoreDialog({
           </>
         )}
 
-        {running && (
-          <div
-            role="progressbar"
-            aria-label="Restoring"
-            aria-valuemin={0}
-            aria-valuemax={runSize}
-            aria-valuenow={done}
-            aria-valuetext={`${done} of ${runSize} done`}
-            className="h-2 overflow-hidden rounded-full bg-slate-200"
-          >
-            <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${(done / Math.max(1, runSize)) * 100}%` }} />
-          </div>
-        )}
+        {running && <ProgressBar label="Restoring" value={done} max={runSize} valueText={`${done} of ${runSize} done`} />}
 
         {outcomes && (
           <div role="alert" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-red-900">

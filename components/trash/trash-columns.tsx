@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { selectionColumn } from "@/components/data-table/selection-column";
 import { Badge } from "@/components/ui/badge";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/customers/customer-display";
@@ -10,11 +11,6 @@ import type { TrashResource, TrashRow } from "@/lib/trash/trash-types";
 export interface TrashColumnOptions {
   resource: TrashResource;
   canWrite: boolean;
-  isSelected: (uuid: string) => boolean;
-  onToggle: (uuid: string, selected: boolean) => void;
-  allSelected: boolean;
-  someSelected: boolean;
-  onToggleAll: (selected: boolean) => void;
   onRestore: (row: TrashRow) => void;
   restoringUuids: ReadonlySet<string>;
 }
@@ -36,34 +32,7 @@ function DeletedBy({ row }: { row: TrashRow }) {
  */
 export function trashColumns(options: TrashColumnOptions): ColumnDef<TrashRow>[] {
   const columns: ColumnDef<TrashRow>[] = [];
-  if (options.canWrite) {
-    columns.push({
-      id: "select",
-      enableHiding: false,
-      meta: { label: "Select", cellClassName: "w-10" },
-      header: () => (
-        <input
-          type="checkbox"
-          aria-label={`Select every deleted ${options.resource} on this page`}
-          className="h-4 w-4 accent-brand-700"
-          checked={options.allSelected}
-          ref={(element) => {
-            if (element) element.indeterminate = options.someSelected && !options.allSelected;
-          }}
-          onChange={(event) => options.onToggleAll(event.target.checked)}
-        />
-      ),
-      cell: ({ row }) => (
-        <input
-          type="checkbox"
-          aria-label={`Select ${row.original.label}`}
-          className="h-4 w-4 accent-brand-700"
-          checked={options.isSelected(row.original.uuid)}
-          onChange={(event) => options.onToggle(row.original.uuid, event.target.checked)}
-        />
-      ),
-    });
-  }
+  if (options.canWrite) columns.push(selectionColumn((row) => row.label));
   columns.push({
     id: "record",
     header: options.resource === "customer" ? "Customer" : "Job",

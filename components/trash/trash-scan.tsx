@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { ProgressBar } from "@/components/data-table/progress-bar";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { formatDateTime } from "@/lib/customers/customer-display";
@@ -124,16 +125,8 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
       {state.phase === "running" && (
         <div className="mt-3 space-y-2">
           <div className="flex items-center gap-3">
-            <div
-              role="progressbar"
-              aria-label={`Scanning ${noun}`}
-              aria-valuemin={0}
-              aria-valuemax={state.pagesTotal}
-              aria-valuenow={state.page - 1}
-              aria-valuetext={`Page ${count(state.page - 1)} of ${count(state.pagesTotal)}`}
-              className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200"
-            >
-              <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${Math.min(100, ((state.page - 1) / Math.max(1, state.pagesTotal)) * 100)}%` }} />
+            <div className="flex-1">
+              <ProgressBar label={`Scanning ${noun}`} value={state.page - 1} max={state.pagesTotal} valueText={`Page ${count(state.page - 1)} of ${count(state.pagesTotal)}`} />
             </div>
             <button type="button" className={secondaryButtonClassName} onClick={stop}>
               Stop

@@ -10,7 +10,8 @@ import { DataTable, focusDataTable } from "@/components/data-table/data-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { TableMessage } from "@/components/data-table/table-message";
 import { DataTableSearch, DataTableToolbar } from "@/components/data-table/toolbar";
-import { useDataTable } from "@/components/data-table/use-data-table";
+import { selectedRows, useDataTable } from "@/components/data-table/use-data-table";
+import { useRowSelection } from "@/components/data-table/use-row-selection";
 import { primaryButtonClassName } from "@/components/ui/field";
 import { RestoreDialog } from "@/components/trash/restore-dialog";
 import { trashColumns } from "@/components/trash/trash-columns";
@@ -73,16 +74,10 @@ function TrashPanel({
   const tableId = `trash-${noun}`;
   const rows = useMemo(() => trash.data?.rows ?? [], [trash.data]);
 
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [restoring, setRestoring] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<{ title: string; items: RestoreItem[]; optional?: RestoreItem[]; optionalLabel?: string } | null>(null);
-  // Selection belongs to the rows on screen: a new page or search starts afresh.
-  const [selectionFor, setSelectionFor] = useState(JSON.stringify(query));
-  if (selectionFor !== JSON.stringify(query)) {
-    setSelectionFor(JSON.stringify(query));
-    setSelected(new Set());
-  }
-  const visibleSelected = rows.filter((row) => selected.has(row.uuid));
+  // Selection belongs to the rows on screen: a new tab, search or page starts afresh.
+  const { clearSelection, ...selection } = useRowSelection(JSON.stringify(query));
 
   function itemOf(row: TrashRow): RestoreItem {
     return { resource: row.resource, uuid: row.uuid, label: row.label, expectedDeletedAt: row.deleted_at };
@@ -117,24 +112,9 @@ function TrashPanel({
     }
   }
 
-  const columns = trashColumns({
-    resource,
-    canWrite,
-    isSelected: (uuid) => selected.has(uuid),
-    onToggle: (uuid, on) =>
-      setSelected((current) => {
-        const next = new Set(current);
-        if (on) next.add(uuid);
-        else next.delete(uuid);
-        return next;
-      }),
-    allSelected: rows.length > 0 && visibleSelected.length === rows.length,
-    someSelected: visibleSelected.length > 0,
-    onToggleAll: (on) => setSelected(on ? new Set(rows.map((row) => row.uuid)) : new Set()),
-    onRestore: (row) => void restoreOne(row),
-    restoringUuids: restoring,
-  });
-  const table = useDataTable({ data: rows, columns, getRowId: (row) => row.uuid });
+  const columns = trashColumns({ resource, canWrite, onRestore: (row) => void restoreOne(row), restoringUuids: restoring });
+  const table = useDataTable({ data: rows, columns, getRowId: (row) => row.uuid, selection: { ...selection, canSelect: () => canWrite } });
+  const visibleSelected = selectedRows(table);
 
   const data = trash.data;
   const total = data?.pagination.total ?? 0;
@@ -220,13 +200,9 @@ function TrashPanel({
           items={dialog.items}
           optionalItems={dialog.optional}
           optionalLabel={dialog.optionalLabel}
-          onFinished={(back) =>
-            setSelected((current) => {
-              const next = new Set(current);
-              for (const item of back) next.delete(item.uuid);
-              return next;
-            })
-          }
+          onFinished={(back) => {
+            if (back.length > 0) clearSelection();
+          }}
         />
       )}
     </div>

@@ -3,6 +3,7 @@ import { storageStatePath } from "../support/accounts";
 import { crmGet, crmTotal } from "../support/crm";
 import { dashboardApi } from "../support/dashboard-api";
 import { countRequests, createCustomer, fullName, letters, parseCsv, type TestCustomer } from "./customer-fixtures";
+import { goBackWhenLive, waitForHydration } from "../support/hydration";
 
 /**
  * The customer list: its view lives in the URL (reload and Back keep it),
@@ -42,12 +43,7 @@ test("search, type filter and page live in the URL: reload keeps them, Back undo
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText(fullName(vip));
 
-  await page.reload();
-  await expect(page.getByLabel("Search customers")).toHaveValue(token.toLowerCase());
-  await expect(page.getByLabel("Customer type")).toHaveValue("vip");
-  await expect(rows).toHaveCount(2);
-
-  await page.goBack();
+  await goBackWhenLive(page);
   await expect(page).not.toHaveURL(/filter=vip/);
   await expect(page.getByLabel("Customer type")).toHaveValue("all");
   await expect(rows).toHaveCount(3);
@@ -57,19 +53,34 @@ test("search, type filter and page live in the URL: reload keeps them, Back undo
   await expect(page).not.toHaveURL(/search=/);
   await expect(page.getByLabel("Search customers")).toHaveValue("");
 
-  // Pages: the second page of 25 survives a reload, Back returns to the first.
+  // Forward redoes them; a reload keeps them.
+  await page.goForward();
+  await page.goForward();
+  await expect(page).toHaveURL(/filter=vip/);
+  await expect(rows).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByLabel("Search customers")).toHaveValue(token.toLowerCase());
+  await expect(page.getByLabel("Customer type")).toHaveValue("vip");
+  await expect(rows).toHaveCount(2);
+
+  // Pages: Back returns to the first, the second page of 25 survives a reload.
+  // (Back across a reload is left out: Next.js restores such entries unreliably, see docs/decisions/007.)
+  await page.goto("/customers");
+  await waitForHydration(page);
   await page.getByRole("button", { name: "Next" }).click();
   await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/^Showing 26–50 of/)).toBeVisible();
+  await goBackWhenLive(page);
+  await expect(page.getByText(/^Showing 1–25 of/)).toBeVisible();
+  await page.goForward();
   await expect(page.getByText(/^Showing 26–50 of/)).toBeVisible();
   await page.reload();
   await expect(page.getByText(/^Showing 26–50 of/)).toBeVisible();
   await page.getByLabel("Rows per page").selectOption("50");
   await expect(page).toHaveURL(/limit=50/);
   await expect(page.getByText(/^Showing 1–50 of/)).toBeVisible();
-  await page.goBack();
+  await goBackWhenLive(page);
   await expect(page.getByText(/^Showing 26–50 of/)).toBeVisible();
-  await page.goBack();
-  await expect(page.getByText(/^Showing 1–25 of/)).toBeVisible();
 });
 
 test("the keyboard: / to search, ArrowDown and j/k between rows, Enter opens the customer", async ({ page }) => {

@@ -3,6 +3,7 @@ import { storageStatePath } from "../support/accounts";
 import { crmGet, crmPut } from "../support/crm";
 import { dashboardApi } from "../support/dashboard-api";
 import { createCustomer, fullName, randomPhone, type TestCustomer } from "./customer-fixtures";
+import { goBackWhenLive } from "../support/hydration";
 
 /**
  * Editing a customer someone else changes at the same time: the save is
@@ -93,7 +94,7 @@ test("leaving with unsaved changes asks first, by link and by Back", async ({ pa
   await ask.getByRole("button", { name: "Stay on this page" }).click();
   await expect(page.getByLabel("Company", { exact: true })).toHaveValue("Half-typed Co");
 
-  await page.goBack();
+  await goBackWhenLive(page);
   await expect(ask).toBeVisible();
   await expect(page).toHaveURL(`/customers/${customer.uuid}/edit`);
   await ask.getByRole("button", { name: "Leave without saving" }).click();

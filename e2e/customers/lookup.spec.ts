@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
 import { dashboardApi } from "../support/dashboard-api";
 import { countRequests, createCustomer, createOpenJob, fullName, letters, randomPhone } from "./customer-fixtures";
+import { goBackWhenLive } from "../support/hydration";
 
 /**
  * The caller lookup, as a person answering the phone uses it: typing, in any
@@ -54,7 +55,7 @@ test("finds a caller by phone typed in three formats, with their open jobs, and 
   await expect(page.getByRole("heading", { name: fullName(customer), level: 1 })).toBeVisible();
 
   // Back returns to the lookup with the search still there.
-  await page.goBack();
+  await goBackWhenLive(page);
   await expect(page.getByRole("combobox", { name: "Phone, email or name" })).toHaveValue(`+1 ${area} ${exchange} ${line}`);
   await expect(page.getByRole("option", { name: new RegExp(fullName(customer)) })).toBeVisible();
 });

@@ -117,7 +117,7 @@ test("restoring several at once reports the one that failed and why, and Try aga
 
   await page.goto(`/trash?tab=jobs&search=${encodeURIComponent(tag)}`);
   await expect(page.getByRole("row").filter({ hasText: tag })).toHaveCount(3);
-  await page.getByLabel("Select every deleted job on this page").check();
+  await page.getByLabel("Select all on this page").check();
   // Refused before the CRM acts (after_commit_share 0): a failure that really leaves the job deleted.
   await setSandboxFaults({ path: `/jobs/${jobs[1]!.uuid}`, methods: "PUT", error_rate: 1, after_commit_share: 0 });
   try {

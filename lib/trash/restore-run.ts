@@ -1,3 +1,4 @@
+import { runBulk, type BulkResult } from "@/lib/bulk/run-bulk";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { newIntentKey } from "@/lib/http/api-mutate";
 import { restoreFromTrash } from "@/lib/trash/api/trash-api";
@@ -20,23 +21,21 @@ export type RestoreOutcome = { item: RestoreItem; ok: true } | { item: RestoreIt
  * the failed ones again cannot restore anything twice.
  */
 export async function restoreEach(items: readonly RestoreItem[], keys: Map<string, string>, onOutcome: (outcome: RestoreOutcome, done: number) => void): Promise<RestoreOutcome[]> {
-  const outcomes: RestoreOutcome[] = [];
-  for (const item of items) {
-    let key = keys.get(item.uuid);
-    if (!key) {
-      key = newIntentKey();
-      keys.set(item.uuid, key);
-    }
-    let outcome: RestoreOutcome;
-    try {
-      await restoreFromTrash(item.resource, item.uuid, item.expectedDeletedAt, key);
-      outcome = { item, ok: true };
-    } catch (error) {
-      const nothingToDo = error instanceof ApiRequestError && (error.code === "not_deleted" || error.code === "deleted_again" || error.status === 404);
-      outcome = { item, ok: false, message: error instanceof Error ? error.message : "It could not be restored.", nothingToDo };
-    }
-    outcomes.push(outcome);
-    onOutcome(outcome, outcomes.length);
-  }
-  return outcomes;
+  const keyFor = (item: RestoreItem) => {
+    const key = keys.get(item.uuid) ?? newIntentKey();
+    keys.set(item.uuid, key);
+    return key;
+  };
+  const results = await runBulk(items, (item) => restoreFromTrash(item.resource, item.uuid, item.expectedDeletedAt, keyFor(item)), {
+    concurrency: 1,
+    onSettled: (result, progress) => onOutcome(toOutcome(result), progress.done),
+  });
+  return results.map(toOutcome);
+}
+
+function toOutcome(result: BulkResult<RestoreItem>): RestoreOutcome {
+  if (result.ok) return { item: result.item, ok: true };
+  const { error } = result;
+  const nothingToDo = error instanceof ApiRequestError && (error.code === "not_deleted" || error.code === "deleted_again" || error.status === 404);
+  return { item: result.item, ok: false, message: error instanceof Error ? error.message : "It could not be restored.", nothingToDo };
 }

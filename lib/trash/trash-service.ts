@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import { auditedWrite, type WriteContext } from "@/lib/audit/audited-write";
+import { runBulk } from "@/lib/bulk/run-bulk";
 import { recordLock } from "@/lib/concurrency/record-lock";
 import type { CrmResult } from "@/lib/crm/crm-request";
 import { CrmError } from "@/lib/crm/errors";
@@ -49,7 +50,7 @@ export async function noteDeletion(resource: TrashResource, record: TrashRecord,
 export async function listTrash(resource: TrashResource, filter: { search: string; page: number }): Promise<TrashPage> {
   const search = trashSearchTerm(filter.search);
   const { entries, total } = await listEntries({ resource, search, page: filter.page, limit: TRASH_PAGE_SIZE });
-  const checked = await mapLimited(entries, CHECK_CONCURRENCY, (entry) => checkEntry(entry));
+  const checked = await mapLimited(entries, CHECK_CONCURRENCY, checkEntry);
   const kept = checked.flatMap((check) => (check.row ? [check.row] : []));
   const removed = checked.length - kept.length;
   const withJobs = resource === "customer" ? await jobsDeletedWith(kept.map((row) => row.uuid)) : new Map<string, Array<{ uuid: string; label: string }>>();
@@ -159,15 +160,10 @@ export function restoreRecord(resource: TrashResource, uuid: string, expectedDel
   });
 }
 
+/** Like Promise.all over `work`, at most `limit` at a time; the first failure fails the whole. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker() {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+  const values = new Array<R>(items.length);
+  const results = await runBulk(items.map((item, index) => ({ item, index })), async ({ item, index }) => (values[index] = await work(item)), { concurrency: limit });
+  for (const result of results) if (!result.ok) throw result.error;
+  return values;
 }

@@ -3,6 +3,7 @@
 import "@/components/data-table/column-meta";
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
+import { selectionColumn } from "@/components/data-table/selection-column";
 import { DeletedBadge, JobFlags, PriorityBadge, StatusBadge } from "@/components/jobs/job-badges";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { formatMoment, formatMoney, formatScheduledDate, formatTimeWindow, jobLabel, personName } from "@/lib/jobs/job-format";
@@ -21,10 +22,12 @@ interface JobColumnOptions {
 /**
  * The job table's columns. Headers are text, never sort buttons: the CRM
  * can't sort, and sorting one page would pretend to sort them all. Title and
- * actions can't be hidden (a row must say which job it is and stay usable).
+ * actions can't be hidden (a row must say which job it is and stay usable);
+ * people who may write also get a checkbox column for bulk delete.
  */
 export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: JobColumnOptions): ColumnDef<JobListItem>[] {
   const columns: ColumnDef<JobListItem>[] = [
+    ...(canWrite ? [selectionColumn<JobListItem>(jobLabel)] : []),
     { id: "number", header: "Job #", meta: { label: "Job number", cellClassName: "whitespace-nowrap font-mono text-xs text-slate-700" }, cell: ({ row }) => row.original.job_number ?? "—" },
     {
       id: "title",
@@ -60,7 +63,7 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
       meta: { label: "Scheduled", cellClassName: "whitespace-nowrap" },
       cell: ({ row }) => {
         const date = formatScheduledDate(row.original.scheduled_date);
-        if (!date) return <span className="text-slate-500">Not scheduled</span>;
+        if (!date) return <span className="text-slate-600">Not scheduled</span>;
         const timeWindow = formatTimeWindow(row.original.scheduled_time_start, row.original.scheduled_time_end);
         return (
           <>
@@ -70,7 +73,7 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
         );
       },
     },
-    { id: "assignee", header: "Assigned to", meta: { label: "Assigned to" }, cell: ({ row }) => personName(row.original.assigned_user) || <span className="text-slate-500">Unassigned</span> },
+    { id: "assignee", header: "Assigned to", meta: { label: "Assigned to" }, cell: ({ row }) => personName(row.original.assigned_user) || <span className="text-slate-600">Unassigned</span> },
     {
       id: "location",
       header: "Location",

@@ -5,12 +5,14 @@ import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
 import { toast } from "sonner";
+import { BulkDelete } from "@/components/data-table/bulk-delete";
 import { ColumnVisibilityMenu } from "@/components/data-table/column-visibility-menu";
 import { CsvExport } from "@/components/data-table/csv-export";
 import { DataTable } from "@/components/data-table/data-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { TableMessage } from "@/components/data-table/table-message";
-import { useDataTable } from "@/components/data-table/use-data-table";
+import { selectedRows, useDataTable } from "@/components/data-table/use-data-table";
+import { useRowSelection } from "@/components/data-table/use-row-selection";
 import { columnVisibilityStorageKey, useStoredColumnVisibility } from "@/components/data-table/use-stored-column-visibility";
 import { JobFilters } from "@/components/jobs/filters/job-filters";
 import { JOB_COLUMN_DEFAULTS, jobColumns } from "@/components/jobs/table/job-columns";
@@ -18,6 +20,7 @@ import { csvFileName } from "@/lib/csv/download-file";
 import { PAGE_SIZES } from "@/lib/customers/customer-list-filters";
 import { newIntentKey } from "@/lib/http/api-mutate";
 import { collectAssignees } from "@/lib/jobs/assignees";
+import { jobBulkDelete } from "@/lib/jobs/api/bulk-delete-jobs";
 import { fetchJobs, useJobs } from "@/lib/jobs/api/get-jobs";
 import { useLocations } from "@/lib/jobs/api/get-locations";
 import { jobKeys } from "@/lib/jobs/api/job-query-keys";
@@ -57,7 +60,15 @@ export function JobTable({ userId, canWrite }: { userId: string; canWrite: boole
     [canWrite, locations.data, restoringUuid, restoreOne],
   );
   const data = jobs.data;
-  const table = useDataTable({ data: data?.jobs ?? [], columns, getRowId: (job) => job.uuid, columnVisibility: visibility, onColumnVisibilityChange: setVisibility });
+  const { clearSelection, ...selection } = useRowSelection(JSON.stringify(filters));
+  const table = useDataTable({
+    data: data?.jobs ?? [],
+    columns,
+    getRowId: (job) => job.uuid,
+    columnVisibility: visibility,
+    onColumnVisibilityChange: setVisibility,
+    selection: { ...selection, canSelect: (job) => canWrite && !job.deleted_at },
+  });
 
   const change = (patch: Partial<RawJobFilters>) => void setRaw(patch, { history: historyModeFor(raw, patch) });
   const pagination = data?.pagination;
@@ -69,8 +80,15 @@ export function JobTable({ userId, canWrite }: { userId: string; canWrite: boole
       <JobFilters variant="table" raw={raw} errors={check.ok ? {} : check.errors} onChange={change} seenAssignees={collectAssignees(data?.jobs ?? [])} />
 
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">Newest first: the CRM lists jobs in the order they were created.</p>
+        <p className="text-sm text-slate-600">
+          Newest first: the CRM lists jobs in the order they were created.{" "}
+          <span className="hidden sm:inline">
+            <kbd className="rounded border border-slate-300 px-1 text-xs">↑</kbd> <kbd className="rounded border border-slate-300 px-1 text-xs">↓</kbd> to move,
+            {canWrite ? " Space to select," : ""} Enter to open.
+          </span>
+        </p>
         <div className="flex flex-wrap items-center gap-2">
+          {canWrite && <BulkDelete kind={jobBulkDelete} selected={selectedRows(table)} onClearSelection={clearSelection} />}
           <ColumnVisibilityMenu table={table} onReset={resetVisibility} />
           {filters && (
             <CsvExport
