@@ -37,6 +37,17 @@ export default tseslint.config(
     rules: { "no-restricted-imports": "off" },
   },
   {
+    // The bench starts the sandbox as a program too, but measures the dashboard from outside:
+    // over HTTP and in a browser, never by importing its code.
+    files: ["bench/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/*", "../app/*", "../components/*", "../lib/*", "../proxy", "../instrumentation"], message: "The bench measures the dashboard over HTTP and in a browser; it imports none of its code." }] },
+      ],
+    },
+  },
+  {
     files: ["sandbox/**"],
     rules: {
       "no-restricted-imports": [
