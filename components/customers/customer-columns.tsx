@@ -41,8 +41,10 @@ export function customerColumns(options: { canWrite: boolean; onRestore: (custom
         const customer = row.original;
         return (
           <span className="flex flex-wrap items-center gap-1.5">
-            {/* Out of the tab order: the row itself is the tab stop, Enter on it opens the same page. */}
-            <Link href={`/customers/${customer.uuid}`} tabIndex={-1} className="font-medium text-brand-700 hover:underline">
+            {/* Out of the tab order: the row itself is the tab stop, Enter on it opens the same page.
+                Not prefetched: prefetching a customer page reads that customer from the CRM (its title),
+                so every row on screen would cost a request the person may never want (docs/benchmarks.md, part 4). */}
+            <Link href={`/customers/${customer.uuid}`} prefetch={false} tabIndex={-1} className="font-medium text-brand-700 hover:underline">
               {customerName(customer)}
             </Link>
             {customer.is_vip && <Badge tone="vip">VIP</Badge>}

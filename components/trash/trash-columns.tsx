@@ -40,8 +40,9 @@ export function trashColumns(options: TrashColumnOptions): ColumnDef<TrashRow>[]
     meta: { label: options.resource === "customer" ? "Customer" : "Job", cellClassName: "min-w-48" },
     cell: ({ row }) => (
       <span className="flex flex-wrap items-center gap-1.5">
-        {/* Out of the tab order: the row itself is the tab stop, Enter on it opens the same page. */}
-        <Link href={recordHref(row.original)} tabIndex={-1} className="font-medium text-brand-700 hover:underline">
+        {/* Out of the tab order: the row itself is the tab stop, Enter on it opens the same page. Not prefetched:
+            a customer page's prefetch reads the customer from the CRM, a request per row on screen. */}
+        <Link href={recordHref(row.original)} prefetch={false} tabIndex={-1} className="font-medium text-brand-700 hover:underline">
           {row.original.resource === "job" && row.original.summary.job_number ? `${row.original.summary.job_number} · ` : ""}
           {row.original.label}
         </Link>

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Download } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
 import { crmGet, crmTotal } from "../support/crm";
-import { dashboardApi } from "../support/dashboard-api";
+import { dashboardApi, upstreamCount } from "../support/dashboard-api";
 import { countRequests, createCustomer, fullName, letters, parseCsv, type TestCustomer } from "./customer-fixtures";
 import { goBackWhenLive, waitForHydration } from "../support/hydration";
 
@@ -210,4 +210,20 @@ test("an export can be cancelled before it finishes: no file", async ({ page }) 
   await expect(dialog).toBeHidden();
   await page.waitForTimeout(4_000);
   expect(downloads).toBe(0);
+});
+
+test("showing a page of customers costs one CRM request, not one per row on screen", async ({ page }) => {
+  const token = `Zed${letters(8)}`;
+  for (const first of ["Gus", "Hal", "Ivy"]) await createCustomer(api, { last_name: token, first_name: first, email: `${first.toLowerCase()}.${token.toLowerCase()}@example.com` });
+  const before = await upstreamCount(api);
+  await page.goto(`/customers?search=${token.toLowerCase()}`);
+  await expect(page.getByRole("region", { name: "Customers, newest first" }).getByRole("row")).toHaveCount(4);
+  await waitForHydration(page);
+  // Give link prefetching, which starts once rows are in view, time to happen if it were going to.
+  await page.waitForTimeout(1_500);
+  // The list itself (a search nobody made before: never cached), and at most the shared location
+  // list if its cached copy had expired; three rows prefetched would add three more.
+  const spent = (await upstreamCount(api)) - before;
+  expect(spent).toBeGreaterThanOrEqual(1);
+  expect(spent).toBeLessThanOrEqual(2);
 });
