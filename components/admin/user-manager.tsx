@@ -62,7 +62,8 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
         )}
       </div>
 
-      <section aria-labelledby="people" className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      {/* Focusable: on a narrow screen the table scrolls sideways, and keyboard users must be able to scroll it too. */}
+      <section aria-labelledby="people" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600">
         <h2 id="people" className="px-4 pt-4 font-medium">
           People ({users.data.length})
         </h2>

@@ -8,7 +8,8 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
     return <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">No entries match these filters.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable, as a named region: long entries make it scroll sideways, and keyboard users must reach that too.
+    <div role="region" aria-label="Audit log entries" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600">
       <table className="w-full min-w-[48rem] text-sm">
         <caption className="sr-only">Audit log entries, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-slate-700">
