@@ -43,6 +43,47 @@ describe("loadConfig", () => {
     expect(loadConfig({ SANDBOX_PORT: "", SANDBOX_API_KEYS: " ", SANDBOX_FAULTS: "" }).port).toBe(4010);
   });
 
+  describe("SANDBOX_PG_SHARED_BUFFERS", () => {
+    it("is unset by default, leaving PGlite's own 128MB", () => {
+      expect(loadConfig({}, "/repo").storage).toStrictEqual({ kind: "directory", path: resolve("/repo", ".data/sandbox") });
+      expect(loadConfig({ SANDBOX_DATA_DIR: "memory", SANDBOX_PG_SHARED_BUFFERS: " " }).storage).toStrictEqual({ kind: "memory" });
+    });
+
+    it.each(["16MB", "64MB", "512MB", " 512MB ", "1GB", "1024MB", "16384kB", "1048576kB"])("accepts %j", (value) => {
+      expect(loadConfig({ SANDBOX_PG_SHARED_BUFFERS: value }, "/repo").storage).toStrictEqual({ kind: "directory", path: resolve("/repo", ".data/sandbox"), sharedBuffers: value.trim() });
+    });
+
+    it("goes with an in-memory store too", () => {
+      expect(loadConfig({ SANDBOX_DATA_DIR: "memory", SANDBOX_PG_SHARED_BUFFERS: "256MB" }).storage).toStrictEqual({ kind: "memory", sharedBuffers: "256MB" });
+    });
+
+    it.each([
+      ["512", "SANDBOX_PG_SHARED_BUFFERS: SANDBOX_PG_SHARED_BUFFERS must be a whole number followed by kB, MB or GB, e.g. 512MB"],
+      ["512mb", "must be a whole number followed by kB, MB or GB"],
+      ["512 MB", "must be a whole number followed by kB, MB or GB"],
+      ["1.5GB", "must be a whole number followed by kB, MB or GB"],
+      ["lots", "must be a whole number followed by kB, MB or GB"],
+      ["0MB", "SANDBOX_PG_SHARED_BUFFERS: SANDBOX_PG_SHARED_BUFFERS must be from 16MB to 1GB"],
+      ["15MB", "SANDBOX_PG_SHARED_BUFFERS must be from 16MB to 1GB"],
+      ["1025MB", "SANDBOX_PG_SHARED_BUFFERS must be from 16MB to 1GB"],
+      ["2GB", "SANDBOX_PG_SHARED_BUFFERS must be from 16MB to 1GB"],
+      ["3GB", "SANDBOX_PG_SHARED_BUFFERS must be from 16MB to 1GB"],
+    ])("rejects %j with a clear message", (value, message) => {
+      expect(() => loadConfig({ SANDBOX_PG_SHARED_BUFFERS: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ SANDBOX_PG_SHARED_BUFFERS: value })).toThrow(message);
+    });
+
+    it("says once what is wrong with garbage, not also that it is out of range", () => {
+      expect(() => loadConfig({ SANDBOX_PG_SHARED_BUFFERS: "lots" })).toThrow(/^Invalid sandbox configuration:\n {2}SANDBOX_PG_SHARED_BUFFERS: [^\n]*$/);
+    });
+
+    it("is refused together with SANDBOX_DATABASE_URL, whose server has its own configuration", () => {
+      const env = { SANDBOX_DATABASE_URL: "postgres://u:p@localhost/db", SANDBOX_PG_SHARED_BUFFERS: "512MB" };
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow("SANDBOX_PG_SHARED_BUFFERS: SANDBOX_PG_SHARED_BUFFERS applies to PGlite only; with SANDBOX_DATABASE_URL the Postgres server's own shared_buffers applies");
+    });
+  });
+
   it.each([
     [{ SANDBOX_PORT: "abc" }, "SANDBOX_PORT: SANDBOX_PORT must be a whole number"],
     [{ SANDBOX_PORT: "70000" }, "SANDBOX_PORT: SANDBOX_PORT must be ≤ 65535"],

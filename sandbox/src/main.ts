@@ -64,8 +64,9 @@ async function banner(sandbox: Sandbox, config: SandboxConfig): Promise<string> 
 }
 
 function describeStorage(storage: DatabaseLocation): string {
-  if (storage.kind === "memory") return "in memory (lost on exit)";
-  if (storage.kind === "directory") return `PGlite in ${storage.path}`;
+  const buffers = storage.kind !== "postgres" && storage.sharedBuffers ? `, shared_buffers ${storage.sharedBuffers}` : "";
+  if (storage.kind === "memory") return `in memory (lost on exit)${buffers}`;
+  if (storage.kind === "directory") return `PGlite in ${storage.path}${buffers}`;
   // Never print the password part of the URL.
   return `Postgres at ${storage.url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}`;
 }
