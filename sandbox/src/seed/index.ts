@@ -1,7 +1,8 @@
 import type { Database } from "../db/database";
 import { METROS, metroForLocations } from "./addresses";
 import { generateCustomers } from "./customers";
-import { withIndexesRebuiltIfLarge } from "./bulk-load";
+import { withCustomerSearchGramsDeferred } from "../db/customer-search-grams";
+import { isLargeLoad, withIndexesRebuiltIfLarge } from "./bulk-load";
 import { insertCustomers, insertJobs } from "./insert";
 import { generateJobs } from "./jobs";
 import { createRandom } from "./random";
@@ -62,7 +63,11 @@ export async function seedDemoData(db: Database, options: SeedDemoDataOptions): 
     );
     const firstNumber = (counter.rows[0]?.last_number ?? 0) + 1;
     const jobs = generateJobs(jobsRng, context, customers, options.jobs, firstNumber);
-    await withIndexesRebuiltIfLarge(tx, "customers", customers.length, () => insertCustomers(tx, customers));
+    // Decided before the load: afterwards the table holds the new rows too.
+    const loadCustomers = (await isLargeLoad(tx, "customers", customers.length))
+      ? () => withCustomerSearchGramsDeferred(tx, options.companyUuid, () => insertCustomers(tx, customers))
+      : () => insertCustomers(tx, customers);
+    await withIndexesRebuiltIfLarge(tx, "customers", customers.length, loadCustomers);
     await withIndexesRebuiltIfLarge(tx, "jobs", jobs.length, () => insertJobs(tx, jobs));
     if (jobs.length > 0) {
       await tx.query(

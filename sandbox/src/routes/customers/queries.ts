@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/database";
+import { isGramSearch } from "../../db/customer-search-grams";
 import type { CountQuery } from "../../db/list-totals";
 import { assignmentsSql, insertSql, likeContains, SqlParams } from "../../db/sql";
 import type { CustomerFilter, CustomerInput } from "./schemas";
@@ -24,6 +25,14 @@ function phoneDigitsOf(term: string): string | null {
   return digits.length >= MIN_PHONE_DIGITS ? digits : null;
 }
 
+/** The `filter` parameter's conditions, on columns customers and customer_search_grams share. */
+function typeConditions(filter: CustomerFilter): string[] {
+  if (filter === "residential") return ["customer_type = 'Residential'"];
+  if (filter === "commercial") return ["customer_type = 'Commercial'"];
+  if (filter === "vip") return ["is_vip"];
+  return [];
+}
+
 /**
  * One WHERE clause for count and page, so totals always match the rows.
  * company_uuid first and created_at order match the customers_list index;
@@ -32,9 +41,7 @@ function phoneDigitsOf(term: string): string | null {
 function whereClause(companyUuid: string, filter: CustomerListFilter, params: SqlParams): string {
   const conditions = [`company_uuid = ${params.add(companyUuid)}`];
   if (!filter.includeDeleted) conditions.push("deleted_at is null");
-  if (filter.filter === "residential") conditions.push("customer_type = 'Residential'");
-  if (filter.filter === "commercial") conditions.push("customer_type = 'Commercial'");
-  if (filter.filter === "vip") conditions.push("is_vip");
+  conditions.push(...typeConditions(filter.filter));
   if (filter.search !== undefined) {
     const textMatch = `search_text like lower(${params.add(likeContains(filter.search))})`;
     const digits = phoneDigitsOf(filter.search);
@@ -45,9 +52,26 @@ function whereClause(companyUuid: string, filter: CustomerListFilter, params: Sq
 
 /** The list's total; run through the handlers' ListTotalCache, which also keys on it. */
 export function customerCountQuery(companyUuid: string, filter: CustomerListFilter): CountQuery {
+  if (filter.search !== undefined && isGramSearch(filter.search) && phoneDigitsOf(filter.search) === null) {
+    return gramCountQuery(companyUuid, filter, filter.search);
+  }
   const params = new SqlParams();
   const where = whereClause(companyUuid, filter, params);
   return { sql: `select count(*)::int as total from customers where ${where}`, params: params.values };
+}
+
+/**
+ * The total of a one- or two-character search, from customer_search_grams
+ * (migration 005) instead of a scan: the same number whereClause's LIKE
+ * would count, since a customer's search_text contains the lowered term
+ * exactly when the term is one of its grams.
+ */
+function gramCountQuery(companyUuid: string, filter: CustomerListFilter, term: string): CountQuery {
+  const params = new SqlParams();
+  const conditions = [`company_uuid = ${params.add(companyUuid)}`, `gram = lower(${params.add(term)})`];
+  if (!filter.includeDeleted) conditions.push("not is_deleted");
+  conditions.push(...typeConditions(filter.filter));
+  return { sql: `select coalesce(sum(customers), 0)::int as total from customer_search_grams where ${conditions.join(" and ")}`, params: params.values };
 }
 
 export async function listCustomers(db: Queryable, companyUuid: string, filter: CustomerListFilter, limit: number, offset: number): Promise<CustomerRow[]> {
