@@ -323,3 +323,40 @@ describe("seedDemoData", () => {
     await expect(seedDemoData(db, { companyUuid: OTHER_COMPANY, customers: 0, jobs: 1, seed: 1 })).rejects.toThrow(/at least one customer/);
   });
 });
+
+describe("seedDemoData, a bulk load (10,000 customers or more)", () => {
+  // Large loads rebuild derived data after the rows instead of row by row:
+  // secondary indexes (bulk-load.ts) and customer_search_grams, recounted in
+  // JavaScript with its triggers off (customer-search-grams.ts).
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await companyDatabase();
+    await seedDemoData(db, { companyUuid: COMPANY, customers: 10_000, jobs: 10, seed: 3, now: NOW });
+  }, 120_000);
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("leaves gram counts equal to the SQL function's count over every customer", async () => {
+    const query = (source: string) => db.query<Row>(`${source} order by gram, customer_type, is_vip, is_deleted`, [COMPANY]);
+    const kept = await query("select gram, customer_type, is_vip, is_deleted, customers from customer_search_grams where company_uuid = $1 and customers <> 0");
+    const counted = await query(
+      `select gram, customer_type, is_vip, deleted_at is not null as is_deleted, count(*)::int as customers
+       from customers, unnest(customer_search_grams_of(search_text)) as gram where company_uuid = $1 group by 1, 2, 3, 4`,
+    );
+    expect(kept.rows.length).toBeGreaterThan(500);
+    expect(kept.rows).toEqual(counted.rows);
+  });
+
+  it("turns the gram triggers back on and rebuilds the search index", async () => {
+    const triggers = await db.query<{ tgname: string; tgenabled: string }>(
+      "select tgname, tgenabled from pg_trigger where tgrelid = 'customers'::regclass and tgname like 'customers_search_grams_%'",
+    );
+    expect(triggers.rows).toHaveLength(4);
+    expect(triggers.rows.every((trigger) => trigger.tgenabled === "O")).toBe(true);
+    const indexes = await db.query<{ indexname: string }>("select indexname from pg_indexes where tablename = 'customers' and indexname = 'customers_search'");
+    expect(indexes.rows).toHaveLength(1);
+  });
+});
