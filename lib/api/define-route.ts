@@ -33,14 +33,15 @@ export function defineRoute<Params = Record<string, string>>(
   capability: Capability,
   handler: (context: RouteContext<Params>) => Promise<Response>,
 ): NextRouteHandler {
-  return wrap<Params>(async (request, params, requestId) => {
+  return wrap<Params>(async (request, params, requestId, identify) => {
     assertSameOrigin(request);
     const { user, setCookies } = await getCurrentSession(request.headers);
     if (!user) throw new ApiError(401, "unauthenticated", "Sign in to continue.");
+    identify(user.id);
     if (!can(user.role, capability)) throw new ApiError(403, "forbidden", "Your role does not allow this.");
     const response = await handler({ request, params, requestId, user });
     for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
-    return { response, userId: user.id };
+    return response;
   });
 }
 
@@ -50,12 +51,17 @@ export function definePublicRoute<Params = Record<string, string>>(
 ): NextRouteHandler {
   return wrap<Params>(async (request, params, requestId) => {
     assertSameOrigin(request);
-    return { response: await handler({ request, params, requestId }), userId: null };
+    return handler({ request, params, requestId });
   });
 }
 
+/**
+ * run calls identify as soon as it knows who is asking, so the request's log
+ * line names them even when the handler fails afterwards (a 403, a 404 from
+ * the CRM, a 500): those are the lines someone reads to find out what happened.
+ */
 function wrap<Params>(
-  run: (request: Request, params: Params, requestId: string) => Promise<{ response: Response; userId: string | null }>,
+  run: (request: Request, params: Params, requestId: string, identify: (userId: string) => void) => Promise<Response>,
 ): NextRouteHandler {
   return async (request, context) => {
     const requestId = crypto.randomUUID();
@@ -64,9 +70,9 @@ function wrap<Params>(
     let userId: string | null = null;
     try {
       const params = (await context.params) as Params;
-      const result = await run(request, params, requestId);
-      response = result.response;
-      userId = result.userId;
+      response = await run(request, params, requestId, (id) => {
+        userId = id;
+      });
     } catch (error) {
       response = errorResponse(error, requestId);
     }
