@@ -8,8 +8,9 @@ import { LookupMatchCard, lookupMatchSummary } from "@/components/customers/look
 import { inputClassName, primaryButtonClassName } from "@/components/ui/field";
 import { useLookup } from "@/lib/customers/api/lookup-callers";
 import { newCustomerHref } from "@/lib/customers/customer-prefill";
-import { classifyLookupQuery, type LookupQuery } from "@/lib/customers/lookup-query";
+import { classifyLookupQuery, isWholePhoneNumber, type LookupQuery } from "@/lib/customers/lookup-query";
 
+/** The pause in typing that sends a search (a whole phone number goes at once): one request per pause keeps the CRM allowance for real lookups. */
 const DEBOUNCE_MS = 250;
 const LISTBOX_ID = "lookup-results";
 
@@ -133,7 +134,9 @@ export function CallerLookup({ canWrite }: { canWrite: boolean }) {
             const next = event.target.value;
             setText(next);
             if (timer.current) clearTimeout(timer.current);
-            timer.current = setTimeout(() => search(next), DEBOUNCE_MS);
+            // A whole number is what a caller reads out: ask now, not after the pause.
+            if (isWholePhoneNumber(next)) search(next);
+            else timer.current = setTimeout(() => search(next), DEBOUNCE_MS);
           }}
           onKeyDown={onKeyDown}
           autoComplete="off"

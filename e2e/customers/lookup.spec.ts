@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
 import { dashboardApi } from "../support/dashboard-api";
 import { countRequests, createCustomer, createOpenJob, fullName, letters, randomPhone } from "./customer-fixtures";
-import { goBackWhenLive } from "../support/hydration";
+import { goBackWhenLive, waitForHydration } from "../support/hydration";
 
 /**
  * The caller lookup, as a person answering the phone uses it: typing, in any
@@ -58,6 +58,46 @@ test("finds a caller by phone typed in three formats, with their open jobs, and 
   await goBackWhenLive(page);
   await expect(page.getByRole("combobox", { name: "Phone, email or name" })).toHaveValue(`+1 ${area} ${exchange} ${line}`);
   await expect(page.getByRole("option", { name: new RegExp(fullName(customer)) })).toBeVisible();
+});
+
+test("a whole phone number is looked up the moment its last digit is typed; a fragment waits for a pause", async ({ page }) => {
+  const customer = await createCustomer(api);
+  const digits = (customer.phone ?? "").replace(/\D/g, "");
+  const lookups: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/lookup") lookups.push(url.searchParams.get("q") ?? "");
+  });
+
+  // The page's timers run on a fake clock that moves only when the test moves
+  // it, so "at once" and "after the pause" are told apart without timing anything.
+  await page.clock.install();
+  await page.goto("/lookup");
+  await waitForHydration(page);
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const box = page.getByRole("combobox", { name: "Phone, email or name" });
+
+  const fragment = `${digits.slice(0, 3)} ${digits.slice(3, 6)}`;
+  await box.pressSequentially(fragment);
+  await page.clock.runFor(100);
+  expect(lookups, "no lookup before the typing pauses").toEqual([]);
+  const fragmentLookup = page.waitForRequest((request) => request.url().includes("/api/lookup"));
+  await page.clock.runFor(300);
+  await fragmentLookup;
+  expect(lookups).toHaveLength(1);
+
+  await box.fill("");
+  await page.clock.runFor(300);
+  const whole = `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`;
+  const wholeLookup = page.waitForRequest((request) => request.url().includes("/api/lookup"));
+  await box.pressSequentially(whole);
+  // The clock has not moved since the last key: the request left on the keystroke itself.
+  await wholeLookup;
+  expect(lookups).toEqual([expect.any(String), whole]);
+
+  await page.clock.resume();
+  await expect(page.getByRole("option", { name: new RegExp(fullName(customer)) })).toBeVisible();
+  expect(lookups, "one request for the whole number, none per key").toHaveLength(2);
 });
 
 test("Up and Down move through the matches, Enter opens the highlighted one", async ({ page }) => {

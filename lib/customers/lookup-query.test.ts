@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyLookupQuery } from "@/lib/customers/lookup-query";
+import { classifyLookupQuery, isWholePhoneNumber } from "@/lib/customers/lookup-query";
 
 describe("classifyLookupQuery", () => {
   it.each(["", " ", "J", " @ ", "5"])("%j is too short", (raw) => {
@@ -81,6 +81,35 @@ describe("classifyLookupQuery", () => {
         else expect(result).toEqual({ kind: "name", value: text.replace(/\s+/g, " ") });
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("isWholePhoneNumber (the lookup asks at once, without waiting for a pause)", () => {
+  it.each(["(206) 555-1234", "206.555.1234", "2065551234", " 206-555-1234 ", "+1 206 555 1234", "1-206-555-1234", "12065551234"])("%j is a whole number", (raw) => {
+    expect(isWholePhoneNumber(raw)).toBe(true);
+  });
+
+  it.each([
+    "(206) 555-123", // one digit short
+    "1 206 555 123", // ten digits starting with 1: an eleven-digit number on its way
+    "1206555123",
+    "+1 206 555 123",
+    "206-555-12345", // too long
+    "Lee",
+    "lee@example.com",
+    "206 Main St",
+    "",
+  ])("%j is not", (raw) => {
+    expect(isWholePhoneNumber(raw)).toBe(false);
+  });
+
+  it("is whole only where classifyLookupQuery reads a 10-digit phone search", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("1", "2", "0", "9", "-", " ", "(", ")", "+", "a"), maxLength: 16 }), (raw) => {
+        const query = classifyLookupQuery(raw);
+        if (isWholePhoneNumber(raw)) expect(query).toMatchObject({ kind: "phone", digits: expect.stringMatching(/^\d{10}$/) });
+      }),
     );
   });
 });

@@ -45,3 +45,17 @@ export function classifyLookupQuery(raw: string): LookupQuery {
   return { kind: "name", value: text };
 }
 
+
+/**
+ * Whether the box holds a whole phone number, so the lookup can ask at once
+ * instead of waiting for a pause in typing: the caller's number is complete
+ * and nothing more is coming. Ten digits that start with 1 are not whole even
+ * though phoneSearchDigits would take them: no US area code starts with 1, so
+ * that is "1 206 555 123" on its way to eleven digits.
+ */
+export function isWholePhoneNumber(raw: string): boolean {
+  const text = raw.trim();
+  if (!PHONE_LIKE.test(text) || phoneSearchDigits(text) === null) return false;
+  const digits = text.replace(/\D/g, "");
+  return !(digits.length === 10 && digits.startsWith("1") && !text.startsWith("+"));
+}
