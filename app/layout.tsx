@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
+import { TimeZoneCookie } from "@/components/layout/time-zone-cookie";
 import "./globals.css";
 
 // Every page is rendered per request: each response carries its own CSP nonce,
@@ -18,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
         <HydrationMarker />
+        <TimeZoneCookie />
       </body>
     </html>
   );

@@ -10,12 +10,21 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: found.executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Signs in through the dashboard's API inside a browser context and returns its cookies, to start later contexts signed in. */
+/**
+ * Signs in through the dashboard's API inside a browser context and returns its
+ * cookies, to start later contexts signed in. It then opens one light page, as
+ * a person signing in through the form has opened the sign-in page: that sets
+ * the time-zone cookie (components/layout/time-zone-cookie.tsx), without which
+ * the overview renders a placeholder for its agenda and shifts once live.
+ */
 export async function signedInState(browser: Browser, appUrl: string): Promise<StorageState> {
   const context = await browser.newContext();
   try {
     const response = await context.request.post(`${appUrl}/api/auth/sign-in`, { data: BENCH_ADMIN, headers: { origin: appUrl } });
     if (!response.ok()) throw new Error(`signing in to ${appUrl} failed: ${response.status()} ${await response.text()}`);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/lookup`);
+    await page.waitForFunction(() => document.cookie.includes("tz="));
     return await context.storageState();
   } finally {
     await context.close();

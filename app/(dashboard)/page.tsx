@@ -4,11 +4,12 @@ import { CrmStatusCard } from "@/components/overview/crm-status-card";
 import { CustomerCounts } from "@/components/overview/customer-counts";
 import { DayAtAGlance } from "@/components/overview/day-at-a-glance";
 import { JobsByStatus } from "@/components/overview/jobs-by-status";
+import { viewerToday } from "@/lib/time/viewer-today";
 
 export default async function OverviewPage() {
   // Counts are live CRM data for a signed-in person: rendered per request, never at build time.
   await requirePageUser();
-  const overview = await getOverview();
+  const [overview, today] = await Promise.all([getOverview(), viewerToday()]);
 
   return (
     <div className="space-y-6">
@@ -17,7 +18,7 @@ export default async function OverviewPage() {
         <p className="mt-1 text-sm text-slate-600">The day at a glance, and your company&apos;s customers and jobs in the CRM, as of now.</p>
       </div>
       <CrmStatusCard overview={overview} />
-      {overview.state === "ok" && <DayAtAGlance agenda={overview.agenda} />}
+      {overview.state === "ok" && <DayAtAGlance agenda={overview.agenda} serverToday={today} />}
       {overview.state === "ok" && (
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
           <CustomerCounts counts={overview.customers} />

@@ -12,11 +12,14 @@ const noSubscription = () => () => {};
 
 /**
  * Today's visits, overdue ones and urgent work. "Today" is the viewer's own
- * calendar day, so the lists are sorted in the browser (the server renders a
- * placeholder rather than guess a time zone).
+ * calendar day: the server renders the lists for serverToday, the day in the
+ * time zone the browser told it (lib/time/viewer-time-zone.ts), and the
+ * browser keeps them when its own day agrees, so nothing moves after the page
+ * appears. Without that cookie (a browser's very first page) the server
+ * renders a placeholder rather than guess a zone.
  */
-export function DayAtAGlance({ agenda }: { agenda: OverviewCounts["agenda"] }) {
-  const today = useSyncExternalStore(noSubscription, () => localDay(), () => null);
+export function DayAtAGlance({ agenda, serverToday }: { agenda: OverviewCounts["agenda"]; serverToday: string | null }) {
+  const today = useSyncExternalStore(noSubscription, () => localDay(), () => serverToday);
   const partial = agenda.coverage.filter((entry) => entry.scanned < entry.total);
   if (today === null) {
     return <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Loading today&apos;s jobs…</p>;

@@ -1,6 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { dayInTimeZone } from "../../lib/time/viewer-time-zone";
 import { storageStatePath } from "../support/accounts";
-import { createTestCustomer, createTestJob, localToday, uniqueTitle } from "./job-fixtures";
+import { waitForHydration } from "../support/hydration";
+import { dashboardApi, newIdempotencyKey } from "../support/dashboard-api";
+import { createTestCustomer, createTestJob, localToday, uniqueTitle, type TestJob } from "./job-fixtures";
 
 test.use({ storageState: storageStatePath("staff") });
 
@@ -26,4 +29,84 @@ test("each status bar of the overview opens the job table filtered by that statu
   await page.getByRole("table", { name: /active jobs in each status/i }).getByRole("link", { name: "Ready to Invoice" }).click();
   await expect(page).toHaveURL(/\/jobs\?status=Ready\+to\+Invoice$|\/jobs\?status=Ready%20to%20Invoice$/);
   await expect(page.getByRole("button", { name: "Status" })).toHaveText(/Ready to Invoice/);
+});
+
+/** The overview as the server sends it, before any script runs: what the viewer sees first. */
+async function serverRenderedOverview(browser: Browser, storageState: Awaited<ReturnType<BrowserContext["storageState"]>>) {
+  const context = await browser.newContext({ storageState, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/");
+  return { page, close: () => context.close() };
+}
+
+test("the server renders the agenda for the day of the viewer's time zone, so nothing moves once the page is live", async ({ browser }) => {
+  // Fourteen hours ahead of UTC and eleven behind: always two different days.
+  const zones = ["Pacific/Kiritimati", "Pacific/Pago_Pago"] as const;
+  const customer = await createTestCustomer("Zoner");
+  // Created through the dashboard, so its cached overview reads make way for them at once.
+  const api = await dashboardApi("staff");
+  const jobs: TestJob[] = [];
+  try {
+    for (const zone of zones) {
+      const response = await api.post("/api/jobs", {
+        headers: { "Idempotency-Key": newIdempotencyKey() },
+        // Early in the day, so they head the list whatever else is scheduled then.
+        data: { customer_uuid: customer.uuid, title: uniqueTitle(`Visit ${zone}`), status: "Scheduled", scheduled_date: dayInTimeZone(zone), scheduled_time_start: "00:05" },
+      });
+      expect(response.status(), await response.text()).toBe(201);
+      jobs.push((await response.json()).data as TestJob);
+    }
+  } finally {
+    await api.dispose();
+  }
+
+  for (const [index, zone] of zones.entries()) {
+    const mine = jobs[index];
+    const other = jobs[1 - index];
+    if (!mine || !other) throw new Error("two jobs were created");
+    // A browser in that zone opens any page once: that tells the server its zone.
+    const context = await browser.newContext({ storageState: storageStatePath("staff"), timezoneId: zone });
+    try {
+      const page = await context.newPage();
+      await page.goto("/lookup");
+      await waitForHydration(page);
+      await expect.poll(async () => (await context.cookies()).find((cookie) => cookie.name === "tz")?.value).toBe(encodeURIComponent(zone));
+
+      const server = await serverRenderedOverview(browser, await context.storageState());
+      try {
+        const todayList = server.page.getByRole("region", { name: /^Scheduled today/ });
+        await expect(todayList.getByRole("link", { name: `${mine.job_number} ${mine.title}` })).toBeVisible();
+        await expect(todayList.getByRole("link", { name: `${other.job_number} ${other.title}` })).toHaveCount(0);
+        await expect(server.page.getByText("Loading today's jobs…")).toHaveCount(0);
+        const serverHeading = await todayList.getByRole("heading").textContent();
+
+        // The live page computes the same day in the browser and keeps the server's lists.
+        await page.goto("/");
+        await waitForHydration(page);
+        const liveList = page.getByRole("region", { name: /^Scheduled today/ });
+        await expect(liveList.getByRole("link", { name: `${mine.job_number} ${mine.title}` })).toBeVisible();
+        await expect(liveList.getByRole("heading")).toHaveText(serverHeading ?? "");
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("a browser's very first page gets a placeholder for the agenda, not a guessed day", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStatePath("staff") });
+  try {
+    expect((await context.cookies()).some((cookie) => cookie.name === "tz")).toBe(false);
+    const server = await serverRenderedOverview(browser, await context.storageState());
+    try {
+      await expect(server.page.getByText("Loading today's jobs…")).toBeVisible();
+      await expect(server.page.getByRole("region", { name: /^Scheduled today/ })).toHaveCount(0);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await context.close();
+  }
 });
