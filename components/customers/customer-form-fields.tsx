@@ -9,7 +9,7 @@ import { TagInput } from "@/components/ui/tag-input";
 import { NOTIFY_LABELS } from "@/lib/customers/customer-fields";
 import { CUSTOMER_TYPES } from "@/lib/customers/customer-enums";
 import { LEAD_SOURCES, MAX_TAG_LENGTH, MAX_TAGS, type CustomerFormState } from "@/lib/customers/customer-schema";
-import { formatUsPhoneAsTyped } from "@/lib/phone/us-phone";
+import { formatUsPhoneAsTyped } from "@/lib/phone/us-phone-parsing";
 
 type Form = UseFormReturn<CustomerFormState>;
 

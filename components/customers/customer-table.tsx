@@ -22,8 +22,7 @@ import { getCustomers, useCustomers } from "@/lib/customers/api/get-customers";
 import { useRestoreCustomer } from "@/lib/customers/api/restore-customer";
 import { CUSTOMER_CSV_COLUMNS } from "@/lib/customers/customer-csv";
 import { customerName } from "@/lib/customers/customer-display";
-import type { CustomerFilter } from "@/lib/customers/customer-enums";
-import { PAGE_SIZES, type PageSize } from "@/lib/customers/customer-list-filters";
+import { PAGE_SIZES, type CustomerFilter, type PageSize } from "@/lib/customers/customer-enums";
 import { customerListUrlParsers, toCustomerListQuery } from "@/lib/customers/customer-list-url";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 

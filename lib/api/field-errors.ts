@@ -14,3 +14,18 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+/**
+ * For z.strictObject: unknown fields are refused (not silently dropped), with a
+ * message that names them. fieldErrors above reports each one on its own key.
+ * Here rather than with the customer schema so that list filter schemas (which
+ * the job screens run in the browser) need not load the phone library with it.
+ */
+export function unknownFieldsError(what: string) {
+  return {
+    error: (issue: { code?: string; keys?: readonly string[] }) =>
+      issue.code === "unrecognized_keys" && issue.keys
+        ? `Unknown ${what}: ${issue.keys.map((key) => `“${key}”`).join(", ")}`
+        : undefined,
+  };
+}

@@ -5,5 +5,9 @@ export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 export const CUSTOMER_FILTERS = ["all", "residential", "commercial", "vip"] as const;
 export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number];
 
+/** The page sizes the customer and job lists offer (limitParam in lib/customers/customer-list-filters checks them). */
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
 export const NOTIFY_CHANNELS = ["email", "sms", "both"] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CUSTOMER_FILTERS } from "@/lib/customers/customer-enums";
-import { unknownFieldsError } from "@/lib/customers/customer-schema";
+import { unknownFieldsError } from "@/lib/api/field-errors";
+import { CUSTOMER_FILTERS, type PageSize } from "@/lib/customers/customer-enums";
 
 /**
  * The customer list's query string: strings in (URLSearchParams), typed values
@@ -8,9 +8,6 @@ import { unknownFieldsError } from "@/lib/customers/customer-schema";
  * shows up in the URL as `search=`. The query parameters shared with the job
  * list live here too.
  */
-
-export const PAGE_SIZES = [25, 50, 100] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
 
 export const includeDeletedParam = z
   .enum(["true", "false", ""], { error: "include_deleted must be true or false" })

@@ -1,6 +1,5 @@
 import { createLoader, parseAsBoolean, parseAsInteger, parseAsNumberLiteral, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
-import { CUSTOMER_FILTERS, type CustomerFilter } from "@/lib/customers/customer-enums";
-import { PAGE_SIZES, type PageSize } from "@/lib/customers/customer-list-filters";
+import { CUSTOMER_FILTERS, PAGE_SIZES, type CustomerFilter, type PageSize } from "@/lib/customers/customer-enums";
 
 /**
  * The customer list's state in the page URL (/customers?search=ann&filter=vip&page=2),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { customerPrefillDefaults, newCustomerHref } from "@/lib/customers/customer-prefill";
+import { newCustomerHref } from "@/lib/customers/customer-prefill";
+import { customerPrefillDefaults } from "@/lib/customers/customer-prefill-defaults";
 import { customerFormDefaults } from "@/lib/customers/customer-schema";
 
 const paramsOf = (href: string) => Object.fromEntries(new URL(href, "http://x").searchParams);

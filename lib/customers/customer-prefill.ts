@@ -1,16 +1,16 @@
-import { customerFormDefaults, type CustomerFormState } from "@/lib/customers/customer-schema";
 import { classifyLookupQuery } from "@/lib/customers/lookup-query";
-import { formatUsPhoneAsTyped } from "@/lib/phone/us-phone";
 
 /**
  * Carrying what the caller lookup was given into the new-customer form, so
  * nothing is typed twice: /customers/new?phone=…, ?email=… or
  * ?first_name=…&last_name=…
+ *
+ * This side builds the link and runs in the lookup page's browser bundle, so it
+ * imports neither the customer schema (zod) nor libphonenumber-js; the form's
+ * side, which reads the link, is lib/customers/customer-prefill-defaults.ts.
  */
 export type PrefillField = "phone" | "email" | "first_name" | "last_name";
-const PREFILL_FIELDS: readonly PrefillField[] = ["phone", "email", "first_name", "last_name"];
-// Longer than any valid value: a mangled link fills the field and the form's own rules explain what's wrong.
-const MAX_PREFILL = 254;
+export const PREFILL_FIELDS: readonly PrefillField[] = ["phone", "email", "first_name", "last_name"];
 
 /**
  * The new-customer link for what was typed into the lookup. A name of several
@@ -33,16 +33,4 @@ export function newCustomerHref(typed: string): string {
   }
   const search = params.toString();
   return search ? `/customers/new?${search}` : "/customers/new";
-}
-
-/** The new-customer form's starting values from such a link; everything else as usual. */
-export function customerPrefillDefaults(searchParams: Record<string, string | string[] | undefined>): CustomerFormState {
-  const values: CustomerFormState = { ...customerFormDefaults };
-  for (const field of PREFILL_FIELDS) {
-    const raw = searchParams[field];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, MAX_PREFILL);
-    if (!value) continue;
-    values[field] = field === "phone" ? formatUsPhoneAsTyped(value) : value;
-  }
-  return values;
 }

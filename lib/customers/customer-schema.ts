@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { unknownFieldsError } from "@/lib/api/field-errors";
 import { CUSTOMER_TYPES, NOTIFY_CHANNELS } from "@/lib/customers/customer-enums";
-import { normalizeUsPhone } from "@/lib/phone/us-phone";
+import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
 
 /**
  * The customer form's schema, used by react-hook-form's zodResolver in the
@@ -72,19 +73,6 @@ export const expectedUpdatedAtField = z.iso.datetime({
   offset: true,
   error: "This form is missing the record's last-updated time; reload the page and try again",
 });
-
-/**
- * For z.strictObject: unknown fields are refused (not silently dropped), with a
- * message that names them. lib/api/field-errors reports each one on its own key.
- */
-export function unknownFieldsError(what: string) {
-  return {
-    error: (issue: { code?: string; keys?: readonly string[] }) =>
-      issue.code === "unrecognized_keys" && issue.keys
-        ? `Unknown ${what}: ${issue.keys.map((key) => `“${key}”`).join(", ")}`
-        : undefined,
-  };
-}
 
 export type FieldMessages = Record<string, string>;
 export type RuleRecord = Readonly<Record<string, unknown>>;

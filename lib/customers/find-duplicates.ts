@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CustomerDto } from "@/lib/customers/customer-service";
-import { normalizeUsPhone } from "@/lib/phone/us-phone";
+import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
 
 /**
  * Possible duplicates of a customer being entered: someone already on file

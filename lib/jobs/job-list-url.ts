@@ -1,4 +1,4 @@
-import type { JobListFilters } from "@/lib/jobs/job-schema";
+import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 
 /**
  * A board column's page size. 25 is the smallest page the job list API

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldErrors } from "@/lib/api/field-errors";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
+import { jobListFiltersSchema } from "@/lib/jobs/job-list-filters";
 import {
   checkJobRules,
   isRealDate,
   jobFormDefaults,
   jobInputSchema,
-  jobListFiltersSchema,
   jobToFormValues,
   jobUpdateSchema,
   parseAmount,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unknownFieldsError } from "@/lib/api/field-errors";
 import {
   ALWAYS_FOR_OBJECTS,
   addRuleIssues,
@@ -10,7 +11,6 @@ import {
   optionalId,
   optionalText,
   runRules,
-  unknownFieldsError,
   usStateField,
   usZipField,
   type CrmCustomerRecord,
@@ -18,13 +18,13 @@ import {
   type FieldMessages,
   type RuleRecord,
 } from "@/lib/customers/customer-schema";
-import { includeDeletedParam, limitParam, pageParam, searchParam } from "@/lib/customers/customer-list-filters";
 import { JOB_PRIORITIES, JOB_STATUSES, type JobPriority, type JobStatus } from "@/lib/jobs/job-enums";
 
 /**
  * The job form's schema, shared by the form (zodResolver) and the job routes,
- * the list's URL filters, and the mapping to and from the CRM's Job object
- * (doc 002). Empty form inputs ("") become null, as for customers.
+ * and the mapping to and from the CRM's Job object (doc 002). Empty form inputs
+ * ("") become null, as for customers. The job list's URL filters are in
+ * lib/jobs/job-list-filters.ts, which the list screens load without this.
  */
 
 // ── Amounts ──────────────────────────────────────────────────────────────────
@@ -432,59 +432,3 @@ export function jobToFormValues(job: CrmJobRecord): JobFormState {
     customer_notes: text(job.customer_notes),
   };
 }
-
-// ── The job list's URL filters ───────────────────────────────────────────────
-
-const listUuid = (what: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => value === "" || z.guid().safeParse(value).success, `That isn't a valid ${what} id`)
-    .transform((value) => (value === "" ? undefined : value))
-    .optional();
-
-/**
- * The job list's query string (strings in, typed values out), e.g.
- * `jobListFiltersSchema.safeParse(Object.fromEntries(searchParams))`.
- * `status` is a comma-separated list, like the CRM's.
- */
-export const jobListFiltersSchema = z.strictObject(
-  {
-    status: z
-      .string()
-      .transform((value, ctx) => {
-        const statuses: JobStatus[] = [];
-        for (const part of value.split(",").map((item) => item.trim())) {
-          if (part === "") continue;
-          const status = JOB_STATUSES.find((known) => known === part);
-          if (status) {
-            if (!statuses.includes(status)) statuses.push(status);
-          } else {
-            ctx.addIssue({ code: "custom", message: `Unknown status “${part}”` });
-          }
-        }
-        return statuses;
-      })
-      .default([]),
-    priority: z
-      .string()
-      .trim()
-      .transform((value, ctx) => {
-        if (value === "") return undefined;
-        const priority = JOB_PRIORITIES.find((known) => known === value);
-        if (priority) return priority;
-        ctx.addIssue({ code: "custom", message: `Unknown priority “${value}”` });
-        return z.NEVER;
-      })
-      .optional(),
-    location_uuid: listUuid("location"),
-    customer_uuid: listUuid("customer"),
-    assigned_to_user_id: listUuid("team member"),
-    search: searchParam,
-    include_deleted: includeDeletedParam,
-    page: pageParam,
-    limit: limitParam,
-  },
-  unknownFieldsError("filter"),
-);
-export type JobListFilters = z.output<typeof jobListFiltersSchema>;

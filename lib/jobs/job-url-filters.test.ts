@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BOARD_FILTER_KEYS, EMPTY_RAW_FILTERS, checkJobFilters, historyModeFor, jobsHref, rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
+import { checkJobFilters } from "@/lib/jobs/job-list-filters";
+import { BOARD_FILTER_KEYS, EMPTY_RAW_FILTERS, historyModeFor, jobsHref, rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
 
 describe("job filters in the URL", () => {
   it("reads good filters into the list API's typed form", () => {

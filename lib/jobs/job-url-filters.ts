@@ -1,5 +1,5 @@
 import { parseAsString } from "nuqs/server";
-import { jobListFiltersSchema, type JobListFilters } from "@/lib/jobs/job-schema";
+import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 
 /**
  * The job screens' filters as they live in the URL. The keys are the job
@@ -7,9 +7,14 @@ import { jobListFiltersSchema, type JobListFilters } from "@/lib/jobs/job-schema
  * overview can build, and the one schema (jobListFiltersSchema) judges a
  * hand-edited URL exactly as the API would.
  *
- * Every value is read as raw text and validated here rather than by nuqs
- * parsers: a parser would silently drop "status=Teleported", while the person
- * who typed it deserves to be told on the filter.
+ * Every value is read as raw text and validated by checkJobFilters
+ * (lib/jobs/job-list-filters.ts) rather than by nuqs parsers: a parser would
+ * silently drop "status=Teleported", while the person who typed it deserves to
+ * be told on the filter.
+ *
+ * This module holds only what needs no validation (the keys, links, history
+ * mode) and imports no schema, so building a link (the overview does) costs
+ * no zod in the browser. Keep it that way.
  */
 export const JOB_FILTER_KEYS = [
   "status",
@@ -48,23 +53,13 @@ export const EMPTY_RAW_FILTERS: RawJobFilters = Object.fromEntries(JOB_FILTER_KE
 
 export type FilterErrors = Partial<Record<JobFilterKey, string>>;
 
+/** What checkJobFilters (lib/jobs/job-list-filters.ts) says of a set of raw filters. */
 export type FilterCheck = { ok: true; filters: JobListFilters } | { ok: false; errors: FilterErrors };
 
-/** Validates the URL's filters; only the given keys are read (the board ignores the table's). */
-export function checkJobFilters(raw: Partial<RawJobFilters>, keys: readonly JobFilterKey[] = JOB_FILTER_KEYS): FilterCheck {
-  const input: Record<string, string> = {};
-  for (const key of keys) {
-    const value = raw[key];
-    if (value !== undefined && value !== "") input[key] = value;
-  }
-  const parsed = jobListFiltersSchema.safeParse(input);
-  if (parsed.success) return { ok: true, filters: parsed.data };
-  const errors: FilterErrors = {};
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? "") as JobFilterKey;
-    errors[key] = errors[key] ? `${errors[key]} ${issue.message}` : issue.message;
-  }
-  return { ok: false, errors };
+/** A server page's filters and its checkJobFilters verdict on them, handed to the screen it renders. */
+export interface CheckedJobFilters {
+  raw: RawJobFilters;
+  check: FilterCheck;
 }
 
 /** Reads the filters from a server page's searchParams (first value of repeated keys). */

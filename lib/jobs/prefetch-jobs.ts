@@ -4,7 +4,7 @@ import { listJobs } from "@/lib/crm/jobs";
 import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { BOARD_PAGE_SIZE } from "@/lib/jobs/job-list-url";
-import type { JobListFilters } from "@/lib/jobs/job-schema";
+import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 import type { JobListPage } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-url-filters";
 

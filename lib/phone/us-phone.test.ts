@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatUsPhoneAsTyped, normalizeUsPhone, phoneSearchDigits } from "@/lib/phone/us-phone";
+import { phoneSearchDigits } from "@/lib/phone/us-phone";
+import { formatUsPhoneAsTyped, normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
 
 const TEN_DIGITS = "Enter a 10-digit US phone number, like 206-555-1234";
 const OUTSIDE_US = "Enter a US phone number; numbers outside the US can't be saved in the CRM";

@@ -6,7 +6,8 @@ import { primaryButtonClassName, secondaryButtonClassName } from "@/components/u
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
 import { prefetchJobList } from "@/lib/jobs/prefetch-jobs";
-import { checkJobFilters, rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
+import { checkJobFilters } from "@/lib/jobs/job-list-filters";
+import { rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 export const metadata: Metadata = { title: "Jobs" };
@@ -18,7 +19,8 @@ export const metadata: Metadata = { title: "Jobs" };
  */
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const check = checkJobFilters(rawFiltersFromSearchParams(await searchParams));
+  const raw = rawFiltersFromSearchParams(await searchParams);
+  const check = checkJobFilters(raw);
   const queryClient = makeQueryClient();
   if (check.ok) await prefetchJobList(queryClient, check.filters);
   const canWrite = can(user.role, "write");
@@ -42,7 +44,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         </div>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <JobTable userId={user.id} canWrite={canWrite} />
+        <JobTable userId={user.id} canWrite={canWrite} serverFilters={{ raw, check }} />
       </HydrationBoundary>
     </div>
   );

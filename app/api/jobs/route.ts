@@ -3,7 +3,8 @@ import { defineRoute } from "@/lib/api/define-route";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
 import { parseWith, readJsonBody } from "@/lib/api/read-body";
 import { listJobs } from "@/lib/crm/jobs";
-import { jobInputSchema, jobListFiltersSchema } from "@/lib/jobs/job-schema";
+import { jobListFiltersSchema } from "@/lib/jobs/job-list-filters";
+import { jobInputSchema } from "@/lib/jobs/job-schema";
 import { createJobFromInput } from "@/lib/jobs/job-service";
 
 export const GET = defineRoute("read", async ({ request }) => {

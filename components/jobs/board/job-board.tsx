@@ -30,11 +30,12 @@ import { JobCardBody } from "@/components/jobs/board/job-card";
 import { useCollapsedColumns } from "@/components/jobs/board/use-collapsed-columns";
 import { useMoveJob } from "@/components/jobs/board/use-move-job";
 import { JobFilters } from "@/components/jobs/filters/job-filters";
+import { useJobFilterCheck } from "@/components/jobs/filters/use-job-filter-check";
 import { collectAssignees } from "@/lib/jobs/assignees";
 import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { loadedJobs, type BoardColumnData } from "@/lib/jobs/board-cache";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
-import { BOARD_FILTER_KEYS, boardFiltersOf, checkJobFilters, historyModeFor, jobFilterParsers, type BoardFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+import { BOARD_FILTER_KEYS, boardFiltersOf, historyModeFor, jobFilterParsers, type BoardFilters, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
 
 const noSubscription = () => () => {};
 
@@ -42,9 +43,9 @@ const noSubscription = () => () => {};
  * The job board: a column per status in workflow order. Cards move between
  * columns by mouse, touch or keyboard drag, or by their "Move to…" menu.
  */
-export function JobBoard({ canWrite }: { canWrite: boolean }) {
+export function JobBoard({ canWrite, serverFilters }: { canWrite: boolean; serverFilters: CheckedJobFilters }) {
   const [raw, setRaw] = useQueryStates(jobFilterParsers, { history: "push" });
-  const check = checkJobFilters(raw, BOARD_FILTER_KEYS);
+  const check = useJobFilterCheck(raw, BOARD_FILTER_KEYS, serverFilters);
   const filters = check.ok ? boardFiltersOf(check.filters) : null;
   const seen = useSeenAssignees(filters);
 

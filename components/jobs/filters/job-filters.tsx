@@ -4,6 +4,7 @@ import { DataTableSearch } from "@/components/data-table/toolbar";
 import { CustomerPicker } from "@/components/jobs/customer-picker";
 import { FilterField, filterAria, filterSelectClassName } from "@/components/jobs/filters/filter-field";
 import { StatusFilter } from "@/components/jobs/filters/status-filter";
+import { preloadJobFilterCheck } from "@/components/jobs/filters/use-job-filter-check";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { assigneeLabel, mergeAssignees } from "@/lib/jobs/assignees";
 import { useChosenCustomer } from "@/lib/jobs/api/get-customer-options";
@@ -40,7 +41,8 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
   const active = (Object.keys(raw) as Array<keyof RawJobFilters>).some((key) => key !== "page" && key !== "limit" && raw[key] !== "");
 
   return (
-    <search aria-label="Filter jobs" className="block rounded-lg border border-slate-200 bg-white p-3">
+    // Reaching for a filter fetches the check that judges the change (see use-job-filter-check).
+    <search aria-label="Filter jobs" onPointerEnter={preloadJobFilterCheck} onFocus={preloadJobFilterCheck} className="block rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex flex-wrap items-start gap-3">
         <DataTableSearch id={`${prefix}-search`} label="Search jobs" value={raw.search} onSearch={(search) => change({ search })} placeholder="Title, description or job number" />
         {errors.search && <p className="w-full text-sm text-red-700">{errors.search}</p>}

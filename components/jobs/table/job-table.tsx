@@ -15,9 +15,10 @@ import { selectedRows, useDataTable } from "@/components/data-table/use-data-tab
 import { useRowSelection } from "@/components/data-table/use-row-selection";
 import { columnVisibilityStorageKey, useStoredColumnVisibility } from "@/components/data-table/use-stored-column-visibility";
 import { JobFilters } from "@/components/jobs/filters/job-filters";
+import { useJobFilterCheck } from "@/components/jobs/filters/use-job-filter-check";
 import { JOB_COLUMN_DEFAULTS, jobColumns } from "@/components/jobs/table/job-columns";
 import { csvFileName } from "@/lib/csv/download-file";
-import { PAGE_SIZES } from "@/lib/customers/customer-list-filters";
+import { PAGE_SIZES } from "@/lib/customers/customer-enums";
 import { newIntentKey } from "@/lib/http/api-mutate";
 import { collectAssignees } from "@/lib/jobs/assignees";
 import { jobBulkDelete } from "@/lib/jobs/api/bulk-delete-jobs";
@@ -28,7 +29,7 @@ import { restoreJob } from "@/lib/jobs/api/restore-job";
 import { jobCsvColumns } from "@/lib/jobs/job-csv";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
-import { checkJobFilters, historyModeFor, jobFilterParsers, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+import { JOB_FILTER_KEYS, historyModeFor, jobFilterParsers, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
 
 const TABLE_ID = "job-table";
 
@@ -36,11 +37,11 @@ const TABLE_ID = "job-table";
  * The job list: filters, page and page size in the URL (reload-safe and
  * shareable; Back returns to the previous view), one CRM list per view.
  */
-export function JobTable({ userId, canWrite }: { userId: string; canWrite: boolean }) {
+export function JobTable({ userId, canWrite, serverFilters }: { userId: string; canWrite: boolean; serverFilters: CheckedJobFilters }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [raw, setRaw] = useQueryStates(jobFilterParsers, { history: "push" });
-  const check = checkJobFilters(raw);
+  const check = useJobFilterCheck(raw, JOB_FILTER_KEYS, serverFilters);
   const filters = check.ok ? check.filters : null;
   const jobs = useJobs(filters);
   const locations = useLocations();

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { jobListUrl } from "@/lib/jobs/job-list-url";
-import type { JobListFilters } from "@/lib/jobs/job-schema";
+import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 import type { JobListPage } from "@/lib/jobs/job-types";
 import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 

@@ -1,5 +1,5 @@
 import type { JobStatus } from "@/lib/jobs/job-enums";
-import type { JobListFilters } from "@/lib/jobs/job-schema";
+import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 import type { BoardFilters } from "@/lib/jobs/job-url-filters";
 
 /**

@@ -4,7 +4,7 @@ import { CustomerForm } from "@/components/customers/customer-form";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
-import { customerPrefillDefaults } from "@/lib/customers/customer-prefill";
+import { customerPrefillDefaults } from "@/lib/customers/customer-prefill-defaults";
 
 export const metadata: Metadata = { title: "New customer" };
 

@@ -6,7 +6,8 @@ import { primaryButtonClassName, secondaryButtonClassName } from "@/components/u
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
 import { prefetchBoard } from "@/lib/jobs/prefetch-jobs";
-import { BOARD_FILTER_KEYS, boardFiltersOf, checkJobFilters, rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
+import { checkJobFilters } from "@/lib/jobs/job-list-filters";
+import { BOARD_FILTER_KEYS, boardFiltersOf, rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 export const metadata: Metadata = { title: "Job board" };
@@ -18,7 +19,8 @@ export const metadata: Metadata = { title: "Job board" };
  */
 export default async function JobBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
-  const check = checkJobFilters(rawFiltersFromSearchParams(await searchParams), BOARD_FILTER_KEYS);
+  const raw = rawFiltersFromSearchParams(await searchParams);
+  const check = checkJobFilters(raw, BOARD_FILTER_KEYS);
   const queryClient = makeQueryClient();
   if (check.ok) await prefetchBoard(queryClient, boardFiltersOf(check.filters));
   const canWrite = can(user.role, "write");
@@ -44,7 +46,7 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pro
         </div>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <JobBoard canWrite={canWrite} />
+        <JobBoard canWrite={canWrite} serverFilters={{ raw, check }} />
       </HydrationBoundary>
     </div>
   );
