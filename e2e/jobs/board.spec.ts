@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
+import { waitForHydration } from "../support/hydration";
 import { clearSandboxFaults, crmPut, crmTotal, setSandboxFaults } from "../support/crm";
 import { boardCard, boardColumn, columnCount, dragWithMouse, dragWithTouch } from "./board-helpers";
 import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, recordJobApiCalls, type TestCustomer, type TestJob } from "./job-fixtures";
@@ -194,4 +195,27 @@ test.describe("as a viewer", () => {
     await expect(card.getByRole("button")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "New job" })).toHaveCount(0);
   });
+});
+
+test("if a script the board needs cannot be downloaded, the screen says so and Try again recovers it", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "New", priority: "High" });
+  await page.goto("/jobs/board");
+  await waitForHydration(page);
+  // From here on every further script fails, as on a dropped connection: the
+  // filter check the board fetches on the first filter change among them.
+  const blocked = (url: URL) => url.pathname.startsWith("/_next/static/") && url.pathname.endsWith(".js");
+  await page.route(blocked, (route) => route.abort("internetdisconnected"));
+  await page.getByLabel("Priority").selectOption("High");
+
+  const alert = page.getByRole("alert").filter({ hasText: "This screen could not be shown" });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+
+  await page.unroute(blocked);
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByLabel("Priority")).toHaveValue("High");
+  await page.getByLabel("Search jobs").fill(job.title);
+  await page.getByLabel("Search jobs").press("Enter");
+  await expect(boardCard(page, "New", label(job))).toBeVisible();
 });
