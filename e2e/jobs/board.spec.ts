@@ -219,3 +219,29 @@ test("if a script the board needs cannot be downloaded, the screen says so and T
   await page.getByLabel("Search jobs").press("Enter");
   await expect(boardCard(page, "New", label(job))).toBeVisible();
 });
+
+test("back on the board after saving a job, the browser asks for none of the columns the server just rendered", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "New" });
+  await page.goto("/jobs/board");
+  await waitForHydration(page);
+  // Client-side from here on, so the board's queries stay in the browser's cache.
+  await page.getByRole("link", { name: "Table view" }).click();
+  await page.getByLabel("Search jobs").fill(job.title);
+  await page.getByLabel("Search jobs").press("Enter");
+  await page.getByRole("link", { name: job.title }).click();
+  await page.getByRole("link", { name: `Edit ${label(job)}` }).click();
+  await page.getByLabel("Status").selectOption("Contacted");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Status: New → Contacted");
+
+  const calls = recordJobApiCalls(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Job board" }).click();
+  await expect(page).toHaveURL(/\/jobs\/board$/);
+  await expect(boardColumn(page, "Contacted")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  // The server rendered the ten columns with the change in them; reading them again would cost ten more CRM requests.
+  expect(calls.filter((call) => call.method === "GET" && new URL(call.url, "http://x").pathname === "/api/jobs")).toEqual([]);
+  await page.getByLabel("Search jobs").fill(job.title);
+  await page.getByLabel("Search jobs").press("Enter");
+  await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
+});

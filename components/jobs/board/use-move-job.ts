@@ -11,6 +11,7 @@ import { JOB_STATUSES, type JobStatus } from "@/lib/jobs/job-enums";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobDetail, JobListItem } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 export interface MoveRequest {
   job: JobListItem;
@@ -79,7 +80,7 @@ export function useMoveJob(filters: BoardFilters, announce: (message: string) =>
     },
     onSettled: async (_data, _error, { from, to }) => {
       // Other views of jobs (table, job page, other filters) are marked stale, not refetched now.
-      await queryClient.invalidateQueries({ queryKey: jobKeys.all, refetchType: "none" });
+      await jobsChanged(queryClient, "none");
       // The two columns are read again for their true counts and page boundaries,
       // once no other move is in flight that the reload would overwrite.
       if (queryClient.isMutating({ mutationKey: MOVE_KEY }) > 1) return;

@@ -9,6 +9,7 @@ import { restoreJob } from "@/lib/jobs/api/restore-job";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobDetail } from "@/lib/jobs/job-types";
 import { trashKeys } from "@/lib/trash/api/trash-api";
+import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 /**
  * Delete and restore of one job. Delete is soft in the CRM, so it asks no
@@ -23,7 +24,7 @@ export function useJobLifecycle(job: JobDetail) {
     await queryClient.invalidateQueries({ queryKey: jobKeys.detail(job.uuid) });
     await queryClient.invalidateQueries({ queryKey: jobKeys.history(job.uuid) });
     // Lists, the board and other pages are marked stale and reload when next shown.
-    await queryClient.invalidateQueries({ queryKey: jobKeys.all, refetchType: "none" });
+    await jobsChanged(queryClient, "none");
     await queryClient.invalidateQueries({ queryKey: trashKeys.all, refetchType: "none" });
   };
 

@@ -27,6 +27,7 @@ import { jobFormResolver } from "@/lib/jobs/job-form-resolver";
 import { jobFormDefaults, jobToFormValues, type JobFormState } from "@/lib/jobs/job-schema";
 import type { CustomerRecord, JobDetail } from "@/lib/jobs/job-types";
 import { ReadyForm } from "@/components/forms/ready-form";
+import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 export type JobFormProps =
   | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
@@ -90,7 +91,7 @@ export function JobForm(props: JobFormProps) {
     intentKey.done();
     queryClient.setQueryData(jobKeys.detail(saved.uuid), saved);
     // Lists, the board and the history are marked stale and reload where they are shown.
-    void queryClient.invalidateQueries({ queryKey: jobKeys.all, refetchType: "none" });
+    void jobsChanged(queryClient, "none");
     toast.success(baseline ? `Changes to ${jobLabel(saved)} are saved.` : `${jobLabel(saved)} is created.`);
     guard.leave(`/jobs/${saved.uuid}`);
   }

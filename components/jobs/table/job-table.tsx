@@ -24,12 +24,12 @@ import { collectAssignees } from "@/lib/jobs/assignees";
 import { jobBulkDelete } from "@/lib/jobs/api/bulk-delete-jobs";
 import { fetchJobs, useJobs } from "@/lib/jobs/api/get-jobs";
 import { useLocations } from "@/lib/jobs/api/get-locations";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { restoreJob } from "@/lib/jobs/api/restore-job";
 import { jobCsvColumns } from "@/lib/jobs/job-csv";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
 import { JOB_FILTER_KEYS, historyModeFor, jobFilterParsers, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 const TABLE_ID = "job-table";
 
@@ -51,7 +51,7 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
     mutationFn: (job: JobListItem) => restoreJob(job.uuid, newIntentKey()),
     onSuccess: (_restored, job) => toast.success(`${jobLabel(job)} is restored.`),
     onError: (error, job) => toast.error(`${jobLabel(job)} could not be restored.`, { description: error.message }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+    onSettled: () => jobsChanged(queryClient),
   });
   const restoringUuid = restore.isPending ? (restore.variables?.uuid ?? null) : null;
   const { mutate: restoreOne } = restore;

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/api/customer-keys";
 import { apiMutate, newIntentKey } from "@/lib/http/api-mutate";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { trashKeys } from "@/lib/trash/api/trash-api";
+import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 export interface CustomerDeleted {
   uuid: string;
@@ -30,7 +30,7 @@ export function useDeleteCustomer() {
       void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });
       void queryClient.invalidateQueries({ queryKey: trashKeys.all });
-      if (result.jobs_deleted.length > 0) void queryClient.invalidateQueries({ queryKey: jobKeys.all });
+      if (result.jobs_deleted.length > 0) void jobsChanged(queryClient);
       // Marked stale, not refetched now: the page that deleted it is about to be left, and refetching
       // under it would swap it for the "deleted" view before the person's own next step runs.
       void queryClient.invalidateQueries({ queryKey: customerKeys.detail(uuid), refetchType: "none" });

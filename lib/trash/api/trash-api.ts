@@ -2,9 +2,9 @@ import { keepPreviousData, queryOptions, useQuery, type QueryClient } from "@tan
 import { customerKeys } from "@/lib/customers/api/customer-keys";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { apiMutate } from "@/lib/http/api-mutate";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import type { TrashQuery } from "@/lib/trash/trash-url";
 import type { TrashPage, TrashResource, TrashScanEstimate, TrashScanStep } from "@/lib/trash/trash-types";
+import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 export const trashKeys = {
   all: ["trash"] as const,
@@ -56,6 +56,6 @@ export async function refreshAfterRestore(queryClient: QueryClient): Promise<voi
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: trashKeys.all }),
     queryClient.invalidateQueries({ queryKey: customerKeys.all }),
-    queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+    jobsChanged(queryClient),
   ]);
 }
