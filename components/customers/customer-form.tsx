@@ -1,7 +1,6 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
@@ -16,8 +15,8 @@ import {
   ServiceAndMarketingFields,
 } from "@/components/customers/customer-form-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
-import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { useIntentKey } from "@/components/forms/use-intent-key";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { ApiRequestError } from "@/lib/http/api-fetch";
@@ -36,8 +35,6 @@ import { useLocations } from "@/lib/jobs/api/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
 
 export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
-
-type FormProblem = { message: string; retry: boolean; tone: "error" | "info" };
 
 function isCustomerRecord(value: unknown): value is CustomerDto {
   return typeof value === "object" && value !== null && "uuid" in value && "updated_at" in value && "first_name" in value;
@@ -197,33 +194,15 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
       <NotesField form={form} />
 
       <ErrorSummary errors={summary} />
-      {problem && (
-        <div role={problem.tone === "error" ? "alert" : "status"} className={`rounded-md border p-3 text-sm ${problem.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-white text-slate-800"}`}>
-          {problem.message}
-          {problem.retry && (
-            <button type="button" className="ml-2 font-medium underline" onClick={() => void submit()()}>
-              Try again
-            </button>
-          )}
-        </div>
-      )}
-
-      {/* Save stays in reach on a long form; the details of a refused save are listed just above it. */}
-      <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
-        <button type="submit" className={primaryButtonClassName} disabled={busy}>
-          {busy ? (duplicates.checking ? "Checking for duplicates…" : "Saving…") : "Save"}
-        </button>
-        <Link href={cancelHref} className={secondaryButtonClassName}>
-          Cancel
-        </Link>
-        {summary.length > 0 ? (
-          <span className="text-sm font-medium text-red-800">
-            {summary.length === 1 ? "1 field needs attention" : `${summary.length} fields need attention`}
-          </span>
-        ) : (
-          formState.isDirty && <span className="text-sm text-slate-600">Unsaved changes</span>
-        )}
-      </div>
+      <FormProblemNotice problem={problem} onRetry={() => void submit()()} />
+      <FormSaveBar
+        submitLabel="Save"
+        busy={busy}
+        busyLabel={duplicates.checking ? "Checking for duplicates…" : "Saving…"}
+        cancelHref={cancelHref}
+        fieldsNeedingAttention={summary.length}
+        dirty={formState.isDirty}
+      />
 
       {!editing && (
         <DuplicateDialog

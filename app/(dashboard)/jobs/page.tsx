@@ -1,8 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { JobTable } from "@/components/jobs/table/job-table";
-import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
+import { JobScreenHeader } from "@/components/jobs/job-screen-header";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
 import { prefetchJobList } from "@/lib/jobs/prefetch-jobs";
@@ -27,22 +26,12 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Jobs</h1>
-          <p className="mt-1 text-sm text-slate-600">Find, filter and export jobs. Deleted jobs can be shown and restored.</p>
-        </div>
-        <div className="flex gap-2">
-          <Link href="/jobs/board" className={secondaryButtonClassName}>
-            Board view
-          </Link>
-          {canWrite && (
-            <Link href="/jobs/new" className={primaryButtonClassName}>
-              New job
-            </Link>
-          )}
-        </div>
-      </div>
+      <JobScreenHeader
+        title="Jobs"
+        description="Find, filter and export jobs. Deleted jobs can be shown and restored."
+        otherView={{ href: "/jobs/board", label: "Board view" }}
+        canWrite={canWrite}
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <JobTable userId={user.id} canWrite={canWrite} serverFilters={{ raw, check }} />
       </HydrationBoundary>

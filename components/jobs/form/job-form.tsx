@@ -1,17 +1,16 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useIntentKey } from "@/components/forms/use-intent-key";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
 import { ConflictPanel } from "@/components/jobs/form/conflict-panel";
 import { CustomerSection, JOB_FIELD_IDS, JobSection, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
-import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
@@ -39,11 +38,6 @@ interface Baseline {
   values: JobFormState;
 }
 
-interface Problem {
-  message: string;
-  retry: boolean;
-}
-
 /**
  * Create or edit a job. Validation is the shared schema's, shown on each
  * field when it is left and on Save; the server's answer is mapped onto the
@@ -64,7 +58,7 @@ export function JobForm(props: JobFormProps) {
 
   const [customer, setCustomer] = useState<CustomerRecord | null>(props.mode === "edit" ? props.job.customer : props.initialCustomer);
   const [conflict, setConflict] = useState<JobConflictRow[] | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
   const [showSummary, setShowSummary] = useState(false);
   const intentKey = useIntentKey();
   const guard = useUnsavedChangesGuard(formState.isDirty, baseline ? "this job" : "the new job");
@@ -116,12 +110,12 @@ export function JobForm(props: JobFormProps) {
       return;
     }
     if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
-      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true });
+      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true, tone: "error" });
       return;
     }
     const leftover = applyServerErrors(error, setError, JOB_FIELDS);
     if (error instanceof ApiRequestError && Object.keys(error.fields).some(isJobField)) setShowSummary(true);
-    if (leftover) setProblem({ message: leftover, retry: false });
+    if (leftover) setProblem({ message: leftover, retry: false, tone: "error" });
   }
 
   async function save(values: JobFormState) {
@@ -134,7 +128,7 @@ export function JobForm(props: JobFormProps) {
       }
       const patch = buildJobPatch(baseline.values, values, baseline.job.updated_at ?? "");
       if (!patch) {
-        setProblem({ message: "Nothing to save: nothing has been changed.", retry: false });
+        setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
         return;
       }
       onSaved(await updateJob(baseline.job.uuid, patch, intentKey.keyFor([baseline.job.uuid, patch])));
@@ -182,31 +176,15 @@ export function JobForm(props: JobFormProps) {
         <NotesSection />
 
         <ErrorSummary errors={summary} />
-        {problem && (
-          <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-            {problem.message}
-            {problem.retry && (
-              <button type="button" className="ml-2 font-medium underline" onClick={() => void submit()()}>
-                Try again
-              </button>
-            )}
-          </div>
-        )}
-
-        {/* Save stays in reach on a long form; the details of a refused save are listed just above it. */}
-        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
-          <button type="submit" disabled={busy} className={primaryButtonClassName}>
-            {busy ? "Saving…" : baseline ? "Save changes" : "Create job"}
-          </button>
-          <Link href={cancelHref} className={secondaryButtonClassName}>
-            Cancel
-          </Link>
-          {summary.length > 0 ? (
-            <span className="text-sm font-medium text-red-800">{summary.length === 1 ? "1 field needs attention" : `${summary.length} fields need attention`}</span>
-          ) : (
-            formState.isDirty && <span className="text-sm text-slate-600">Unsaved changes</span>
-          )}
-        </div>
+        <FormProblemNotice problem={problem} onRetry={() => void submit()()} />
+        <FormSaveBar
+          submitLabel={baseline ? "Save changes" : "Create job"}
+          busy={busy}
+          busyLabel="Saving…"
+          cancelHref={cancelHref}
+          fieldsNeedingAttention={summary.length}
+          dirty={formState.isDirty}
+        />
         {guard.dialog}
       </ReadyForm>
     </FormProvider>

@@ -1,8 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { JobBoard } from "@/components/jobs/board/job-board";
-import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
+import { JobScreenHeader } from "@/components/jobs/job-screen-header";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
 import { prefetchBoard } from "@/lib/jobs/prefetch-jobs";
@@ -27,24 +26,12 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Job board</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            Every job by status. {canWrite ? "Drag a card, or use its Move to menu, to change its status." : "Your role can look but not move jobs."}
-          </p>
-        </div>
-        <div className="flex gap-2">
-          <Link href="/jobs" className={secondaryButtonClassName}>
-            Table view
-          </Link>
-          {canWrite && (
-            <Link href="/jobs/new" className={primaryButtonClassName}>
-              New job
-            </Link>
-          )}
-        </div>
-      </div>
+      <JobScreenHeader
+        title="Job board"
+        description={`Every job by status. ${canWrite ? "Drag a card, or use its Move to menu, to change its status." : "Your role can look but not move jobs."}`}
+        otherView={{ href: "/jobs", label: "Table view" }}
+        canWrite={canWrite}
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <JobBoard canWrite={canWrite} serverFilters={{ raw, check }} />
       </HydrationBoundary>
