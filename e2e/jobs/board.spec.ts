@@ -245,3 +245,26 @@ test("back on the board after saving a job, the browser asks for none of the col
   await page.getByLabel("Search jobs").press("Enter");
   await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
 });
+
+test("the filter lists arriving after the board is shown move nothing on it", async ({ page }) => {
+  // Hold the two lists the filters fetch in the browser until the board's layout has been measured.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = (url: URL) => url.pathname === "/api/locations" || url.pathname === "/api/jobs/assignees";
+  await page.route(held, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/jobs/board");
+  await waitForHydration(page);
+  const customerFilter = page.getByLabel("Customer", { exact: true });
+  const firstColumn = boardColumn(page, "New");
+  const before = { customer: await customerFilter.boundingBox(), column: await firstColumn.boundingBox() };
+  await expect(page.getByLabel("Location").locator("option")).toHaveCount(1);
+
+  const answered = Promise.all(["/api/locations", "/api/jobs/assignees"].map((path) => page.waitForResponse((response) => new URL(response.url()).pathname === path)));
+  release();
+  await answered;
+  await expect.poll(() => page.getByLabel("Location").locator("option").count()).toBeGreaterThan(1);
+  expect({ customer: await customerFilter.boundingBox(), column: await firstColumn.boundingBox() }).toEqual(before);
+});
