@@ -30,9 +30,10 @@ import { customerFormResolver } from "@/lib/customers/customer-form-resolver";
 import { customerToFormValues, type CustomerFormState } from "@/lib/customers/customer-schema";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { useDuplicateCheck } from "@/components/customers/use-duplicate-check";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { useLocations } from "@/lib/jobs/api/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
+import { customersChanged } from "@/lib/customers/api/customers-changed";
+import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
 
@@ -87,11 +88,11 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   function onSaved(customer: CustomerDto) {
     intentKey.done();
     queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
-    void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+    void customersChanged(queryClient, "lists");
     void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });
     void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.uuid) });
     // Job lists show customer names.
-    if (editing) void queryClient.invalidateQueries({ queryKey: jobKeys.all });
+    if (editing) void jobsChanged(queryClient);
     toast.success(editing ? `Changes to ${customerName(customer)} are saved.` : `${customerName(customer)} is added.`);
     guard.leave(`/customers/${customer.uuid}`);
   }

@@ -227,3 +227,23 @@ test("showing a page of customers costs one CRM request, not one per row on scre
   expect(spent).toBeGreaterThanOrEqual(1);
   expect(spent).toBeLessThanOrEqual(2);
 });
+
+test("back on the list after editing a customer, the browser does not ask again for the list the server just rendered", async ({ page }) => {
+  const customer = await createCustomer(api);
+  await page.goto("/customers");
+  await waitForHydration(page);
+  // Client-side from here on, so the list's query stays in the browser's cache. Newest first: the customer just made heads it.
+  await page.getByRole("link", { name: fullName(customer) }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Company", { exact: true }).fill("Revisited Co");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(`/customers/${customer.uuid}`);
+
+  const listReads = await countRequests(page, "/api/customers", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
+    await expect(page).toHaveURL(/\/customers$/);
+    await expect(page.getByRole("region", { name: "Customers, newest first" }).getByRole("row").filter({ hasText: "Revisited Co" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+  });
+  expect(listReads, "list requests from the browser on the way back").toBe(0);
+});

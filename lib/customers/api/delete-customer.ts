@@ -3,6 +3,7 @@ import { customerKeys } from "@/lib/customers/api/customer-keys";
 import { apiMutate, newIntentKey } from "@/lib/http/api-mutate";
 import { trashKeys } from "@/lib/trash/api/trash-api";
 import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
+import { customersChanged } from "@/lib/customers/api/customers-changed";
 
 export interface CustomerDeleted {
   uuid: string;
@@ -27,7 +28,7 @@ export function useDeleteCustomer() {
   return useMutation({
     mutationFn: ({ uuid, withOpenJobs }: { uuid: string; withOpenJobs: boolean }) => deleteCustomer(uuid, newIntentKey(), { withOpenJobs }),
     onSuccess: (result, { uuid }) => {
-      void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+      void customersChanged(queryClient, "lists");
       void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });
       void queryClient.invalidateQueries({ queryKey: trashKeys.all });
       if (result.jobs_deleted.length > 0) void jobsChanged(queryClient);

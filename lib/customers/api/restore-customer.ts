@@ -2,6 +2,7 @@ import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-q
 import { customerKeys } from "@/lib/customers/api/customer-keys";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { apiMutate, newIntentKey } from "@/lib/http/api-mutate";
+import { customersChanged } from "@/lib/customers/api/customers-changed";
 
 /** POST /api/customers/:uuid/restore: brings a deleted customer back into lists and lookup. */
 export function restoreCustomer(uuid: string, idempotencyKey: string): Promise<CustomerDto> {
@@ -17,7 +18,7 @@ export async function restoreAndRefresh(queryClient: QueryClient, uuid: string):
   const customer = await restoreCustomer(uuid, newIntentKey());
   queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+    customersChanged(queryClient, "lists"),
     queryClient.invalidateQueries({ queryKey: customerKeys.lookups() }),
     queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.uuid) }),
   ]);

@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useQuery, type QueryClient } from "@tanstack/react-query";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
 import { apiFetch } from "@/lib/http/api-fetch";
 import { apiMutate } from "@/lib/http/api-mutate";
 import type { TrashQuery } from "@/lib/trash/trash-url";
 import type { TrashPage, TrashResource, TrashScanEstimate, TrashScanStep } from "@/lib/trash/trash-types";
 import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
+import { customersChanged } from "@/lib/customers/api/customers-changed";
 
 export const trashKeys = {
   all: ["trash"] as const,
@@ -55,7 +55,7 @@ export function restoreFromTrash(resource: TrashResource, uuid: string, expected
 export async function refreshAfterRestore(queryClient: QueryClient): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: trashKeys.all }),
-    queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+    customersChanged(queryClient, "all"),
     jobsChanged(queryClient),
   ]);
 }
