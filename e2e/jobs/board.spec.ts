@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { waitForHydration } from "../support/hydration";
+import { goBackWhenLive, waitForHydration } from "../support/hydration";
 import { clearSandboxFaults, crmPut, crmTotal, setSandboxFaults } from "../support/crm";
 import { boardCard, boardColumn, columnCount, dragWithMouse, dragWithTouch } from "./board-helpers";
 import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, recordJobApiCalls, type TestCustomer, type TestJob } from "./job-fixtures";
@@ -267,4 +267,21 @@ test("the filter lists arriving after the board is shown move nothing on it", as
   await answered;
   await expect.poll(() => page.getByLabel("Location").locator("option").count()).toBeGreaterThan(1);
   expect({ customer: await customerFilter.boundingBox(), column: await firstColumn.boundingBox() }).toEqual(before);
+});
+
+test("Back to the board after saving a job shows the change, not the board as it was", async ({ page }) => {
+  const job = await createTestJob(customer, { status: "New" });
+  await page.goto(boardFor(job));
+  await waitForHydration(page);
+  await boardCard(page, "New", label(job)).getByRole("link", { name: job.title }).click();
+  await page.getByRole("link", { name: `Edit ${label(job)}` }).click();
+  await page.getByLabel("Status").selectOption("Contacted");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Status: New → Contacted");
+
+  // The browser's Back restores the board with the server's data from before the save.
+  for (let step = 0; step < 3 && !page.url().includes("/jobs/board"); step += 1) await goBackWhenLive(page);
+  await expect(page).toHaveURL(/\/jobs\/board\?search=/);
+  await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
+  await expect(boardCard(page, "New", label(job))).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { dehydrate } from "@tanstack/react-query";
+import { HydrationBoundary } from "@/components/query/hydration-boundary";
 import type { Metadata } from "next";
 import { CallerLookup } from "@/components/customers/caller-lookup";
 import { requirePageUser } from "@/lib/auth/page-user";

@@ -1,13 +1,12 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/api/customer-keys";
-import { invalidateServerRendered } from "@/lib/query/invalidate-server-rendered";
 
 /**
  * Customers changed: their lists (or, with "all", everything under
  * ["customers"]: lists, lookups, record pages and their history) are out of
- * date. The customer list's queries are server-rendered, so off screen they
- * are dropped rather than marked (invalidateServerRendered says why).
+ * date. As for jobs (lib/jobs/api/jobs-changed.ts), the server-rendered list
+ * gets its fresh data from the server before it would refetch.
  */
 export function customersChanged(queryClient: QueryClient, scope: "lists" | "all", refetchType: "active" | "none" = "active"): Promise<void> {
-  return invalidateServerRendered(queryClient, { queryKey: scope === "all" ? customerKeys.all : customerKeys.lists(), serverRendered: [customerKeys.lists()], refetchType });
+  return queryClient.invalidateQueries({ queryKey: scope === "all" ? customerKeys.all : customerKeys.lists(), refetchType });
 }
