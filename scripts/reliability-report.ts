@@ -61,8 +61,11 @@ Signed-in clients on list, lookup and get for a fixed time, after a warm-up burs
 server's memory grows once, during its first heavy load, as V8 enlarges its heap and the
 bounded response cache fills). Expected: zero errors, and memory flat: sampled through the
 timed run, it ends within 60 MB of the level after the warm-up (a leak grows with every
-request). Latency here is under 100 concurrent clients on 2 cores, for the record only; the
-timing figures are the benchmarks' (docs/benchmarks.md).
+request). Memory is asserted in the long run only: the short one in \`npm test\` (10 clients,
+8 s) records it, since on a shared two-core machine such a run cannot tell V8 sizing its heap
+from a leak (+87 and +108 MB measured in two of them, levelling off at the end).
+Latency here is under 100 concurrent clients on 2 cores, for the record only; the timing
+figures are the benchmarks' (docs/benchmarks.md).
 
 ${table(figures.load)}
 
