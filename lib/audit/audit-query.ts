@@ -16,6 +16,19 @@ export const auditFiltersSchema = z.object({
 });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
+/**
+ * The same filters for the API, strict: a value that is not one of these is a
+ * 400 naming it, not silently dropped (a dropped resource_id would widen the
+ * answer instead of narrowing it). The admin page keeps the lenient schema,
+ * because a mistyped URL there should still show the log.
+ */
+export const auditApiFiltersSchema = z.object({
+  actor: z.string().trim().max(200).optional(),
+  action: z.string().trim().max(40).optional(),
+  resource: z.enum(["customer", "job", "user", "session"]).optional(),
+  resource_id: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
 
 /** Newest first; one extra row is read to know whether a next page exists without counting. */
 export async function queryAuditLog(filters: AuditFilters): Promise<{ rows: AuditRow[]; hasMore: boolean }> {

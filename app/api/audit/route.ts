@@ -1,15 +1,13 @@
-import { ApiError } from "@/lib/api/api-error";
 import { defineRoute, json } from "@/lib/api/define-route";
-import { auditFiltersSchema, queryAuditLog } from "@/lib/audit/audit-query";
-import { can } from "@/lib/auth/roles";
+import { parseWith } from "@/lib/api/read-body";
+import { auditFiltersFor } from "@/lib/audit/audit-access";
+import { auditApiFiltersSchema, queryAuditLog } from "@/lib/audit/audit-query";
 
 /**
- * Anyone who can read a record may read its own history (resource and
- * resource_id given); browsing the whole log is for admins.
+ * Anyone who can read a record may read its own history (resource and a
+ * record uuid); browsing the whole log, sessions and users is for admins.
  */
 export const GET = defineRoute("read", async ({ request, user }) => {
-  const filters = auditFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const oneRecord = filters.resource !== undefined && filters.resource !== "user" && filters.resource_id !== undefined;
-  if (!oneRecord && !can(user.role, "read_audit")) throw new ApiError(403, "forbidden", "Only admins can browse the audit log.");
-  return json(await queryAuditLog(filters));
+  const filters = parseWith(auditApiFiltersSchema, Object.fromEntries(new URL(request.url).searchParams));
+  return json(await queryAuditLog(auditFiltersFor(user, filters)));
 });
