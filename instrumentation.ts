@@ -4,6 +4,10 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { refuseInsecureDeployment } = await import("@/lib/security/refuse-insecure-deployment.server");
+  refuseInsecureDeployment();
+  const { stampPeerAddresses } = await import("@/lib/api/peer-address-stamp.server");
+  stampPeerAddresses();
   const { appDatabase } = await import("@/lib/db/app-database");
   const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
   await appDatabase();

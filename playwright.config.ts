@@ -56,6 +56,8 @@ export default defineConfig({
         CRM_BASE_URL: E2E_CRM_BASE_URL,
         CRM_API_KEY: E2E_API_KEY,
         APP_URL: E2E_APP_URL,
+        // The tests play clients behind one proxy, each with its own X-Forwarded-For address.
+        TRUST_PROXY: "1",
         APP_DATA_DIR: "memory",
         ADMIN_EMAIL: ACCOUNTS.admin.email,
         ADMIN_PASSWORD: ACCOUNTS.admin.password,

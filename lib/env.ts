@@ -32,10 +32,19 @@ const serverEnvSchema = z.object({
   SESSION_ABSOLUTE_HOURS: positiveInt(1, 24 * 30).default(12),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
+  /**
+   * How many reverse proxies in front of the dashboard to believe when they say,
+   * in X-Forwarded-For, who the client is. 0: none, use the socket's address.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["silent", "error", "info"]).default("info"),
 });
 
-export type ServerEnv = z.infer<typeof serverEnvSchema> & { APP_ORIGIN: string };
+export type ServerEnv = z.infer<typeof serverEnvSchema> & {
+  APP_ORIGIN: string;
+  /** Every origin the dashboard accepts changes from: APP_URL's, or when it is unset, this machine's loopback names. */
+  APP_ORIGINS: readonly string[];
+};
 
 export class ConfigurationError extends Error {
   override readonly name = "ConfigurationError";
@@ -53,7 +62,11 @@ export function serverEnv(): ServerEnv {
     throw new ConfigurationError(`The dashboard is not configured correctly: ${problems.join("; ")}`);
   }
   const appUrl = parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`;
-  cached = { ...parsed.data, APP_URL: appUrl, APP_ORIGIN: new URL(appUrl).origin };
+  // Unset APP_URL means "on this machine": localhost and 127.0.0.1 are the same dashboard to the person using it.
+  const origins = parsed.data.APP_URL
+    ? [new URL(appUrl).origin]
+    : ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${parsed.data.PORT}`);
+  cached = { ...parsed.data, APP_URL: appUrl, APP_ORIGIN: new URL(appUrl).origin, APP_ORIGINS: origins };
   return cached;
 }
 

@@ -39,6 +39,16 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               </td>
               <td className="px-4 py-2">
                 <span className={row.outcome === "accepted" ? "text-emerald-800" : "text-red-800"}>{row.outcome}</span>
+                {row.repeatCount > 1 && (
+                  <span className="block text-xs text-slate-600">
+                    {row.repeatCount} attempts this hour
+                    {row.lastOccurredAt && (
+                      <>
+                        , last at <time dateTime={row.lastOccurredAt}>{timeFormat.format(new Date(row.lastOccurredAt))}</time>
+                      </>
+                    )}
+                  </span>
+                )}
                 {row.detail && <span className="block text-xs text-slate-600">{row.detail}</span>}
                 {row.requestId && <span className="block font-mono text-xs text-slate-500">req {row.requestId.slice(0, 8)}</span>}
               </td>

@@ -12,6 +12,7 @@ export type ApiErrorCode =
   | "validation"
   | "invalid_json"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "conflict"
   | "not_deleted"
   | "deleted_again"

@@ -18,7 +18,7 @@ export function assertSameOrigin(request: Request) {
     throw new ApiError(403, "cross_origin", "Changes can only be made from the dashboard itself.");
   }
   if (origin !== null) {
-    if (origin !== serverEnv().APP_ORIGIN && origin !== new URL(request.url).origin) {
+    if (!serverEnv().APP_ORIGINS.includes(origin) && origin !== new URL(request.url).origin) {
       throw new ApiError(403, "cross_origin", "Changes can only be made from the dashboard itself.");
     }
     return;
@@ -26,15 +26,4 @@ export function assertSameOrigin(request: Request) {
   if (fetchSite !== "same-origin") {
     throw new ApiError(403, "cross_origin", "The request did not say where it came from, so it was refused.");
   }
-}
-
-/**
- * The client's address as the nearest proxy saw it: the right-most
- * X-Forwarded-For entry (Next.js sets it from the socket when absent). Put a
- * proxy that appends to X-Forwarded-For in front of the dashboard in production.
- */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || "unknown";
 }

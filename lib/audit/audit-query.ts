@@ -57,6 +57,8 @@ export async function queryAuditLog(filters: AuditFilters): Promise<{ rows: Audi
       requestId: row.request_id,
       outcome: row.outcome,
       detail: row.detail,
+      repeatCount: row.repeat_count,
+      lastOccurredAt: row.last_occurred_at ? new Date(row.last_occurred_at).toISOString() : null,
     })),
   };
 }

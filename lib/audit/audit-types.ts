@@ -10,4 +10,7 @@ export interface AuditRow {
   requestId: string | null;
   outcome: string;
   detail: string | null;
+  /** Rejected sign-ins are folded into one row per account and hour: how many, and the latest. */
+  repeatCount: number;
+  lastOccurredAt: string | null;
 }

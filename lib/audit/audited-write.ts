@@ -5,6 +5,7 @@ import type { CrmResult } from "@/lib/crm/crm-request";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { AuditChanges } from "@/lib/db/tables";
 import { recordAudit, type AuditAction, type AuditResource } from "@/lib/audit/record-audit";
+import { describeCrmError } from "@/lib/errors/describe-crm-error";
 
 export interface WriteContext {
   user: CurrentUser;
@@ -41,8 +42,19 @@ export async function auditedWrite<T>(
       resourceId: entry.resourceId,
       changes: entry.changes ?? null,
       outcome: rejected ? "rejected" : "failed",
-      detail: error instanceof Error ? error.message.slice(0, 300) : null,
+      detail: auditDetailOf(error),
     });
     throw error;
   }
+}
+
+/**
+ * What the audit log says went wrong: the dashboard's own words. The CRM's
+ * message stays in the server log; it is not ours to show, may change with
+ * the CRM, and can echo back what was sent.
+ */
+export function auditDetailOf(error: unknown): string {
+  if (error instanceof CrmError) return `${describeCrmError(error.kind)} (CRM ${error.status ?? "no answer"})`;
+  if (error instanceof ApiError) return error.message.slice(0, 300);
+  return "An unexpected error; the server log has the details.";
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "kysely";
 import { appDatabase } from "@/lib/db/app-database";
 import type { AuditChanges } from "@/lib/db/tables";
 import { logEvent } from "@/lib/api/logger";
@@ -59,6 +60,28 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
       resource_id: entry.resourceId,
       message: error instanceof Error ? error.message : String(error),
     });
+  }
+}
+
+/**
+ * A rejected sign-in, folded into one row per account and hour: the row
+ * counts the attempts and keeps the latest request id and reason. Someone
+ * hammering the form adds at most one row an hour per email typed, instead
+ * of one per attempt.
+ */
+export async function recordRejectedSignIn(email: string, requestId: string, detail: string | null): Promise<void> {
+  try {
+    const { db } = await appDatabase();
+    await sql`
+      insert into audit_log (actor_email, action, resource, request_id, outcome, detail, last_occurred_at, hour_bucket)
+      values (${email}, 'sign_in', 'session', ${requestId}, 'rejected', ${detail}, now(), date_trunc('hour', now() at time zone 'UTC'))
+      on conflict (actor_email, hour_bucket) where hour_bucket is not null do update set
+        repeat_count = audit_log.repeat_count + 1,
+        last_occurred_at = excluded.last_occurred_at,
+        request_id = excluded.request_id,
+        detail = excluded.detail`.execute(db);
+  } catch (error) {
+    logEvent("error", "audit_write_failed", { request_id: requestId, action: "sign_in", resource: "session", message: error instanceof Error ? error.message : String(error) });
   }
 }
 

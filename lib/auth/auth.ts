@@ -29,7 +29,7 @@ function createAuth(options: { secret: string; dialect: Dialect }) {
     baseURL: env.APP_URL,
     secret: options.secret,
     database: { dialect: options.dialect, type: "postgres" },
-    trustedOrigins: [env.APP_ORIGIN],
+    trustedOrigins: [...env.APP_ORIGINS],
     emailAndPassword: {
       enabled: true,
       // Accounts are created by an admin, never by sign-up.

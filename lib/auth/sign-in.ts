@@ -1,14 +1,14 @@
 import "server-only";
 import { isAPIError } from "better-auth/api";
 import type { ApiErrorCode } from "@/lib/api/api-error";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit, recordRejectedSignIn } from "@/lib/audit/record-audit";
 import { getAuth } from "@/lib/auth/auth";
 import { isRole, type Role } from "@/lib/auth/roles";
-import { clearSignInFailures, isSignInThrottled, recordSignInFailure, SIGN_IN_WINDOW_MINUTES } from "@/lib/auth/sign-in-throttle";
+import { beginSignInAttempt, describeWait } from "@/lib/auth/sign-in-throttle";
 
 type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; role: Role }; setCookies: string[] }
-  | { ok: false; status: number; code: ApiErrorCode; message: string };
+  | { ok: false; status: number; code: ApiErrorCode; message: string; retryAfterSeconds?: number };
 
 /** One message for an unknown email and a wrong password, so neither reveals which accounts exist. */
 export const BAD_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
@@ -21,13 +21,16 @@ export async function signIn(input: {
   headers: Headers;
 }): Promise<SignInResult> {
   const { email, password, ip, requestId } = input;
-  if (await isSignInThrottled(email, ip)) {
-    await recordAudit({ actor: { id: null, email }, action: "sign_in", resource: "session", resourceId: null, requestId, outcome: "rejected", detail: "throttled" });
+  // Counted before the password is checked, so parallel guesses cannot all be checked.
+  const attempt = await beginSignInAttempt(email, ip);
+  if (!attempt.allowed) {
+    await recordRejectedSignIn(email, requestId, "throttled");
     return {
       ok: false,
       status: 429,
       code: "rate_limited",
-      message: `Too many failed sign-ins. Wait ${SIGN_IN_WINDOW_MINUTES} minutes and try again, or ask an administrator to reset the password.`,
+      message: `Too many failed sign-ins from here. Try again in ${describeWait(attempt.retryAfterSeconds)}, or ask an administrator to reset the password.`,
+      retryAfterSeconds: attempt.retryAfterSeconds,
     };
   }
 
@@ -39,12 +42,12 @@ export async function signIn(input: {
     if (userAgent) headers.set("user-agent", userAgent);
     headers.set("x-forwarded-for", ip);
     const response = await auth.api.signInEmail({ body: { email, password, rememberMe: true }, headers, asResponse: true });
-    if (!response.ok) return await failure(response.status, email, ip, requestId);
+    if (!response.ok) return await failure(response.status, email, requestId);
     const body = (await response.json()) as { user: { id: string; email: string; name: string; role?: string } };
+    await attempt.succeeded();
     if (!isRole(body.user.role)) {
       return { ok: false, status: 403, code: "forbidden", message: "This account has no role yet. Ask an administrator to set one." };
     }
-    await clearSignInFailures(email);
     await recordAudit({ actor: { id: body.user.id, email }, action: "sign_in", resource: "session", resourceId: null, requestId, outcome: "accepted" });
     return {
       ok: true,
@@ -52,14 +55,14 @@ export async function signIn(input: {
       setCookies: response.headers.getSetCookie(),
     };
   } catch (error) {
-    if (isAPIError(error)) return failure(error.statusCode, email, ip, requestId);
+    if (isAPIError(error)) return failure(error.statusCode, email, requestId);
     throw error;
   }
 }
 
-async function failure(status: number, email: string, ip: string, requestId: string): Promise<SignInResult> {
-  await recordSignInFailure(email, ip);
-  await recordAudit({ actor: { id: null, email }, action: "sign_in", resource: "session", resourceId: null, requestId, outcome: "rejected" });
+/** The attempt already counted as a failure when it began; here it is only recorded and answered. */
+async function failure(status: number, email: string, requestId: string): Promise<SignInResult> {
+  await recordRejectedSignIn(email, requestId, status === 403 ? "deactivated" : null);
   if (status === 403) {
     return { ok: false, status: 403, code: "forbidden", message: "This account has been deactivated. Ask an administrator to reactivate it." };
   }

@@ -13,6 +13,8 @@ const row = (action: string, changes: Record<string, unknown>): AuditRow => ({
   requestId: null,
   outcome: "accepted",
   detail: null,
+  repeatCount: 1,
+  lastOccurredAt: null,
 });
 
 describe("historyChanges", () => {

@@ -136,4 +136,40 @@ create table crm_user_links (
 );
 `,
   },
+  {
+    id: "006_sign_in_throttle",
+    sql: /* sql */ `
+-- The sign-in throttle keeps one row per (scope, key): an account at an
+-- address, or an address. Attempts are counted here before the password is
+-- checked, so parallel attempts cannot all slip through, and rows are pruned
+-- once quiet for an hour. It replaces the append-only failures table.
+drop table sign_in_failures;
+create table sign_in_throttle (
+  scope text not null check (scope in ('account_ip', 'ip')),
+  key text not null,
+  failures integer not null,
+  last_failure_at timestamptz(3) not null,
+  primary key (scope, key)
+);
+create index sign_in_throttle_quiet on sign_in_throttle (last_failure_at);
+
+-- Rejected sign-ins are kept as one audit row per account and hour, with the
+-- number of attempts, instead of a row per attempt.
+alter table audit_log add column repeat_count integer not null default 1;
+alter table audit_log add column last_occurred_at timestamptz(3);
+alter table audit_log add column hour_bucket timestamp(0);
+with groups as (
+  select actor_email, date_trunc('hour', occurred_at at time zone 'UTC') as hour,
+         min(id) as keep, count(*) as attempts, max(occurred_at) as last
+  from audit_log
+  where action = 'sign_in' and outcome = 'rejected'
+  group by 1, 2
+)
+update audit_log set repeat_count = groups.attempts, last_occurred_at = groups.last, hour_bucket = groups.hour
+from groups where audit_log.id = groups.keep;
+delete from audit_log
+where action = 'sign_in' and outcome = 'rejected' and hour_bucket is null;
+create unique index audit_log_rejected_sign_in_hour on audit_log (actor_email, hour_bucket) where hour_bucket is not null;
+`,
+  },
 ];

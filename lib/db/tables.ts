@@ -15,6 +15,10 @@ export interface AppDatabaseSchema {
     request_id: string | null;
     outcome: "accepted" | "rejected" | "failed";
     detail: string | null;
+    /** Rejected sign-ins: attempts this row stands for within its hour. */
+    repeat_count: Generated<number>;
+    last_occurred_at: Date | null;
+    hour_bucket: Date | null;
   };
   crm_user_links: { user_id: string; crm_user_id: string; linked_at: Generated<Date> };
   crm_usage: { month: string; request_count: number; updated_at: Generated<Date> };
@@ -46,7 +50,7 @@ export interface AppDatabaseSchema {
     found: number;
     removed: number;
   };
-  sign_in_failures: { id: Generated<string>; email: string; ip: string; occurred_at: Generated<Date> };
+  sign_in_throttle: { scope: "account_ip" | "ip"; key: string; failures: number; last_failure_at: Date };
   user: {
     id: string;
     name: string;

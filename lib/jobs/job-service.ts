@@ -9,6 +9,7 @@ import type { JobDetail, JobListItem } from "@/lib/crm/schemas";
 import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service";
 import { crmValidationToApiError } from "@/lib/crm/validation-fields";
+import { describeCrmError } from "@/lib/errors/describe-crm-error";
 import { checkJobRules, jobToFormValues, serviceAddressFromCustomer, toCrmJobBody, type JobInput, type JobUpdateInput } from "@/lib/jobs/job-schema";
 import { sameInstant } from "@/lib/time/same-instant";
 import { recordLock } from "@/lib/concurrency/record-lock";
@@ -118,7 +119,7 @@ export async function deleteOpenJobsOf(customerUuid: string, idempotencyKey: str
       throw new ApiError(
         502,
         "crm_unavailable",
-        `The customer was not deleted: ${index} of their ${open.length} open jobs were deleted before the CRM stopped answering (${error instanceof Error ? error.message : "unknown error"}). Try again: nothing is done twice.`,
+        `The customer was not deleted: ${index} of their ${open.length} open jobs were deleted before the CRM stopped answering (${error instanceof CrmError ? describeCrmError(error.kind) : "an unexpected error"}). Try again: nothing is done twice.`,
       );
     }
     await noteDeletion("job", job, context, customerUuid);

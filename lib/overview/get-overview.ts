@@ -1,4 +1,5 @@
 import "server-only";
+import { describeCrmError } from "@/lib/errors/describe-crm-error";
 import { ConfigurationError, crmConfig } from "@/lib/env";
 import { CrmError } from "@/lib/crm/errors";
 import { listCustomers } from "@/lib/crm/customers";
@@ -59,7 +60,8 @@ export async function getOverview(): Promise<OverviewCounts | OverviewFailure> {
       return { state: "error", crmHost, kind: "configuration", message: error.message };
     }
     if (error instanceof CrmError) {
-      return { state: "error", crmHost, kind: error.kind, message: error.message };
+      // Only the kind travels to the page, which describes it in its own words (the CRM's text stays on the server).
+      return { state: "error", crmHost, kind: error.kind, message: describeCrmError(error.kind) };
     }
     throw error;
   }

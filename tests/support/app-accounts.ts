@@ -19,6 +19,7 @@ export function configureInMemoryApp(env: Record<string, string> = {}) {
 export interface SignedIn {
   id: string;
   email: string;
+  password: string;
   /** Request headers carrying the session cookie, as a browser on the dashboard's origin sends them. */
   headers: Headers;
 }
@@ -30,7 +31,7 @@ export async function signInAs(email: string, password: string, ip = "203.0.113.
   const result = await signIn({ email, password, ip, requestId: "test", headers: new Headers({ "user-agent": "vitest" }) });
   if (!result.ok) throw new Error(`sign-in as ${email} failed: ${result.message}`);
   const cookie = result.setCookies.map((line) => line.split(";")[0]).join("; ");
-  return { id: result.user.id, email, headers: new Headers({ cookie, "sec-fetch-site": "same-origin" }) };
+  return { id: result.user.id, email, password, headers: new Headers({ cookie, "sec-fetch-site": "same-origin" }) };
 }
 
 /** Signs in as the first admin (created from ADMIN_EMAIL on first use). */
@@ -64,7 +65,7 @@ export async function callRoute(
   url: string,
   init: RequestInit & { as?: SignedIn; params?: Record<string, string> } = {},
 ): Promise<{ status: number; body: { success: boolean; data?: unknown; error?: string; code?: string; fields?: Record<string, string> }; headers: Headers }> {
-  const headers = new Headers(init.as?.headers);
+  const headers = new Headers(init.as?.headers ?? { "sec-fetch-site": "same-origin" });
   for (const [name, value] of new Headers(init.headers)) headers.set(name, value);
   const request = new Request(new URL(url, process.env.APP_URL), { ...init, headers });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });

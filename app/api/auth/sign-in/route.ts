@@ -1,14 +1,17 @@
 import { ApiError } from "@/lib/api/api-error";
 import { definePublicRoute, json } from "@/lib/api/define-route";
 import { readJsonBody } from "@/lib/api/read-body";
-import { clientIp } from "@/lib/api/request-guards";
+import { clientIp } from "@/lib/api/client-address";
 import { signIn } from "@/lib/auth/sign-in";
 import { signInSchema } from "@/lib/users/user-schemas";
 
 export const POST = definePublicRoute(async ({ request, requestId }) => {
   const credentials = await readJsonBody(request, signInSchema);
   const result = await signIn({ ...credentials, ip: clientIp(request), requestId, headers: request.headers });
-  if (!result.ok) throw new ApiError(result.status, result.code, result.message);
+  if (!result.ok) {
+    const retryAfter = result.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(result.retryAfterSeconds) };
+    throw new ApiError(result.status, result.code, result.message, undefined, retryAfter);
+  }
   const response = json({ user: result.user });
   for (const cookie of result.setCookies) response.headers.append("Set-Cookie", cookie);
   return response;
