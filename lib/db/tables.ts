@@ -46,7 +46,10 @@ export interface AppDatabaseSchema {
     found: number;
     removed: number;
   };
+  password_change_required: { user_id: string; set_at: Generated<Date>; set_by_email: string };
   sign_in_failures: { id: Generated<string>; email: string; ip: string; occurred_at: Generated<Date> };
+  /** Better Auth's short-lived keys; read only to find whose two-factor challenge a cookie names. */
+  verification: { id: string; identifier: string; value: string; expiresAt: Date };
   user: {
     id: string;
     name: string;
@@ -54,6 +57,7 @@ export interface AppDatabaseSchema {
     role: string | null;
     banned: boolean | null;
     createdAt: Date;
+    twoFactorEnabled: boolean | null;
   };
 }
 

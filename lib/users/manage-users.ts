@@ -4,8 +4,10 @@ import { ApiError } from "@/lib/api/api-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getAuth } from "@/lib/auth/auth";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { markPasswordTemporary } from "@/lib/auth/account-setup.server";
 import { isRole } from "@/lib/auth/roles";
 import { appDatabase } from "@/lib/db/app-database";
+import { assertAcceptablePassword } from "@/lib/passwords/password-policy.server";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/user-schemas";
 import type { ManagedUser } from "@/lib/users/user-types";
 
@@ -43,11 +45,14 @@ export async function createUser(input: CreateUserInput, context: ActorContext):
   const { db } = await appDatabase();
   const existing = await db.selectFrom("user").select("id").where("email", "=", input.email).executeTakeFirst();
   if (existing) throw new ApiError(409, "conflict", "A user with this email already exists.", { email: "A user with this email already exists." });
+  assertAcceptablePassword(input.password, "password");
   try {
     const { user } = await auth.api.createUser({
       body: { email: input.email, password: input.password, name: input.name, role: input.role },
       headers: context.headers,
     });
+    // The admin knows this password: the person chooses their own at their first sign-in.
+    await markPasswordTemporary(user.id, context.actor.email);
     await audit(context, "user_create", user.id, { email: { to: input.email }, name: { to: input.name }, role: { to: input.role }, password: "changed" });
     return await getUser(user.id);
   } catch (error) {
@@ -89,6 +94,7 @@ export async function updateUser(id: string, input: UpdateUserInput, context: Ac
 export async function resetPassword(id: string, password: string, context: ActorContext): Promise<void> {
   const auth = await getAuth();
   await getUser(id);
+  assertAcceptablePassword(password, "password");
   try {
     await auth.api.setUserPassword({ body: { userId: id, newPassword: password }, headers: context.headers });
     // Whoever knew the old password is signed out everywhere.
@@ -96,6 +102,8 @@ export async function resetPassword(id: string, password: string, context: Actor
   } catch (error) {
     throw fromAuthError(error);
   }
+  // A reset password is temporary, like a new account's.
+  await markPasswordTemporary(id, context.actor.email);
   await audit(context, "password_reset", id, { password: "changed" });
 }
 

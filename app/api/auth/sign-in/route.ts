@@ -9,7 +9,8 @@ export const POST = definePublicRoute(async ({ request, requestId }) => {
   const credentials = await readJsonBody(request, signInSchema);
   const result = await signIn({ ...credentials, ip: clientIp(request), requestId, headers: request.headers });
   if (!result.ok) throw new ApiError(result.status, result.code, result.message);
-  const response = json({ user: result.user });
+  // With two-factor sign-in the password step opens a challenge (POST /api/auth/two-factor), not a session.
+  const response = result.twoFactorRequired ? json({ two_factor_required: true }) : json({ user: result.user, two_factor_required: false });
   for (const cookie of result.setCookies) response.headers.append("Set-Cookie", cookie);
   return response;
 });
