@@ -24,7 +24,18 @@ function usersWithLinks(db: Awaited<ReturnType<typeof appDatabase>>["db"]) {
   return db
     .selectFrom("user")
     .leftJoin("crm_user_links", "crm_user_links.user_id", "user.id")
-    .select(["user.id", "user.name", "user.email", "user.role", "user.banned", "user.createdAt", "crm_user_links.crm_user_id"]);
+    .leftJoin("password_change_required", "password_change_required.user_id", "user.id")
+    .select([
+      "user.id",
+      "user.name",
+      "user.email",
+      "user.role",
+      "user.banned",
+      "user.createdAt",
+      "user.twoFactorEnabled",
+      "crm_user_links.crm_user_id",
+      "password_change_required.set_at as password_temporary_since",
+    ]);
 }
 
 export async function listUsers(): Promise<ManagedUser[]> {
@@ -148,7 +159,17 @@ async function countActiveAdmins(): Promise<number> {
   return Number(row.count);
 }
 
-function toManagedUser(row: { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date; crm_user_id: string | null }): ManagedUser {
+function toManagedUser(row: {
+  id: string;
+  name: string;
+  email: string;
+  role: string | null;
+  banned: boolean | null;
+  createdAt: Date;
+  twoFactorEnabled: boolean | null;
+  crm_user_id: string | null;
+  password_temporary_since: Date | null;
+}): ManagedUser {
   return {
     id: row.id,
     name: row.name,
@@ -157,6 +178,8 @@ function toManagedUser(row: { id: string; name: string; email: string; role: str
     active: !row.banned,
     createdAt: new Date(row.createdAt).toISOString(),
     crmUserId: row.crm_user_id,
+    twoFactorEnabled: Boolean(row.twoFactorEnabled),
+    passwordTemporary: row.password_temporary_since !== null,
   };
 }
 
