@@ -175,7 +175,11 @@ export function UserManager({
       <ResetPasswordDialog
         user={resetting}
         onClose={() => setResetting(null)}
-        onDone={(user) => setMessage({ kind: "ok", text: `${user.name}'s password was reset and their sessions ended.` })}
+        onDone={(user) => {
+          setMessage({ kind: "ok", text: `${user.name}'s password was reset and their sessions ended. It is temporary: they choose their own at their next sign-in.` });
+          // The row now says the password is temporary.
+          void queryClient.invalidateQueries({ queryKey: usersQueryKey });
+        }}
       />
 
       <Dialog
