@@ -6,7 +6,8 @@ import { E2E_APP_URL } from "./support/test-env";
  * Signs in the admin (made at start-up from ADMIN_EMAIL/ADMIN_PASSWORD),
  * creates the staff and viewer accounts through the admin API, and saves a
  * signed-in browser state for each role, so tests start signed in as whom
- * they need without repeating the sign-in form.
+ * they need without repeating the sign-in form. A password an admin sets is
+ * temporary, so each of them first replaces it with its own, as a person would.
  */
 export default async function globalSetup(_config: FullConfig) {
   const headers = { Origin: E2E_APP_URL };
@@ -14,7 +15,7 @@ export default async function globalSetup(_config: FullConfig) {
   await signIn(admin, "admin");
   for (const role of ["staff", "viewer"] as const) {
     const account = ACCOUNTS[role];
-    const response = await admin.post("/api/admin/users", { data: { ...account, role } });
+    const response = await admin.post("/api/admin/users", { data: { ...account, password: temporaryPassword(role), role } });
     if (!response.ok() && response.status() !== 409) throw new Error(`creating the ${role} account failed: ${response.status()} ${await response.text()}`);
   }
   await admin.storageState({ path: storageStatePath("admin") });
@@ -22,10 +23,23 @@ export default async function globalSetup(_config: FullConfig) {
 
   for (const role of ["staff", "viewer"] as const) {
     const context = await request.newContext({ baseURL: E2E_APP_URL, extraHTTPHeaders: headers });
+    await chooseOwnPassword(context, role);
     await signIn(context, role);
     await context.storageState({ path: storageStatePath(role) });
     await context.dispose();
   }
+}
+
+function temporaryPassword(role: keyof typeof ACCOUNTS) {
+  return `${ACCOUNTS[role].password}-temporary`;
+}
+
+async function chooseOwnPassword(context: Awaited<ReturnType<typeof request.newContext>>, role: keyof typeof ACCOUNTS) {
+  const { email, password } = ACCOUNTS[role];
+  const signedIn = await context.post("/api/auth/sign-in", { data: { email, password: temporaryPassword(role) } });
+  if (!signedIn.ok()) throw new Error(`signing in as ${role} with the temporary password failed: ${signedIn.status()} ${await signedIn.text()}`);
+  const changed = await context.post("/api/me/password", { data: { current_password: temporaryPassword(role), new_password: password, confirm_password: password } });
+  if (!changed.ok()) throw new Error(`choosing the ${role} password failed: ${changed.status()} ${await changed.text()}`);
 }
 
 async function signIn(context: Awaited<ReturnType<typeof request.newContext>>, role: keyof typeof ACCOUNTS) {

@@ -23,7 +23,14 @@ const VALIDATES_BODY = [
   "POST /api/admin/users",
   "PATCH /api/admin/users/[id]",
   "POST /api/admin/users/[id]/password",
+  "PATCH /api/admin/settings",
   "POST /api/trash/scan",
+  "POST /api/me/password",
+  "POST /api/me/two-factor",
+  "POST /api/me/two-factor/verify",
+  "POST /api/me/two-factor/disable",
+  // Public, and without a pending sign-in's cookie every body is refused (400 when malformed, else 401).
+  "POST /api/auth/two-factor",
 ];
 const NO_FREE_INPUT = [
   "GET /api/me",
@@ -33,6 +40,7 @@ const NO_FREE_INPUT = [
   "GET /api/audit",
   "GET /api/admin/users",
   "GET /api/admin/users/[id]",
+  "GET /api/admin/settings",
   "GET /api/customers/[id]",
   "GET /api/jobs/[id]",
   "GET /api/jobs/assignees",
