@@ -59,6 +59,8 @@ export default defineConfig({
         // The tests play clients behind one proxy, each with its own X-Forwarded-For address.
         TRUST_PROXY: "1",
         APP_DATA_DIR: "memory",
+        // npm test runs the suites that touch the app database a second time on a real Postgres.
+        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
         ADMIN_EMAIL: ACCOUNTS.admin.email,
         ADMIN_PASSWORD: ACCOUNTS.admin.password,
         NEXT_TELEMETRY_DISABLED: "1",
