@@ -6,6 +6,7 @@ import { CrmProblem } from "@/components/jobs/crm-problem";
 import { JobView } from "@/components/jobs/detail/job-view";
 import { queryAuditLog } from "@/lib/audit/audit-query";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { jobKeys } from "@/lib/jobs/api/job-query-keys";
 import { loadJob } from "@/lib/jobs/load-job";
@@ -21,7 +22,7 @@ export const metadata: Metadata = { title: "Job" };
 export default async function JobPage({ params }: { params: Promise<{ uuid: string }> }) {
   const user = await requirePageUser();
   const { uuid } = await params;
-  const loaded = await loadJob(uuid);
+  const loaded = await runAsRequester(user, () => loadJob(uuid));
   if (loaded.state === "not_found") notFound();
   if (loaded.state === "error") return <CrmProblem title="This job can't be shown right now" message={loaded.message} />;
 
