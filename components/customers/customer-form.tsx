@@ -18,6 +18,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { useIntentKey } from "@/components/forms/use-intent-key";
+import { useSessionDraft } from "@/components/forms/use-session-draft";
+import { DRAFT_RESTORED_NOTICE, saveFailureNotice } from "@/lib/forms/save-failure";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { createCustomer } from "@/lib/customers/api/create-customer";
@@ -34,6 +36,9 @@ import { useLocations } from "@/lib/jobs/api/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
 import { customersChanged } from "@/lib/customers/api/customers-changed";
 import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
+
+/** What an ended session keeps of this form: the values, and for an edit what it started from. */
+type CustomerDraft = { values: CustomerFormState; base: CustomerFormState; record: CustomerDto | null };
 
 export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
 
@@ -77,6 +82,20 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   const locations = useLocations();
   const guard = useUnsavedChangesGuard(formState.isDirty, editing ? "this customer" : "the new customer");
   const conflictHeading = useRef<HTMLDivElement>(null);
+  // An ended session takes the person to sign in; what they typed waits here for them (see use-session-draft).
+  useSessionDraft<CustomerDraft>(
+    editing ? `customer:${mode.customer.uuid}` : "customer:new",
+    () => (formState.isDirty ? { values: getValues(), base, record } : null),
+    (draft) => {
+      if (editing && draft.record) {
+        // The edit goes on from the record as it was when they started: if it changed since, Save shows the conflict.
+        setRecord(draft.record);
+        setBase(draft.base);
+      }
+      reset(draft.values, { keepDefaultValues: true });
+      setProblem({ message: DRAFT_RESTORED_NOTICE, retry: false, tone: "info" });
+    },
+  );
 
   const locationName = (field: string, value: unknown) => {
     if (field === "primary_service_location_uuid" && typeof value === "string" && value !== "") {
@@ -119,8 +138,9 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
       onConflict(error.current, values);
       return;
     }
-    if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
-      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true, tone: "error" });
+    const notice = saveFailureNotice(error);
+    if (notice) {
+      setProblem(notice);
       return;
     }
     const leftover = applyServerErrors(error, setError, CUSTOMER_FIELDS);

@@ -37,7 +37,7 @@ export default async function CustomerPage({ params }: Props) {
   const read = await runAsRequester(user, () => readCustomer(uuid));
   if (read.state === "not_found") notFound();
   const queryClient = makeQueryClient();
-  if (read.state === "found") await runAsRequester(user, () => prefetchCustomerPage(queryClient, read.customer));
+  if (read.state === "found") await runAsRequester(user, () => prefetchCustomerPage(queryClient, read.customer, read.staleSince));
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -18,7 +18,7 @@ export default async function EditJobPage({ params }: { params: Promise<{ uuid: 
   const { uuid } = await params;
   const loaded = await runAsRequester(user, () => loadJob(uuid, { fresh: true }));
   if (loaded.state === "not_found") notFound();
-  if (loaded.state === "error") return <CrmProblem title="This job can't be edited right now" message={loaded.message} />;
+  if (loaded.state === "error") return <CrmProblem title="This job can't be edited right now" message={loaded.message} requestId={loaded.requestId} retry={loaded.retry} />;
   const { job } = loaded;
 
   return (
