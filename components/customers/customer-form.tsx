@@ -35,6 +35,7 @@ import { useDuplicateCheck } from "@/components/customers/use-duplicate-check";
 import { useLocations } from "@/lib/jobs/api/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
 import { customersChanged } from "@/lib/customers/api/customers-changed";
+import { recordDataAge } from "@/lib/query/data-age";
 import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 /** What an ended session keeps of this form: the values, and for an edit what it started from. */
@@ -107,6 +108,8 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   function onSaved(customer: CustomerDto) {
     intentKey.done();
     queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
+    // The CRM just answered: whatever saved copy the record page showed is replaced by the current record.
+    recordDataAge(queryClient, customerKeys.detail(customer.uuid), null);
     void customersChanged(queryClient, "lists");
     void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });
     void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.uuid) });

@@ -29,6 +29,7 @@ import { jobFormDefaults, jobToFormValues, type JobFormState } from "@/lib/jobs/
 import type { CustomerRecord, JobDetail } from "@/lib/jobs/job-types";
 import { ReadyForm } from "@/components/forms/ready-form";
 import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
+import { recordDataAge } from "@/lib/query/data-age";
 
 export type JobFormProps =
   | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
@@ -101,6 +102,8 @@ export function JobForm(props: JobFormProps) {
   function onSaved(saved: JobDetail) {
     intentKey.done();
     queryClient.setQueryData(jobKeys.detail(saved.uuid), saved);
+    // The CRM just answered: whatever saved copy the job page showed is replaced by the current job.
+    recordDataAge(queryClient, jobKeys.detail(saved.uuid), null);
     // Lists, the board and the history are marked stale and reload where they are shown.
     void jobsChanged(queryClient, "none");
     toast.success(baseline ? `Changes to ${jobLabel(saved)} are saved.` : `${jobLabel(saved)} is created.`);
