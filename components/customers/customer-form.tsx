@@ -18,6 +18,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { useIntentKey } from "@/components/forms/use-intent-key";
+import { useSessionDraft } from "@/components/forms/use-session-draft";
+import { DRAFT_RESTORED_NOTICE, saveFailureNotice } from "@/lib/forms/save-failure";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { createCustomer } from "@/lib/customers/api/create-customer";
@@ -33,7 +35,11 @@ import { useDuplicateCheck } from "@/components/customers/use-duplicate-check";
 import { useLocations } from "@/lib/jobs/api/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
 import { customersChanged } from "@/lib/customers/api/customers-changed";
+import { recordDataAge } from "@/lib/query/data-age";
 import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
+
+/** What an ended session keeps of this form: the values, and for an edit what it started from. */
+type CustomerDraft = { values: CustomerFormState; base: CustomerFormState; record: CustomerDto | null };
 
 export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
 
@@ -77,6 +83,20 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   const locations = useLocations();
   const guard = useUnsavedChangesGuard(formState.isDirty, editing ? "this customer" : "the new customer");
   const conflictHeading = useRef<HTMLDivElement>(null);
+  // An ended session takes the person to sign in; what they typed waits here for them (see use-session-draft).
+  useSessionDraft<CustomerDraft>(
+    editing ? `customer:${mode.customer.uuid}` : "customer:new",
+    () => (formState.isDirty ? { values: getValues(), base, record } : null),
+    (draft) => {
+      if (editing && draft.record) {
+        // The edit goes on from the record as it was when they started: if it changed since, Save shows the conflict.
+        setRecord(draft.record);
+        setBase(draft.base);
+      }
+      reset(draft.values, { keepDefaultValues: true });
+      setProblem({ message: DRAFT_RESTORED_NOTICE, retry: false, tone: "info" });
+    },
+  );
 
   const locationName = (field: string, value: unknown) => {
     if (field === "primary_service_location_uuid" && typeof value === "string" && value !== "") {
@@ -88,6 +108,8 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   function onSaved(customer: CustomerDto) {
     intentKey.done();
     queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
+    // The CRM just answered: whatever saved copy the record page showed is replaced by the current record.
+    recordDataAge(queryClient, customerKeys.detail(customer.uuid), null);
     void customersChanged(queryClient, "lists");
     void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });
     void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.uuid) });
@@ -119,8 +141,9 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
       onConflict(error.current, values);
       return;
     }
-    if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
-      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true, tone: "error" });
+    const notice = saveFailureNotice(error);
+    if (notice) {
+      setProblem(notice);
       return;
     }
     const leftover = applyServerErrors(error, setError, CUSTOMER_FIELDS);

@@ -22,6 +22,7 @@ import { refreshAfterRestore, restoreFromTrash, useTrashPage } from "@/lib/trash
 import type { RestoreItem } from "@/lib/trash/restore-run";
 import { TRASH_PAGE_SIZE, TRASH_TABS, type TrashResource, type TrashRow } from "@/lib/trash/trash-types";
 import { toTrashQuery, trashUrlParsers, type TrashQuery } from "@/lib/trash/trash-url";
+import { errorText, retryActionFor } from "@/lib/http/error-advice";
 
 const TAB_LABELS = { customers: "Deleted customers", jobs: "Deleted jobs" } as const;
 
@@ -162,7 +163,11 @@ function TrashPanel({
         isRefreshing={trash.isFetching && !trash.isPending}
         onOpenRow={(row) => router.push(row.resource === "customer" ? `/customers/${row.uuid}` : `/jobs/${row.uuid}`)}
         errorState={
-          trash.isError ? <TableMessage tone="error" title="The trash could not be loaded" action={{ label: "Retry", onClick: () => void trash.refetch() }}>{trash.error.message}</TableMessage> : undefined
+          trash.isError ? (
+            <TableMessage tone="error" title="The trash could not be loaded" action={retryActionFor(trash.error, { label: "Retry", onClick: () => void trash.refetch() })}>
+              {errorText(trash.error)}
+            </TableMessage>
+          ) : undefined
         }
         emptyState={
           query.search ? (

@@ -11,6 +11,8 @@ import type { CustomerListQuery } from "@/lib/customers/customer-list-url";
 import { lookupCallers } from "@/lib/customers/caller-lookup";
 import { toCustomerDto, type CustomerDto } from "@/lib/customers/customer-service";
 import { classifyLookupQuery } from "@/lib/customers/lookup-query";
+import { staleSinceOf } from "@/lib/api/crm-response";
+import { recordDataAge } from "@/lib/query/data-age";
 
 /**
  * Server-side reads for the customer pages, stored under the query keys the
@@ -30,12 +32,14 @@ export async function prefetchCustomerList(queryClient: QueryClient, query: Cust
         page: query.page,
         limit: query.limit,
       });
+      recordDataAge(queryClient, customerKeys.list(query), staleSinceOf(result));
       return { customers: result.data.customers.map(toCustomerDto), pagination: result.data.pagination };
     },
   });
 }
 
-export type CustomerRead = { state: "found"; customer: CustomerDto } | { state: "not_found" } | { state: "failed" };
+/** staleSince: set when the CRM did not answer and this is the last answer seen (see lib/query/data-age.ts). */
+export type CustomerRead = { state: "found"; customer: CustomerDto; staleSince: string | null } | { state: "not_found" } | { state: "failed" };
 
 /**
  * One customer, deleted ones included. `fresh` skips the shared cache: the
@@ -45,7 +49,7 @@ export type CustomerRead = { state: "found"; customer: CustomerDto } | { state: 
 export async function readCustomer(uuid: string, options: { fresh?: boolean } = {}): Promise<CustomerRead> {
   try {
     const result = await getCustomer(uuid, { includeDeleted: true, cache: options.fresh ? false : undefined });
-    return { state: "found", customer: toCustomerDto(result.data) };
+    return { state: "found", customer: toCustomerDto(result.data), staleSince: staleSinceOf(result) };
   } catch (error) {
     if (error instanceof CrmError && error.kind === "not_found") return { state: "not_found" };
     return { state: "failed" };
@@ -53,8 +57,9 @@ export async function readCustomer(uuid: string, options: { fresh?: boolean } = 
 }
 
 /** The customer's page: the record is given (read with readCustomer), its first page of jobs and its history are prefetched. */
-export async function prefetchCustomerPage(queryClient: QueryClient, customer: CustomerDto): Promise<void> {
+export async function prefetchCustomerPage(queryClient: QueryClient, customer: CustomerDto, staleSince: string | null = null): Promise<void> {
   queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
+  recordDataAge(queryClient, customerKeys.detail(customer.uuid), staleSince);
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: customerKeys.jobs(customer.uuid, 1),
@@ -75,7 +80,8 @@ export async function prefetchLookup(queryClient: QueryClient, raw: string): Pro
   await queryClient.prefetchQuery({
     queryKey: customerKeys.lookup(q),
     queryFn: async () => {
-      const { query, matches, total } = await lookupCallers(q);
+      const { query, results, matches, total } = await lookupCallers(q);
+      recordDataAge(queryClient, customerKeys.lookup(q), results.length ? staleSinceOf(results) : null);
       return { query, matches, total };
     },
   });

@@ -1,5 +1,5 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { ApiRequestError } from "@/lib/http/api-fetch";
+import { ApiRequestError, shortRequestId } from "@/lib/http/api-fetch";
 
 /**
  * Puts the server's field errors on the form's own fields, so a rule the
@@ -20,5 +20,7 @@ export function applyServerErrors<Values extends FieldValues>(
   }
   const unplaced = Object.entries(error.fields).filter(([field]) => !knownFields.includes(field));
   if (placed > 0 && unplaced.length === 0) return null;
-  return unplaced.length ? unplaced.map(([, message]) => message).join(" ") : error.message;
+  if (!unplaced.length) return error.message;
+  const quoted = error.requestId ? ` (request ${shortRequestId(error.requestId)})` : "";
+  return `${unplaced.map(([, message]) => message).join(" ")}${quoted}`;
 }

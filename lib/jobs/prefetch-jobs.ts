@@ -7,6 +7,8 @@ import { BOARD_PAGE_SIZE } from "@/lib/jobs/job-list-url";
 import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 import type { JobListPage } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import { staleSinceOf } from "@/lib/api/crm-response";
+import { recordDataAge } from "@/lib/query/data-age";
 
 /**
  * Server-side prefetches for the job pages, under the same query keys the
@@ -19,19 +21,20 @@ export async function prefetchBoard(queryClient: QueryClient, filters: BoardFilt
     JOB_STATUSES.map((status) =>
       queryClient.prefetchInfiniteQuery({
         queryKey: jobKeys.boardColumn(status, filters),
-        queryFn: async (): Promise<JobListPage> =>
-          (
-            await listJobs({
-              statuses: [status],
-              priority: filters.priority,
-              locationUuid: filters.location_uuid,
-              assignedToUserId: filters.assigned_to_user_id,
-              customerUuid: filters.customer_uuid,
-              search: filters.search,
-              page: 1,
-              limit: BOARD_PAGE_SIZE,
-            })
-          ).data,
+        queryFn: async (): Promise<JobListPage> => {
+          const result = await listJobs({
+            statuses: [status],
+            priority: filters.priority,
+            locationUuid: filters.location_uuid,
+            assignedToUserId: filters.assigned_to_user_id,
+            customerUuid: filters.customer_uuid,
+            search: filters.search,
+            page: 1,
+            limit: BOARD_PAGE_SIZE,
+          });
+          recordDataAge(queryClient, jobKeys.boardColumn(status, filters), staleSinceOf(result));
+          return result.data;
+        },
         initialPageParam: 1,
       }),
     ),
@@ -41,19 +44,20 @@ export async function prefetchBoard(queryClient: QueryClient, filters: BoardFilt
 export async function prefetchJobList(queryClient: QueryClient, filters: JobListFilters): Promise<void> {
   await queryClient.prefetchQuery({
     queryKey: jobKeys.list(filters),
-    queryFn: async (): Promise<JobListPage> =>
-      (
-        await listJobs({
-          statuses: filters.status,
-          priority: filters.priority,
-          locationUuid: filters.location_uuid,
-          assignedToUserId: filters.assigned_to_user_id,
-          customerUuid: filters.customer_uuid,
-          search: filters.search,
-          includeDeleted: filters.include_deleted,
-          page: filters.page,
-          limit: filters.limit,
-        })
-      ).data,
+    queryFn: async (): Promise<JobListPage> => {
+      const result = await listJobs({
+        statuses: filters.status,
+        priority: filters.priority,
+        locationUuid: filters.location_uuid,
+        assignedToUserId: filters.assigned_to_user_id,
+        customerUuid: filters.customer_uuid,
+        search: filters.search,
+        includeDeleted: filters.include_deleted,
+        page: filters.page,
+        limit: filters.limit,
+      });
+      recordDataAge(queryClient, jobKeys.list(filters), staleSinceOf(result));
+      return result.data;
+    },
   });
 }

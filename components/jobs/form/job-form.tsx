@@ -7,6 +7,8 @@ import { toast } from "sonner";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useIntentKey } from "@/components/forms/use-intent-key";
+import { useSessionDraft } from "@/components/forms/use-session-draft";
+import { DRAFT_RESTORED_NOTICE, saveFailureNotice } from "@/lib/forms/save-failure";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
 import { ConflictPanel } from "@/components/jobs/form/conflict-panel";
@@ -27,10 +29,14 @@ import { jobFormDefaults, jobToFormValues, type JobFormState } from "@/lib/jobs/
 import type { CustomerRecord, JobDetail } from "@/lib/jobs/job-types";
 import { ReadyForm } from "@/components/forms/ready-form";
 import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
+import { recordDataAge } from "@/lib/query/data-age";
 
 export type JobFormProps =
   | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
   | { mode: "edit"; job: JobDetail };
+
+/** What an ended session keeps of this form. */
+type JobDraft = { values: JobFormState; baseline: Baseline | null; customer: CustomerRecord | null };
 
 /** What an edit starts from: the job as it was read, after a conflict the newer version. */
 interface Baseline {
@@ -62,6 +68,18 @@ export function JobForm(props: JobFormProps) {
   const [showSummary, setShowSummary] = useState(false);
   const intentKey = useIntentKey();
   const guard = useUnsavedChangesGuard(formState.isDirty, baseline ? "this job" : "the new job");
+  // An ended session takes the person to sign in; what they typed waits here for them (see use-session-draft).
+  useSessionDraft<JobDraft>(
+    props.mode === "edit" ? `job:${props.job.uuid}` : "job:new",
+    () => (formState.isDirty ? { values: form.getValues(), baseline, customer } : null),
+    (draft) => {
+      // An edit goes on from the job as it was when they started: if it changed since, Save shows the conflict.
+      if (props.mode === "edit" && draft.baseline) setBaseline(draft.baseline);
+      setCustomer(draft.customer);
+      reset(draft.values, { keepDefaultValues: true });
+      setProblem({ message: DRAFT_RESTORED_NOTICE, retry: false, tone: "info" });
+    },
+  );
 
   const locations = useLocations();
   const assignees = useJobAssignees();
@@ -84,6 +102,8 @@ export function JobForm(props: JobFormProps) {
   function onSaved(saved: JobDetail) {
     intentKey.done();
     queryClient.setQueryData(jobKeys.detail(saved.uuid), saved);
+    // The CRM just answered: whatever saved copy the job page showed is replaced by the current job.
+    recordDataAge(queryClient, jobKeys.detail(saved.uuid), null);
     // Lists, the board and the history are marked stale and reload where they are shown.
     void jobsChanged(queryClient, "none");
     toast.success(baseline ? `Changes to ${jobLabel(saved)} are saved.` : `${jobLabel(saved)} is created.`);
@@ -109,8 +129,9 @@ export function JobForm(props: JobFormProps) {
       onConflict(error.current, values, baseline);
       return;
     }
-    if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
-      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true, tone: "error" });
+    const notice = saveFailureNotice(error);
+    if (notice) {
+      setProblem(notice);
       return;
     }
     const leftover = applyServerErrors(error, setError, JOB_FIELDS);
