@@ -10,6 +10,7 @@ import { E2E_APP_URL } from "./support/test-env";
  * temporary, so each of them first replaces it with its own, as a person would.
  */
 export default async function globalSetup(_config: FullConfig) {
+  await untilDatabaseReady();
   const headers = { Origin: E2E_APP_URL };
   const admin = await request.newContext({ baseURL: E2E_APP_URL, extraHTTPHeaders: headers });
   await signIn(admin, "admin");
@@ -46,4 +47,26 @@ async function signIn(context: Awaited<ReturnType<typeof request.newContext>>, r
   const { email, password } = ACCOUNTS[role];
   const response = await context.post("/api/auth/sign-in", { data: { email, password } });
   if (!response.ok()) throw new Error(`signing in as ${role} failed: ${response.status()} ${await response.text()}`);
+}
+
+/**
+ * The port answers before the server has finished starting (the database
+ * opened and migrated, the first admin made): on a busy machine that takes
+ * longer than one request's timeout, so wait for /api/health to say the
+ * database is up before signing in.
+ */
+async function untilDatabaseReady() {
+  const deadline = Date.now() + 180_000;
+  const health = await request.newContext({ baseURL: E2E_APP_URL });
+  try {
+    for (;;) {
+      const response = await health.get("/api/health", { timeout: 60_000 }).catch(() => null);
+      const body = response ? ((await response.json().catch(() => null)) as { data?: { database?: string } } | null) : null;
+      if (body?.data?.database === "ok") return;
+      if (Date.now() > deadline) throw new Error(`the dashboard at ${E2E_APP_URL} did not report its database ready within 3 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await health.dispose();
+  }
 }

@@ -25,6 +25,8 @@ test.describe("an admin", () => {
   test.use({ storageState: storageStatePath("admin") });
 
   test("creates a staff user and a viewer, who can then sign in with the right powers, and it is all in the audit log", async ({ page, browser }) => {
+    // Two accounts, each signed in, its temporary password replaced and signed in again: many password hashes.
+    test.slow();
     const stamp = Date.now();
     const staffEmail = `new-staff-${stamp}@e2e.example`;
     const viewerEmail = `new-viewer-${stamp}@e2e.example`;

@@ -25,16 +25,7 @@ export async function signIn(input: {
   const { email, password, ip, requestId } = input;
   // Counted before the password is checked, so parallel guesses cannot all be checked.
   const attempt = await beginSignInAttempt(email, ip);
-  if (!attempt.allowed) {
-    await recordRejectedSignIn(email, requestId, "throttled");
-    return {
-      ok: false,
-      status: 429,
-      code: "rate_limited",
-      message: `Too many failed sign-ins from here. Try again in ${describeWait(attempt.retryAfterSeconds)}, or ask an administrator to reset the password.`,
-      retryAfterSeconds: attempt.retryAfterSeconds,
-    };
-  }
+  if (!attempt.allowed) return throttled(email, requestId, attempt.retryAfterSeconds);
 
   const auth = await getAuth();
   try {
@@ -63,6 +54,18 @@ export async function signIn(input: {
     if (isAPIError(error)) return failure(error.statusCode, email, requestId);
     throw error;
   }
+}
+
+/** An attempt the throttle refused before any check: recorded, and answered with how long to wait. */
+export async function throttled(email: string, requestId: string, retryAfterSeconds: number): Promise<SignInResult> {
+  await recordRejectedSignIn(email, requestId, "throttled");
+  return {
+    ok: false,
+    status: 429,
+    code: "rate_limited",
+    message: `Too many failed sign-ins from here. Try again in ${describeWait(retryAfterSeconds)}, or ask an administrator to reset the password.`,
+    retryAfterSeconds,
+  };
 }
 
 /** The attempt already counted as a failure when it began; here it is only recorded and answered. */

@@ -3,8 +3,8 @@ import { recordAudit, recordRejectedSignIn } from "@/lib/audit/record-audit";
 import { getAuth, twoFactorCookieName } from "@/lib/auth/auth";
 import { authErrorCode } from "@/lib/auth/auth-error-code";
 import { isRole } from "@/lib/auth/roles";
-import type { SignInResult } from "@/lib/auth/sign-in";
-import { beginSignInAttempt, describeWait } from "@/lib/auth/sign-in-throttle";
+import { throttled, type SignInResult } from "@/lib/auth/sign-in";
+import { beginSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { isTotpCode } from "@/lib/account/account-schemas";
 import { appDatabase } from "@/lib/db/app-database";
 
@@ -27,16 +27,7 @@ export async function completeTwoFactorSignIn(input: { code: string; ip: string;
 
   // Counted before the code is checked, like the password step.
   const attempt = await beginSignInAttempt(email, ip);
-  if (!attempt.allowed) {
-    await recordRejectedSignIn(email, requestId, "throttled");
-    return {
-      ok: false,
-      status: 429,
-      code: "rate_limited",
-      message: `Too many failed sign-ins from here. Try again in ${describeWait(attempt.retryAfterSeconds)}.`,
-      retryAfterSeconds: attempt.retryAfterSeconds,
-    };
-  }
+  if (!attempt.allowed) return throttled(email, requestId, attempt.retryAfterSeconds);
 
   const auth = await getAuth();
   const headers = new Headers({ cookie: cookieHeader, "x-forwarded-for": ip });

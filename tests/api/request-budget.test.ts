@@ -9,6 +9,7 @@ import { startTestSandbox, type TestSandbox } from "../../sandbox/src/testing/te
  */
 const APP_URL = "http://localhost:3999";
 const BUDGET = 4;
+const OWN_PASSWORD = "a-longer-own-password-2";
 let sandbox: TestSandbox;
 
 beforeAll(async () => {
@@ -48,6 +49,18 @@ async function createAccount(adminCookie: string, email: string, role: "staff" |
     noParams,
   );
   if (response.status !== 201 && response.status !== 200) throw new Error(`creating ${email}: ${response.status} ${await response.text()}`);
+  // The password an admin sets is temporary: the person replaces it at first sign-in, as they would.
+  const { POST: changePassword } = await import("@/app/api/me/password/route");
+  const cookie = await signInAs(email, "a-long-password-1");
+  const changed = await changePassword(
+    new Request(`${APP_URL}/api/me/password`, {
+      method: "POST",
+      headers: { cookie, origin: APP_URL, "content-type": "application/json" },
+      body: JSON.stringify({ current_password: "a-long-password-1", new_password: OWN_PASSWORD, confirm_password: OWN_PASSWORD }),
+    }),
+    noParams,
+  );
+  if (changed.status !== 200) throw new Error(`changing ${email}'s password: ${changed.status} ${await changed.text()}`);
 }
 
 async function listCustomers(cookie: string, search: string): Promise<Response> {
@@ -62,8 +75,8 @@ it("refuses one person over the budget with 429 and Retry-After, leaves others a
   const admin = await signInAs("budget-admin@example.com", "budget-admin-password");
   await createAccount(admin, "viewer-one@example.com", "viewer");
   await createAccount(admin, "viewer-two@example.com", "viewer");
-  const one = await signInAs("viewer-one@example.com", "a-long-password-1");
-  const two = await signInAs("viewer-two@example.com", "a-long-password-1");
+  const one = await signInAs("viewer-one@example.com", OWN_PASSWORD);
+  const two = await signInAs("viewer-two@example.com", OWN_PASSWORD);
 
   // Cache hits are free: the same search ten times is one CRM request.
   const usedBefore = (await usageReport()).used;
