@@ -48,7 +48,7 @@ export interface WorkerClients {
   sandbox: Sandbox;
 }
 
-function signedInApi(role: Role): [WorkerFixture<APIRequestContext, object>, { scope: "worker" }] {
+function roleApiFixture(role: Role): [WorkerFixture<APIRequestContext, object>, { scope: "worker" }] {
   return [
     // Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring pattern.
     async ({}, use) => {
@@ -62,9 +62,9 @@ function signedInApi(role: Role): [WorkerFixture<APIRequestContext, object>, { s
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no test-scoped fixtures of our own
 export const test = base.extend<{}, WorkerClients>({
-  staffApi: signedInApi("staff"),
-  adminApi: signedInApi("admin"),
-  viewerApi: signedInApi("viewer"),
+  staffApi: roleApiFixture("staff"),
+  adminApi: roleApiFixture("admin"),
+  viewerApi: roleApiFixture("viewer"),
   // The sandbox client holds no connection, so there is nothing to close.
   sandbox: [async ({}, use) => use(sandboxClient), { scope: "worker" }],
 });
