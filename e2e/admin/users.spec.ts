@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { secretFromUri, totpCode } from "../../tests/support/totp";
 import { ACCOUNTS, storageStatePath } from "../support/accounts";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { newAccount, signedInApi } from "../support/new-account";
 import { E2E_APP_URL } from "../support/test-env";
 
@@ -140,10 +140,8 @@ test.describe("an admin", () => {
     }
   });
 
-  test("a password reset by an admin is temporary: the person's pages lead to the change screen and the API answers 403 until they choose one", async ({ page, browser }) => {
-    const admin = await dashboardApi("admin");
-    const account = await newAccount(admin, { name: "Rita Reset", role: "staff", password: "rita-own-password-1" });
-    await admin.dispose();
+  test("a password reset by an admin is temporary: the person's pages lead to the change screen and the API answers 403 until they choose one", async ({ page, browser, adminApi }) => {
+    const account = await newAccount(adminApi, { name: "Rita Reset", role: "staff", password: "rita-own-password-1" });
     const before = await signedInApi(account.email, account.password);
 
     await page.goto("/admin/users");
@@ -193,10 +191,9 @@ test.describe("a viewer", () => {
 });
 
 test.describe("requiring two-factor sign-in for admins", () => {
-  test("an admin turns it on; an admin without it must set it up before anything else, and cannot turn it off", async ({ browser }) => {
-    const main = await dashboardApi("admin");
-    const ada = await newAccount(main, { name: "Ada Admin", role: "admin", password: "ada-admin-password-1" });
-    const bea = await newAccount(main, { name: "Bea Admin", role: "admin", password: "bea-admin-password-1" });
+  test("an admin turns it on; an admin without it must set it up before anything else, and cannot turn it off", async ({ browser, adminApi }) => {
+    const ada = await newAccount(adminApi, { name: "Ada Admin", role: "admin", password: "ada-admin-password-1" });
+    const bea = await newAccount(adminApi, { name: "Bea Admin", role: "admin", password: "bea-admin-password-1" });
     // Ada already uses two-factor sign-in (set up through the API here; the account spec does it on screen).
     const adaApi = await signedInApi(ada.email, ada.password);
     const started = await adaApi.post("/api/me/two-factor", { data: { password: ada.password } });
@@ -221,7 +218,7 @@ test.describe("requiring two-factor sign-in for admins", () => {
       await expect(adaPage.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 
       // The admin without two-factor is held back by the API…
-      const blocked = await main.get("/api/admin/users");
+      const blocked = await adminApi.get("/api/admin/users");
       expect(blocked.status()).toBe(403);
       expect(await blocked.json()).toMatchObject({ success: false, code: "two_factor_setup_required" });
 
@@ -250,7 +247,6 @@ test.describe("requiring two-factor sign-in for admins", () => {
       await adaContext.close();
       await beaContext.close();
     }
-    expect((await main.get("/api/admin/users")).status()).toBe(200);
-    await main.dispose();
+    expect((await adminApi.get("/api/admin/users")).status()).toBe(200);
   });
 });

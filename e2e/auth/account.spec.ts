@@ -1,6 +1,6 @@
-import { expect, request, test, type Page } from "@playwright/test";
+import { request, type Page } from "@playwright/test";
 import { secretFromUri, totpCode } from "../../tests/support/totp";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { newAccount, signedInApi } from "../support/new-account";
 import { E2E_APP_URL } from "../support/test-env";
 
@@ -13,10 +13,8 @@ async function signInWithForm(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("a new account's temporary password must be replaced first: pages lead to the change screen, APIs answer 403", async ({ page }) => {
-  const admin = await dashboardApi("admin");
-  const account = await newAccount(admin, { name: "Tilly Temporary", role: "staff", password: "tilly-temporary-pass", keepTemporary: true });
-  await admin.dispose();
+test("a new account's temporary password must be replaced first: pages lead to the change screen, APIs answer 403", async ({ page, adminApi }) => {
+  const account = await newAccount(adminApi, { name: "Tilly Temporary", role: "staff", password: "tilly-temporary-pass", keepTemporary: true });
 
   await signInWithForm(page, account.email, account.password);
   await expect(page).toHaveURL(/\/change-password$/);
@@ -42,10 +40,8 @@ test("a new account's temporary password must be replaced first: pages lead to t
   expect((await page.request.get("/api/customers")).status()).toBe(200);
 });
 
-test("changing one's own password on the account page: the current one is checked on its field, other sessions end, this one stays", async ({ page }) => {
-  const admin = await dashboardApi("admin");
-  const account = await newAccount(admin, { name: "Carl Changer", role: "viewer", password: "carl-first-choice-1" });
-  await admin.dispose();
+test("changing one's own password on the account page: the current one is checked on its field, other sessions end, this one stays", async ({ page, adminApi }) => {
+  const account = await newAccount(adminApi, { name: "Carl Changer", role: "viewer", password: "carl-first-choice-1" });
   const otherDevice = await signedInApi(account.email, account.password);
   expect((await otherDevice.get("/api/me")).status()).toBe(200);
 
@@ -79,10 +75,8 @@ test("changing one's own password on the account page: the current one is checke
   await signedInApi(account.email, "carl-second-choice-2").then((context) => context.dispose());
 });
 
-test("two-factor sign-in: set up on the account page, then signing in asks for the code; a backup code works once", async ({ page, browser }) => {
-  const admin = await dashboardApi("admin");
-  const account = await newAccount(admin, { name: "Tom Totp", role: "staff", password: "tom-totp-password-1" });
-  await admin.dispose();
+test("two-factor sign-in: set up on the account page, then signing in asks for the code; a backup code works once", async ({ page, browser, adminApi }) => {
+  const account = await newAccount(adminApi, { name: "Tom Totp", role: "staff", password: "tom-totp-password-1" });
 
   await signInWithForm(page, account.email, account.password);
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();

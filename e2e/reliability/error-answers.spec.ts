@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ACCOUNTS, storageStatePath } from "../support/accounts";
-import { crmTotal, resetSandboxUsage, setSandboxAccess, setSandboxUsage } from "../support/crm";
+import { expect, test } from "../support/fixtures";
 import { waitForHydration } from "../support/hydration";
 import { countRequests, letters, randomPhone, uniqueLastName } from "../customers/customer-fixtures";
 
@@ -27,13 +27,13 @@ async function fillNewCustomer(page: Page) {
 }
 
 test.describe("a refused CRM key (502 crm_misconfigured)", () => {
-  test.afterEach(async () => {
-    await setSandboxAccess(null);
+  test.afterEach(async ({ sandbox }) => {
+    await sandbox.setAccess(null);
   });
 
-  test("a list asks once, says an administrator must fix it, quotes the request id and offers no Retry", async ({ page }) => {
+  test("a list asks once, says an administrator must fix it, quotes the request id and offers no Retry", async ({ page, sandbox }) => {
     const search = `nobody${letters(8)}`;
-    await setSandboxAccess("invalid_key");
+    await sandbox.setAccess("invalid_key");
     const answer = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/customers");
     const requests = await countRequests(page, "/api/customers", async () => {
       await page.goto(`/customers?search=${search}`);
@@ -52,9 +52,9 @@ test.describe("a refused CRM key (502 crm_misconfigured)", () => {
     expect(requests).toBe(1);
   });
 
-  test("a save is sent once, keeps what was typed and offers no Try again", async ({ page }) => {
+  test("a save is sent once, keeps what was typed and offers no Try again", async ({ page, sandbox }) => {
     const { firstName, lastName } = await fillNewCustomer(page);
-    await setSandboxAccess("addon_required");
+    await sandbox.setAccess("addon_required");
     const saves = await countRequests(page, "/api/customers", async () => {
       await page.getByRole("button", { name: "Save" }).click();
       const alert = page.getByRole("alert").filter({ hasText: "Developer API add-on" });
@@ -69,7 +69,7 @@ test.describe("a refused CRM key (502 crm_misconfigured)", () => {
   });
 });
 
-test("an ended session goes to sign in and back to the form, with what was typed put back", async ({ page, context }) => {
+test("an ended session goes to sign in and back to the form, with what was typed put back", async ({ page, context, sandbox }) => {
   const { firstName, lastName } = await fillNewCustomer(page);
   await context.clearCookies();
   await page.getByRole("button", { name: "Save" }).click();
@@ -84,11 +84,11 @@ test("an ended session goes to sign in and back to the form, with what was typed
   await expect(page.getByText("What you typed is back")).toBeVisible();
   await expect(page.getByLabel("First name", { exact: true })).toHaveValue(firstName);
   await expect(page.getByLabel("Last name", { exact: true })).toHaveValue(lastName);
-  expect(await crmTotal("customers", `search=${lastName}`)).toBe(0);
+  expect(await sandbox.total("customers", `search=${lastName}`)).toBe(0);
 
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${firstName} ${lastName}` })).toBeVisible();
-  expect(await crmTotal("customers", `search=${lastName}`)).toBe(1);
+  expect(await sandbox.total("customers", `search=${lastName}`)).toBe(1);
 });
 
 test("an ended session found by a read goes to sign in and back to the same list", async ({ page, context }) => {
@@ -107,14 +107,14 @@ test("an ended session found by a read goes to sign in and back to the same list
   await expect(page.getByLabel("Search customers")).toHaveValue(search);
 });
 
-test("at the plan's limit, a list read before is shown marked as saved data, with when it was read", async ({ page }) => {
+test("at the plan's limit, a list read before is shown marked as saved data, with when it was read", async ({ page, sandbox }) => {
   test.setTimeout(60_000);
   const search = `stale${letters(6)}`;
   await page.goto(`/customers?search=${search}`);
   await expect(page.getByText("No customers match")).toBeVisible();
   await expect(page.getByText("Showing saved data")).toHaveCount(0);
 
-  await setSandboxUsage(SANDBOX_QUOTA);
+  await sandbox.setUsage(SANDBOX_QUOTA);
   try {
     // Past the shared cache's 15 seconds, the dashboard must ask the CRM again, which refuses.
     await page.waitForTimeout(16_000);
@@ -129,6 +129,6 @@ test("at the plan's limit, a list read before is shown marked as saved data, wit
     await expect(notice).toContainText("the CRM is not answering");
     await expect(notice.locator("time")).toHaveAttribute("datetime", staleSince!);
   } finally {
-    await resetSandboxUsage();
+    await sandbox.resetUsage();
   }
 });
