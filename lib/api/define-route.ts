@@ -7,6 +7,7 @@ import { can, type Capability } from "@/lib/auth/roles";
 import { CrmError } from "@/lib/crm/errors";
 import { ConfigurationError } from "@/lib/env";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
+import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
 
 export interface RouteContext<Params> {
   request: Request;
@@ -110,6 +111,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
 function toApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof CrmError) return fromCrmError(error);
+  // The mirror's queries (decision 014): a sort key, filter or range they do not offer.
+  if (error instanceof MirrorQueryError) return new ApiError(400, "validation", error.message, { [error.field]: error.message });
   if (error instanceof ConfigurationError) {
     logEvent("error", "configuration_error", { request_id: requestId, message: error.message });
     return new ApiError(503, "crm_misconfigured", "The dashboard is not configured correctly. An administrator has been told.");
