@@ -154,10 +154,11 @@ const JOB_ORDER: Record<JobSortKey, string> = {
   customer_name: "customer_name",
   status: "status_rank",
   priority: "priority_rank",
-  scheduled_date: "scheduled_date",
+  // Qualified: the select list has text columns of these names, which a bare ORDER BY name would sort.
+  scheduled_date: "mirror_jobs.scheduled_date",
   assignee_name: "assignee_name",
   city: "city",
-  estimated_amount: "estimated_amount",
+  estimated_amount: "mirror_jobs.estimated_amount",
   created_at: "created_at",
   updated_at: "updated_at",
 };
@@ -264,7 +265,7 @@ export async function scheduleJobs(query: { from: string; to: string; assigned_t
   if (query.from === undefined || query.to === undefined) throw new MirrorQueryError({ field: query.from === undefined ? "from" : "to", message: "A schedule needs both from and to." });
   const input = jobInput({ filters: { from: query.from, to: query.to, ...(query.assigned_to_user_id !== undefined ? { assigned_to_user_id: query.assigned_to_user_id } : {}), ...(query.unassigned !== undefined ? { unassigned: query.unassigned } : {}) }, page: query.page, limit: query.limit ?? 200 });
   const scope = scopeOf(options);
-  const order = sql`scheduled_date asc, scheduled_time_start asc nulls last, uuid asc`;
+  const order = sql`mirror_jobs.scheduled_date asc, scheduled_time_start asc nulls last, uuid asc`;
   return selectJobs(scope, jobWhere(scope, input.filters, false), order, input.limit, input.offset);
 }
 
@@ -372,8 +373,8 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
     sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${open} and ${where} order by ${order} limit ${AGENDA_LIMIT}`.execute(db);
   const [todayRows, overdueRows, urgentRows] = await Promise.all([
     list(sql`scheduled_date = ${today}::date`, sql`scheduled_time_start asc nulls last, uuid`),
-    list(sql`scheduled_date < ${today}::date and status = any(${sql.val([...NOT_STARTED])}::text[])`, sql`scheduled_date asc, scheduled_time_start asc nulls last, uuid`),
-    list(sql`(is_urgent or is_emergency or priority = 'Emergency')`, sql`(is_emergency or priority = 'Emergency') desc, scheduled_date asc nulls last, scheduled_time_start asc nulls last, uuid`),
+    list(sql`scheduled_date < ${today}::date and status = any(${sql.val([...NOT_STARTED])}::text[])`, sql`mirror_jobs.scheduled_date asc, scheduled_time_start asc nulls last, uuid`),
+    list(sql`(is_urgent or is_emergency or priority = 'Emergency')`, sql`(is_emergency or priority = 'Emergency') desc, mirror_jobs.scheduled_date asc nulls last, scheduled_time_start asc nulls last, uuid`),
   ]);
   const counts = new Map(byStatus.rows.map((row) => [row.status, Number(row.count)]));
   const c = customers.rows[0];
