@@ -33,6 +33,8 @@ const serverEnvSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info"]).default("info"),
+  /** The CRM mirror's background sync (decision 014); "off" leaves only read-/write-through and Sync now. */
+  MIRROR_SYNC: z.enum(["on", "off"]).default("on"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema> & { APP_ORIGIN: string };
