@@ -295,3 +295,32 @@ describe("problems", () => {
     await updateSyncSettings({ paused: false });
   });
 });
+
+describe("the runner", () => {
+  it("runs one at a time per key: a second runner finds the lock held and does nothing", async () => {
+    const before = await sandboxUsage(sandbox);
+    const [a, b] = await Promise.all([(await runner()).runOnce({ force: true }), (await runner()).runOnce({ force: true })]);
+    const states = [a.state, b.state].sort();
+    expect(states).toEqual(["busy", "ran"]);
+    // One pass's worth of requests, not two.
+    const { loadSyncRow } = await import("@/lib/mirror/sync-state.server");
+    expect((await loadSyncRow(await scope())).pass).toBeNull();
+    expect(await sandboxUsage(sandbox) - before).toBeLessThan(2 * 8);
+  });
+
+  it("is driven by the timers it is given: first run after the start delay, then the next thing due", async () => {
+    const { SyncRunner, MIN_TICK_MS, MAX_TICK_MS } = await import("@/lib/mirror/sync-runner.server");
+    const timers: Array<{ run: () => void; ms: number }> = [];
+    const sync = new SyncRunner({ sleep: noWait, setTimer: (run, ms) => timers.push({ run, ms }), clearTimer: () => undefined, firstRunDelayMs: 1234 });
+    sync.start();
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.ms).toBe(1234);
+    timers[0]!.run();
+    // The tick runs what is due (the last look for changes was at the last pass) and arms the next.
+    for (let i = 0; i < 200 && timers.length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(timers).toHaveLength(2);
+    expect(timers[1]!.ms).toBeGreaterThanOrEqual(MIN_TICK_MS);
+    expect(timers[1]!.ms).toBeLessThanOrEqual(MAX_TICK_MS);
+    await sync.stop();
+  });
+});
