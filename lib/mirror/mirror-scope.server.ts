@@ -1,18 +1,10 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { crmConfig } from "@/lib/env";
+import { companyScopeOf, currentCompanyScope } from "@/lib/crm/company-scope";
 
 /**
- * The mirror keeps the rows of each CRM company apart by a scope: a hash of
- * the CRM's base URL and the API key. The key itself is never stored, and a
- * new key (or another CRM) starts an empty mirror instead of showing rows
- * another key was allowed to read.
+ * The mirror keeps the rows of each CRM company apart by a scope (a hash of
+ * the CRM's base URL and key, computed in lib/crm, which alone holds the key);
+ * every query filters by it, so one key's rows never show under another.
  */
-export function mirrorScopeOf(baseUrl: string, apiKey: string): string {
-  return createHash("sha256").update(`${baseUrl}\n${apiKey}`).digest("hex").slice(0, 32);
-}
-
-export function currentMirrorScope(): string {
-  const config = crmConfig();
-  return mirrorScopeOf(config.baseUrl, config.apiKey);
-}
+export const mirrorScopeOf = companyScopeOf;
+export const currentMirrorScope = currentCompanyScope;
