@@ -153,7 +153,6 @@ create extension if not exists pg_trgm;
 create table mirror_customers (
   scope text not null,
   uuid text not null,
-  record jsonb not null,
   first_name text not null,
   last_name text not null,
   sort_name text collate "C" not null,
@@ -185,6 +184,10 @@ create table mirror_customers (
 );
 create index mirror_customers_created on mirror_customers (scope, created_at desc, uuid) where deleted_at is null;
 create index mirror_customers_name on mirror_customers (scope, sort_name, uuid) where deleted_at is null;
+create index mirror_customers_city on mirror_customers (scope, city, uuid) where deleted_at is null;
+create index mirror_customers_zip on mirror_customers (scope, zip, uuid) where deleted_at is null;
+create index mirror_customers_email on mirror_customers (scope, email, uuid) where deleted_at is null;
+create index mirror_customers_updated on mirror_customers (scope, updated_at, uuid) where deleted_at is null;
 create index mirror_customers_deleted on mirror_customers (scope, deleted_at desc, uuid) where deleted_at is not null;
 create index mirror_customers_confirmed on mirror_customers (scope, confirmed_at);
 create index mirror_customers_tags on mirror_customers using gin (tags);
@@ -196,8 +199,9 @@ create index mirror_customers_billing on mirror_customers using gin (billing_tex
 create table mirror_jobs (
   scope text not null,
   uuid text not null,
-  record jsonb not null,
   job_number text collate "C",
+  -- The customer's name as customers sort ("last first"), for the address lookup's order.
+  customer_sort text collate "C" not null default '',
   title text collate "C" not null,
   customer_uuid text,
   customer_name text collate "C" not null default '',
@@ -236,6 +240,16 @@ create index mirror_jobs_deleted on mirror_jobs (scope, deleted_at desc, uuid) w
 create index mirror_jobs_confirmed on mirror_jobs (scope, confirmed_at);
 create index mirror_jobs_search on mirror_jobs using gin (search_text gin_trgm_ops);
 create index mirror_jobs_address on mirror_jobs using gin (address_text gin_trgm_ops);
+
+-- The records as the CRM sent them (parsed), apart from the columns above so
+-- that the rows counts and filters scan stay narrow (a record is ~1 KB).
+create table mirror_records (
+  scope text not null,
+  resource text not null check (resource in ('customers', 'jobs')),
+  uuid text not null,
+  record jsonb not null,
+  primary key (scope, resource, uuid)
+);
 
 create table mirror_locations (
   scope text not null,

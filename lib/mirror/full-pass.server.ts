@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
-import { removeUnconfirmed } from "@/lib/mirror/mirror-store.server";
+import { removeUnconfirmed, tidyMirror } from "@/lib/mirror/mirror-store.server";
 import { SYNC_RESOURCES, type SyncResource } from "@/lib/mirror/mirror-types";
 import { syncPage } from "@/lib/mirror/sync-reads.server";
 import { loadSyncRow, recordProblem, updateSyncRow, type PassState } from "@/lib/mirror/sync-state.server";
@@ -92,6 +92,7 @@ export async function runFullPass(deps: PassDeps, reason: PassState["reason"] = 
 
   const removed = await removeGone(deps, pass);
   await updateSyncRow(scope, { pass: null, lastPassCompletedAt: now(), lastError: null });
+  await tidyMirror();
   return { state: "complete", removed };
 }
 

@@ -12,7 +12,6 @@ export type MirrorTables = {
   mirror_customers: {
     scope: string;
     uuid: string;
-    record: ColumnType<Record<string, unknown>, string, string>;
     first_name: string;
     last_name: string;
     sort_name: string;
@@ -41,11 +40,11 @@ export type MirrorTables = {
   mirror_jobs: {
     scope: string;
     uuid: string;
-    record: ColumnType<Record<string, unknown>, string, string>;
     job_number: string | null;
     title: string;
     customer_uuid: string | null;
     customer_name: string;
+    customer_sort: string;
     location_uuid: string | null;
     status: string;
     priority: string;
@@ -68,6 +67,12 @@ export type MirrorTables = {
     deleted_at: NullableTimestamp;
     confirmed_at: Timestamp;
     provisional: Generated<boolean>;
+  };
+  mirror_records: {
+    scope: string;
+    resource: "customers" | "jobs";
+    uuid: string;
+    record: ColumnType<Record<string, unknown>, string, string>;
   };
   mirror_locations: {
     scope: string;

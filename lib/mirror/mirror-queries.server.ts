@@ -6,8 +6,9 @@ import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
 import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
 import { customerInput, dayIn, day as checkDay, jobInput, paging, type CustomerFilters, type JobFilters } from "@/lib/mirror/mirror-query-input";
 import { addressText, digitsOf } from "@/lib/mirror/mirror-records.server";
+import { recordsOf } from "@/lib/mirror/mirror-store.server";
 import { currentMirrorScope } from "@/lib/mirror/mirror-scope.server";
-import { loadSyncRow } from "@/lib/mirror/sync-state.server";
+import { peekSyncRow } from "@/lib/mirror/sync-state.server";
 import type {
   AddressMatch,
   CustomerQuery,
@@ -34,15 +35,15 @@ const scopeOf = (options: Scope) => options.scope ?? currentMirrorScope();
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (match) => `\\${match}`);
 
 async function asOfFor(scope: string, confirmed: ReadonlyArray<Date | string>): Promise<MirrorAsOf> {
-  const row = await loadSyncRow(scope);
+  const row = await peekSyncRow(scope);
   const oldest = confirmed.reduce<number | null>((min, at) => {
     const time = new Date(at).getTime();
     return min === null || time < min ? time : min;
   }, null);
   return {
     oldestConfirmedAt: oldest === null ? null : new Date(oldest).toISOString(),
-    lastFullPassAt: row.lastPassCompletedAt?.toISOString() ?? null,
-    lastChangesAt: row.lastChangesAt?.toISOString() ?? null,
+    lastFullPassAt: row?.lastPassCompletedAt?.toISOString() ?? null,
+    lastChangesAt: row?.lastChangesAt?.toISOString() ?? null,
   };
 }
 
@@ -90,7 +91,8 @@ function customerWhere(scope: string, filters: CustomerFilters, deleted: boolean
 
 interface CustomerDbRow {
   uuid: string;
-  record: Record<string, unknown> | string;
+  first_name: string;
+  last_name: string;
   phone: string | null;
   customer_type: string;
   is_vip: boolean;
@@ -104,14 +106,19 @@ interface CustomerDbRow {
   confirmed_at: Date | string;
 }
 
-const CUSTOMER_COLUMNS = sql.raw("uuid, record, phone, customer_type, is_vip, tags, lead_source, email_opt_in, sms_opt_in, created_at, updated_at, deleted_at, confirmed_at");
+const CUSTOMER_COLUMNS = sql.raw("uuid, first_name, last_name, phone, customer_type, is_vip, tags, lead_source, email_opt_in, sms_opt_in, created_at, updated_at, deleted_at, confirmed_at");
 
-function toCustomerRow(row: CustomerDbRow): MirrorCustomerRow {
-  const record = (typeof row.record === "string" ? JSON.parse(row.record) : row.record) as Record<string, string | null>;
+/** The page's rows with what only their records hold (original case of email, company, city). */
+async function customerRows(scope: string, rows: CustomerDbRow[]): Promise<MirrorCustomerRow[]> {
+  const records = await recordsOf(scope, "customers", rows.map((row) => row.uuid));
+  return rows.map((row) => toCustomerRow(row, (records.get(row.uuid) ?? {}) as Record<string, string | null>));
+}
+
+function toCustomerRow(row: CustomerDbRow, record: Record<string, string | null>): MirrorCustomerRow {
   return {
     uuid: row.uuid,
-    first_name: record.first_name ?? "",
-    last_name: record.last_name ?? "",
+    first_name: row.first_name,
+    last_name: row.last_name,
     company_name: record.company_name ?? null,
     email: record.email ?? null,
     phone: row.phone,
@@ -142,7 +149,7 @@ export async function queryCustomers(query: CustomerQuery = {}, options: Scope =
       order by ${sql.raw(CUSTOMER_ORDER[input.sort])} ${dir} nulls last, uuid asc limit ${input.limit} offset ${input.offset}`.execute(db),
     sql<{ total: string }>`select count(*)::text as total from mirror_customers where ${where}`.execute(db),
   ]);
-  const mapped = rows.rows.map(toCustomerRow);
+  const mapped = await customerRows(scope, rows.rows);
   return { rows: mapped, total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
 }
 
@@ -181,7 +188,6 @@ function jobWhere(scope: string, filters: JobFilters, deleted: boolean): RawBuil
 
 interface JobDbRow {
   uuid: string;
-  record: Record<string, unknown> | string;
   job_number: string | null;
   title: string;
   customer_uuid: string | null;
@@ -202,7 +208,7 @@ interface JobDbRow {
 }
 
 const JOB_COLUMNS = sql.raw(
-  "uuid, record, job_number, title, customer_uuid, location_uuid, status, priority, is_urgent, is_emergency, to_char(scheduled_date, 'YYYY-MM-DD') as scheduled_date, scheduled_time_start, scheduled_time_end, assigned_to_user_id, estimated_amount::text as estimated_amount, created_at, updated_at, deleted_at, confirmed_at",
+  "uuid, job_number, title, customer_uuid, location_uuid, status, priority, is_urgent, is_emergency, to_char(scheduled_date, 'YYYY-MM-DD') as scheduled_date, scheduled_time_start, scheduled_time_end, assigned_to_user_id, estimated_amount::text as estimated_amount, created_at, updated_at, deleted_at, confirmed_at",
 );
 
 const personName = (value: unknown) => {
@@ -211,8 +217,12 @@ const personName = (value: unknown) => {
   return `${typeof person.first_name === "string" ? person.first_name : ""} ${typeof person.last_name === "string" ? person.last_name : ""}`.trim();
 };
 
-function toJobRow(row: JobDbRow): MirrorJobRow {
-  const record = (typeof row.record === "string" ? JSON.parse(row.record) : row.record) as Record<string, unknown>;
+async function jobRows(scope: string, rows: JobDbRow[]): Promise<MirrorJobRow[]> {
+  const records = await recordsOf(scope, "jobs", rows.map((row) => row.uuid));
+  return rows.map((row) => toJobRow(row, records.get(row.uuid) ?? {}));
+}
+
+function toJobRow(row: JobDbRow, record: Record<string, unknown>): MirrorJobRow {
   const assignee = personName(record.assigned_user);
   return {
     uuid: row.uuid,
@@ -246,7 +256,7 @@ async function selectJobs(scope: string, where: RawBuilder<unknown>, order: RawB
     sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
     sql<{ total: string }>`select count(*)::text as total from mirror_jobs where ${where}`.execute(db),
   ]);
-  return { rows: rows.rows.map(toJobRow), total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return { rows: await jobRows(scope, rows.rows), total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
 }
 
 export async function queryJobs(query: JobQuery = {}, options: Scope = {}): Promise<MirrorPage<MirrorJobRow>> {
@@ -287,7 +297,7 @@ export async function queryDeleted(resource: "customers" | "jobs", query: { sear
     sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from mirror_customers where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
     sql<{ total: string }>`select count(*)::text as total from mirror_customers where ${where}`.execute(db),
   ]);
-  return { rows: rows.rows.map(toCustomerRow), total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return { rows: await customerRows(scope, rows.rows), total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
 }
 
 // ── Address lookup ───────────────────────────────────────────────────────────
@@ -308,31 +318,34 @@ export async function lookupAddress(query: { q: string; page?: number; limit?: n
   const matchAll = (column: string) => sql.join(words.map((word) => sql`${sql.ref(column)} like ${`% ${escapeLike(word)}%`}`), sql` and `);
   const { db } = await mirrorDatabase();
   const hits = sql`
-    select 'physical' as matched, c.uuid as customer_uuid, c.record->>'first_name' as first_name, c.record->>'last_name' as last_name,
-      null::text as job_uuid, null::text as job_title, c.physical_text as address, c.record as record, c.sort_name as sort_name, c.confirmed_at
+    select 'physical' as matched, c.uuid as customer_uuid, null::text as job_uuid, null::text as job_title, c.sort_name as sort_name, c.confirmed_at
     from mirror_customers c where c.scope = ${scope} and c.deleted_at is null and ${matchAll("c.physical_text")}
     union all
-    select 'billing', c.uuid, c.record->>'first_name', c.record->>'last_name', null, null, c.billing_text, c.record, c.sort_name, c.confirmed_at
+    select 'billing', c.uuid, null, null, c.sort_name, c.confirmed_at
     from mirror_customers c where c.scope = ${scope} and c.deleted_at is null and c.billing_text <> c.physical_text and ${matchAll("c.billing_text")}
     union all
-    select 'service', j.customer_uuid, j.record->'customer'->>'first_name', j.record->'customer'->>'last_name', j.uuid, j.title, j.address_text, j.record,
-      lower(coalesce(j.record->'customer'->>'last_name', '') || ' ' || coalesce(j.record->'customer'->>'first_name', '')) collate "C", j.confirmed_at
+    select 'service', j.customer_uuid, j.uuid, j.title, j.customer_sort, j.confirmed_at
     from mirror_jobs j where j.scope = ${scope} and j.deleted_at is null and ${matchAll("j.address_text")}
   `;
   const [rows, count] = await Promise.all([
-    sql<{ matched: AddressMatch["matched"]; customer_uuid: string; first_name: string | null; last_name: string | null; job_uuid: string | null; job_title: string | null; record: Record<string, unknown> | string; confirmed_at: Date | string }>`
+    sql<{ matched: AddressMatch["matched"]; customer_uuid: string; job_uuid: string | null; job_title: string | null; confirmed_at: Date | string }>`
       select * from (${hits}) h order by sort_name asc, matched asc, job_uuid asc nulls first, customer_uuid asc limit ${limit} offset ${offset}`.execute(db),
     sql<{ total: string }>`select count(*)::text as total from (${hits}) h`.execute(db),
   ]);
+  const customers = await recordsOf(scope, "customers", rows.rows.map((row) => row.customer_uuid));
+  const jobs = await recordsOf(scope, "jobs", rows.rows.flatMap((row) => (row.job_uuid ? [row.job_uuid] : [])));
   const matches: AddressMatch[] = rows.rows.map((row) => {
-    const record = (typeof row.record === "string" ? JSON.parse(row.record) : row.record) as Record<string, string | null>;
+    const customer = (customers.get(row.customer_uuid) ?? {}) as Record<string, string | null>;
+    const job = (row.job_uuid ? (jobs.get(row.job_uuid) ?? {}) : {}) as Record<string, string | null> & { customer?: Record<string, string> | null };
+    const record = row.matched === "service" ? job : customer;
+    const person = row.matched === "service" && job.customer ? job.customer : customer;
     const prefix = row.matched === "physical" ? "physical_" : row.matched === "billing" ? "billing_" : "service_";
     const line = [record[`${prefix}address1`], record[`${prefix}address2`]].filter(Boolean).join(", ");
     const place = [record[`${prefix}city`], [record[`${prefix}state`], record[`${prefix}zip`]].filter(Boolean).join(" ")].filter(Boolean).join(", ");
     return {
       matched: row.matched,
       customer_uuid: row.customer_uuid,
-      customer_name: `${row.first_name ?? ""} ${row.last_name ?? ""}`.trim(),
+      customer_name: `${person.first_name ?? ""} ${person.last_name ?? ""}`.trim(),
       job_uuid: row.job_uuid,
       job_title: row.job_title,
       address: [line, place].filter(Boolean).join(", "),
@@ -384,9 +397,9 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
     jobsByStatus: JOB_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
     jobsTotal: [...counts.values()].reduce((sum, count) => sum + count, 0),
     jobsDeleted: byStatus.rows.reduce((sum, row) => sum + Number(row.deleted), 0),
-    today: todayRows.rows.map(toJobRow),
-    overdue: overdueRows.rows.map(toJobRow),
-    urgent: urgentRows.rows.map(toJobRow),
+    today: await jobRows(scope, todayRows.rows),
+    overdue: await jobRows(scope, overdueRows.rows),
+    urgent: await jobRows(scope, urgentRows.rows),
     day: today,
     asOf: await asOfFor(scope, all.map((row) => row.confirmed_at)),
   };

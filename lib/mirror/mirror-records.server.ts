@@ -144,6 +144,7 @@ export interface JobRowValues {
   title: string;
   customer_uuid: string | null;
   customer_name: string;
+  customer_sort: string;
   location_uuid: string | null;
   status: string;
   priority: string;
@@ -189,6 +190,7 @@ export function jobRow(job: JobListItem): JobRowValues {
     title: shaped.title,
     customer_uuid: shaped.customer_uuid ?? shaped.customer?.uuid ?? null,
     customer_name: customerName.toLowerCase(),
+    customer_sort: shaped.customer ? `${shaped.customer.last_name} ${shaped.customer.first_name}`.trim().toLowerCase() : "",
     location_uuid: shaped.location_uuid,
     status: shaped.status,
     priority: shaped.priority,

@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "kysely";
+import { logEvent } from "@/lib/api/logger";
 import type { Customer, JobListItem, Location } from "@/lib/crm/schemas";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
 import { customerRow, jobRow, locationRow } from "@/lib/mirror/mirror-records.server";
@@ -29,18 +30,21 @@ export async function upsertCustomers(scope: string, customers: readonly Custome
   const rows = newestByUuid(customers.map(customerRow));
   const { db } = await mirrorDatabase();
   const result = await sql`
-    insert into mirror_customers as m (scope, uuid, record, first_name, last_name, sort_name, company_name, email, phone, phone_digits,
+    with r as (
+      select * from jsonb_to_recordset(${recordsJson(rows)}::jsonb) as r(uuid text, record jsonb, first_name text, last_name text, sort_name text,
+        company_name text, email text, phone text, phone_digits text, customer_type text, is_vip boolean, city text, zip text, state text,
+        tags text[], lead_source text, email_opt_in boolean, sms_opt_in boolean, search_text text, physical_text text, billing_text text,
+        created_at timestamptz, updated_at timestamptz, deleted_at timestamptz)
+    ), moved as (
+    insert into mirror_customers as m (scope, uuid, first_name, last_name, sort_name, company_name, email, phone, phone_digits,
       customer_type, is_vip, city, zip, state, tags, lead_source, email_opt_in, sms_opt_in, search_text, physical_text, billing_text,
       created_at, updated_at, deleted_at, confirmed_at, provisional)
-    select ${scope}, r.uuid, r.record, r.first_name, r.last_name, r.sort_name, r.company_name, r.email, r.phone, r.phone_digits,
+    select ${scope}, r.uuid, r.first_name, r.last_name, r.sort_name, r.company_name, r.email, r.phone, r.phone_digits,
       r.customer_type, r.is_vip, r.city, r.zip, r.state, r.tags, r.lead_source, r.email_opt_in, r.sms_opt_in, r.search_text, r.physical_text, r.billing_text,
       r.created_at, r.updated_at, r.deleted_at, ${confirmedAt.toISOString()}::timestamptz, false
-    from jsonb_to_recordset(${recordsJson(rows)}::jsonb) as r(uuid text, record jsonb, first_name text, last_name text, sort_name text,
-      company_name text, email text, phone text, phone_digits text, customer_type text, is_vip boolean, city text, zip text, state text,
-      tags text[], lead_source text, email_opt_in boolean, sms_opt_in boolean, search_text text, physical_text text, billing_text text,
-      created_at timestamptz, updated_at timestamptz, deleted_at timestamptz)
+    from r
     on conflict (scope, uuid) do update set
-      record = excluded.record, first_name = excluded.first_name, last_name = excluded.last_name, sort_name = excluded.sort_name,
+      first_name = excluded.first_name, last_name = excluded.last_name, sort_name = excluded.sort_name,
       company_name = excluded.company_name, email = excluded.email, phone = excluded.phone, phone_digits = excluded.phone_digits,
       customer_type = excluded.customer_type, is_vip = excluded.is_vip, city = excluded.city, zip = excluded.zip, state = excluded.state,
       tags = excluded.tags, lead_source = excluded.lead_source, email_opt_in = excluded.email_opt_in, sms_opt_in = excluded.sms_opt_in,
@@ -48,8 +52,19 @@ export async function upsertCustomers(scope: string, customers: readonly Custome
       created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
       confirmed_at = greatest(m.confirmed_at, excluded.confirmed_at), provisional = false
     where m.updated_at < excluded.updated_at or (m.updated_at = excluded.updated_at and not m.provisional)
+    returning m.uuid
+    )
+    ${storeRecords(scope, "customers")}
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/** The records of the rows the upsert moved (RETURNING leaves out those its WHERE kept as they were). */
+function storeRecords(scope: string, resource: "customers" | "jobs") {
+  return sql`
+    insert into mirror_records as x (scope, resource, uuid, record)
+    select ${scope}, ${resource}, r.uuid, r.record from r join moved on moved.uuid = r.uuid
+    on conflict (scope, resource, uuid) do update set record = excluded.record`;
 }
 
 export async function upsertJobs(scope: string, jobs: readonly JobListItem[], confirmedAt: Date): Promise<number> {
@@ -57,20 +72,23 @@ export async function upsertJobs(scope: string, jobs: readonly JobListItem[], co
   const rows = newestByUuid(jobs.map(jobRow));
   const { db } = await mirrorDatabase();
   const result = await sql`
-    insert into mirror_jobs as m (scope, uuid, record, job_number, title, customer_uuid, customer_name, location_uuid, status, priority,
+    with r as (
+      select * from jsonb_to_recordset(${recordsJson(rows)}::jsonb) as r(uuid text, record jsonb, job_number text, title text, customer_uuid text,
+        customer_name text, customer_sort text, location_uuid text, status text, priority text, priority_rank smallint, status_rank smallint, is_urgent boolean,
+        is_emergency boolean, city text, zip text, scheduled_date date, scheduled_time_start text, scheduled_time_end text,
+        assigned_to_user_id text, assignee_name text, estimated_amount numeric, search_text text, address_text text,
+        created_at timestamptz, updated_at timestamptz, deleted_at timestamptz)
+    ), moved as (
+    insert into mirror_jobs as m (scope, uuid, job_number, title, customer_uuid, customer_name, customer_sort, location_uuid, status, priority,
       priority_rank, status_rank, is_urgent, is_emergency, city, zip, scheduled_date, scheduled_time_start, scheduled_time_end,
       assigned_to_user_id, assignee_name, estimated_amount, search_text, address_text, created_at, updated_at, deleted_at, confirmed_at, provisional)
-    select ${scope}, r.uuid, r.record, r.job_number, r.title, r.customer_uuid, r.customer_name, r.location_uuid, r.status, r.priority,
+    select ${scope}, r.uuid, r.job_number, r.title, r.customer_uuid, r.customer_name, r.customer_sort, r.location_uuid, r.status, r.priority,
       r.priority_rank, r.status_rank, r.is_urgent, r.is_emergency, r.city, r.zip, r.scheduled_date, r.scheduled_time_start, r.scheduled_time_end,
       r.assigned_to_user_id, r.assignee_name, r.estimated_amount, r.search_text, r.address_text, r.created_at, r.updated_at, r.deleted_at, ${confirmedAt.toISOString()}::timestamptz, false
-    from jsonb_to_recordset(${recordsJson(rows)}::jsonb) as r(uuid text, record jsonb, job_number text, title text, customer_uuid text,
-      customer_name text, location_uuid text, status text, priority text, priority_rank smallint, status_rank smallint, is_urgent boolean,
-      is_emergency boolean, city text, zip text, scheduled_date date, scheduled_time_start text, scheduled_time_end text,
-      assigned_to_user_id text, assignee_name text, estimated_amount numeric, search_text text, address_text text,
-      created_at timestamptz, updated_at timestamptz, deleted_at timestamptz)
+    from r
     on conflict (scope, uuid) do update set
-      record = excluded.record, job_number = excluded.job_number, title = excluded.title, customer_uuid = excluded.customer_uuid,
-      customer_name = excluded.customer_name, location_uuid = excluded.location_uuid, status = excluded.status, priority = excluded.priority,
+      job_number = excluded.job_number, title = excluded.title, customer_uuid = excluded.customer_uuid,
+      customer_name = excluded.customer_name, customer_sort = excluded.customer_sort, location_uuid = excluded.location_uuid, status = excluded.status, priority = excluded.priority,
       priority_rank = excluded.priority_rank, status_rank = excluded.status_rank, is_urgent = excluded.is_urgent, is_emergency = excluded.is_emergency,
       city = excluded.city, zip = excluded.zip, scheduled_date = excluded.scheduled_date, scheduled_time_start = excluded.scheduled_time_start,
       scheduled_time_end = excluded.scheduled_time_end, assigned_to_user_id = excluded.assigned_to_user_id, assignee_name = excluded.assignee_name,
@@ -78,6 +96,9 @@ export async function upsertJobs(scope: string, jobs: readonly JobListItem[], co
       created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
       confirmed_at = greatest(m.confirmed_at, excluded.confirmed_at), provisional = false
     where m.updated_at < excluded.updated_at or (m.updated_at = excluded.updated_at and not m.provisional)
+    returning m.uuid
+    )
+    ${storeRecords(scope, "jobs")}
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
@@ -106,10 +127,16 @@ export async function upsertLocations(scope: string, locations: readonly Locatio
 export async function markDeleted(scope: string, resource: "customers" | "jobs", uuid: string, at: Date): Promise<void> {
   const { db } = await mirrorDatabase();
   const table = resource === "customers" ? sql.table("mirror_customers") : sql.table("mirror_jobs");
+  const id = uuid.toLowerCase();
+  const when = at.toISOString();
   await sql`
-    update ${table} set deleted_at = ${at.toISOString()}::timestamptz, record = jsonb_set(record, '{deleted_at}', to_jsonb(${at.toISOString()}::text)),
-      provisional = true, confirmed_at = greatest(confirmed_at, ${at.toISOString()}::timestamptz)
-    where scope = ${scope} and uuid = ${uuid.toLowerCase()} and deleted_at is null
+    with marked as (
+      update ${table} set deleted_at = ${when}::timestamptz, provisional = true, confirmed_at = greatest(confirmed_at, ${when}::timestamptz)
+      where scope = ${scope} and uuid = ${id} and deleted_at is null
+      returning uuid
+    )
+    update mirror_records set record = jsonb_set(record, '{deleted_at}', to_jsonb(${when}::text))
+    where scope = ${scope} and resource = ${resource} and uuid in (select uuid from marked)
   `.execute(db);
 }
 
@@ -126,7 +153,21 @@ export async function removeUnconfirmed(scope: string, resource: "customers" | "
       and not (uuid = any(${sql.val(keep.map((uuid) => uuid.toLowerCase()))}::text[]))
     returning uuid
   `.execute(db);
-  return result.rows.map((row) => row.uuid);
+  const gone = result.rows.map((row) => row.uuid);
+  if (resource !== "locations" && gone.length > 0) {
+    await sql`delete from mirror_records where scope = ${scope} and resource = ${resource} and uuid = any(${sql.val(gone)}::text[])`.execute(db);
+  }
+  return gone;
+}
+
+/** The records of some rows, by uuid (queries fetch them for the page they answer). */
+export async function recordsOf(scope: string, resource: "customers" | "jobs", uuids: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+  if (uuids.length === 0) return new Map();
+  const { db } = await mirrorDatabase();
+  const result = await sql<{ uuid: string; record: Record<string, unknown> | string }>`
+    select uuid, record from mirror_records where scope = ${scope} and resource = ${resource} and uuid = any(${sql.val([...new Set(uuids)])}::text[])
+  `.execute(db);
+  return new Map(result.rows.map((row) => [row.uuid, typeof row.record === "string" ? (JSON.parse(row.record) as Record<string, unknown>) : row.record]));
 }
 
 export async function mirrorUuids(scope: string, resource: "customers" | "jobs", uuids: readonly string[]): Promise<Map<string, string>> {
@@ -137,4 +178,18 @@ export async function mirrorUuids(scope: string, resource: "customers" | "jobs",
     select uuid, updated_at from ${table} where scope = ${scope} and uuid = any(${sql.val(uuids.map((uuid) => uuid.toLowerCase()))}::text[])
   `.execute(db);
   return new Map(result.rows.map((row) => [row.uuid, new Date(row.updated_at).toISOString()]));
+}
+
+/**
+ * After a full pass: VACUUM ANALYZE, so the planner knows the tables' sizes and
+ * counts can be answered from the narrow indexes alone (index-only scans need
+ * the visibility map VACUUM keeps; PGlite has no autovacuum). Best effort.
+ */
+export async function tidyMirror(): Promise<void> {
+  const { db } = await mirrorDatabase();
+  try {
+    await sql`vacuum (analyze) mirror_customers, mirror_jobs, mirror_records, mirror_locations`.execute(db);
+  } catch (error) {
+    logEvent("error", "mirror_vacuum_failed", { message: error instanceof Error ? error.message : String(error) });
+  }
 }

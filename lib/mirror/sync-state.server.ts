@@ -61,6 +61,13 @@ export async function loadSyncRow(scope: string): Promise<SyncRow> {
   };
 }
 
+/** The clocks of a scope's sync without creating its row (queries read this on every answer). */
+export async function peekSyncRow(scope: string): Promise<{ lastPassCompletedAt: Date | null; lastChangesAt: Date | null } | null> {
+  const { db } = await mirrorDatabase();
+  const row = await db.selectFrom("mirror_sync").select(["last_pass_completed_at", "last_changes_at"]).where("scope", "=", scope).executeTakeFirst();
+  return row ? { lastPassCompletedAt: date(row.last_pass_completed_at), lastChangesAt: date(row.last_changes_at) } : null;
+}
+
 export interface SyncRowPatch {
   budgetShare?: number;
   paused?: boolean;

@@ -43,7 +43,21 @@ async function scope() {
 async function mirrorTable(resource: "customers" | "jobs" | "locations"): Promise<Row[]> {
   const { mirrorDatabase } = await import("@/lib/mirror/mirror-db.server");
   const { db } = await mirrorDatabase();
-  const rows = await db.selectFrom(`mirror_${resource}` as "mirror_customers").select(["uuid", "record", "updated_at", "deleted_at"]).where("scope", "=", await scope()).execute();
+  const s = await scope();
+  if (resource === "locations") {
+    const rows = await db.selectFrom("mirror_locations").select(["uuid", "record", "updated_at", "deleted_at"]).where("scope", "=", s).execute();
+    return rows.map((row) => ({ ...row }));
+  }
+  const { sql } = await import("kysely");
+  const rows = (
+    await sql<Row & { record: Record<string, unknown>; updated_at: Date; deleted_at: Date | null }>`
+      select m.uuid, x.record, m.updated_at, m.deleted_at from ${sql.table(`mirror_${resource}`)} m
+      left join mirror_records x on x.scope = m.scope and x.resource = ${resource} and x.uuid = m.uuid
+      where m.scope = ${s}`.execute(db)
+  ).rows;
+  // Every row has its record, and exactly one.
+  const records = await db.selectFrom("mirror_records").select("uuid").where("scope", "=", s).where("resource", "=", resource).execute();
+  expect(records.length).toBe(rows.length);
   return rows.map((row) => ({ ...row, uuid: row.uuid }));
 }
 
