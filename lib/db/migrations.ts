@@ -182,13 +182,13 @@ create table mirror_customers (
   provisional boolean not null default false,
   primary key (scope, uuid)
 );
-create index mirror_customers_created on mirror_customers (scope, created_at desc, uuid) where deleted_at is null;
+create index mirror_customers_created on mirror_customers (scope, created_at, uuid) where deleted_at is null;
 create index mirror_customers_name on mirror_customers (scope, sort_name, uuid) where deleted_at is null;
 create index mirror_customers_city on mirror_customers (scope, city, uuid) where deleted_at is null;
 create index mirror_customers_zip on mirror_customers (scope, zip, uuid) where deleted_at is null;
 create index mirror_customers_email on mirror_customers (scope, email, uuid) where deleted_at is null;
 create index mirror_customers_updated on mirror_customers (scope, updated_at, uuid) where deleted_at is null;
-create index mirror_customers_deleted on mirror_customers (scope, deleted_at desc, uuid) where deleted_at is not null;
+create index mirror_customers_deleted on mirror_customers (scope, deleted_at, uuid) where deleted_at is not null;
 create index mirror_customers_confirmed on mirror_customers (scope, confirmed_at);
 create index mirror_customers_tags on mirror_customers using gin (tags);
 create index mirror_customers_search on mirror_customers using gin (search_text gin_trgm_ops);
@@ -231,12 +231,12 @@ create table mirror_jobs (
   provisional boolean not null default false,
   primary key (scope, uuid)
 );
-create index mirror_jobs_created on mirror_jobs (scope, created_at desc, uuid) where deleted_at is null;
+create index mirror_jobs_created on mirror_jobs (scope, created_at, uuid) where deleted_at is null;
 create index mirror_jobs_status on mirror_jobs (scope, status, scheduled_date) where deleted_at is null;
 create index mirror_jobs_schedule on mirror_jobs (scope, scheduled_date, scheduled_time_start) where deleted_at is null;
 create index mirror_jobs_assignee on mirror_jobs (scope, assigned_to_user_id, scheduled_date) where deleted_at is null;
 create index mirror_jobs_customer on mirror_jobs (scope, customer_uuid);
-create index mirror_jobs_deleted on mirror_jobs (scope, deleted_at desc, uuid) where deleted_at is not null;
+create index mirror_jobs_deleted on mirror_jobs (scope, deleted_at, uuid) where deleted_at is not null;
 create index mirror_jobs_confirmed on mirror_jobs (scope, confirmed_at);
 create index mirror_jobs_search on mirror_jobs using gin (search_text gin_trgm_ops);
 create index mirror_jobs_address on mirror_jobs using gin (address_text gin_trgm_ops);

@@ -7,6 +7,7 @@ import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
 import { customerInput, dayIn, day as checkDay, jobInput, paging, type CustomerFilters, type JobFilters } from "@/lib/mirror/mirror-query-input";
 import { addressText, digitsOf } from "@/lib/mirror/mirror-records.server";
 import { recordsOf } from "@/lib/mirror/mirror-store.server";
+import { cachedTotal } from "@/lib/mirror/mirror-totals.server";
 import { currentMirrorScope } from "@/lib/mirror/mirror-scope.server";
 import { peekSyncRow } from "@/lib/mirror/sync-state.server";
 import type {
@@ -47,23 +48,43 @@ async function asOfFor(scope: string, confirmed: ReadonlyArray<Date | string>): 
   };
 }
 
+/** count(*) of a query's rows, shared until the scope's mirror is next written (mirror-totals). */
+async function countOf(scope: string, from: RawBuilder<unknown>): Promise<number> {
+  const { db } = await mirrorDatabase();
+  const compiled = from.compile(db);
+  return cachedTotal(scope, `${compiled.sql}
+${JSON.stringify(compiled.parameters)}`, async () => {
+    const result = await sql<{ total: string }>`select count(*)::text as total from ${from}`.execute(db);
+    return Number(result.rows[0]?.total ?? 0);
+  });
+}
+
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 // ── Customers ────────────────────────────────────────────────────────────────
 
-const CUSTOMER_ORDER: Record<CustomerSortKey, string> = {
-  name: "sort_name",
-  company_name: "company_name",
-  email: "email",
-  phone: "nullif(phone_digits, '')",
-  customer_type: `customer_type collate "C"`,
-  is_vip: "is_vip",
-  city: "city",
-  zip: "zip",
-  lead_source: "lead_source",
-  created_at: "created_at",
-  updated_at: "updated_at",
+/**
+ * Sort expressions, and whether they can be null (those sort last either way).
+ * Ties break on uuid in the same direction, so one index on (scope, column,
+ * uuid) serves both directions of a column that is never null.
+ */
+const CUSTOMER_ORDER: Record<CustomerSortKey, [string, boolean]> = {
+  name: ["sort_name", false],
+  company_name: ["company_name", true],
+  email: ["email", true],
+  phone: ["nullif(phone_digits, '')", true],
+  customer_type: [`customer_type collate "C"`, false],
+  is_vip: ["is_vip", false],
+  city: ["city", true],
+  zip: ["zip", true],
+  lead_source: ["lead_source", true],
+  created_at: ["created_at", false],
+  updated_at: ["updated_at", false],
 };
+
+function orderBy([expression, nullable]: [string, boolean], direction: "asc" | "desc"): RawBuilder<unknown> {
+  return sql.raw(`${expression} ${direction}${nullable ? " nulls last" : ""}, uuid ${direction}`);
+}
 
 /** The CRM's search (api-docs README, decision 5): a substring of the names, company, email, phone digits or uuid. */
 function customerSearch(term: string): RawBuilder<unknown> {
@@ -143,31 +164,30 @@ export async function queryCustomers(query: CustomerQuery = {}, options: Scope =
   const scope = scopeOf(options);
   const { db } = await mirrorDatabase();
   const where = customerWhere(scope, input.filters, false);
-  const dir = sql.raw(input.direction === "desc" ? "desc" : "asc");
   const [rows, count] = await Promise.all([
     sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from mirror_customers where ${where}
-      order by ${sql.raw(CUSTOMER_ORDER[input.sort])} ${dir} nulls last, uuid asc limit ${input.limit} offset ${input.offset}`.execute(db),
-    sql<{ total: string }>`select count(*)::text as total from mirror_customers where ${where}`.execute(db),
+      order by ${orderBy(CUSTOMER_ORDER[input.sort], input.direction)} limit ${input.limit} offset ${input.offset}`.execute(db),
+    countOf(scope, sql`mirror_customers where ${where}`),
   ]);
   const mapped = await customerRows(scope, rows.rows);
-  return { rows: mapped, total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return { rows: mapped, total: count, asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
 }
 
 // ── Jobs ─────────────────────────────────────────────────────────────────────
 
-const JOB_ORDER: Record<JobSortKey, string> = {
-  job_number: "job_number",
-  title: "lower(title)",
-  customer_name: "customer_name",
-  status: "status_rank",
-  priority: "priority_rank",
+const JOB_ORDER: Record<JobSortKey, [string, boolean]> = {
+  job_number: ["job_number", true],
+  title: ["lower(title)", false],
+  customer_name: ["customer_name", false],
+  status: ["status_rank", false],
+  priority: ["priority_rank", false],
   // Qualified: the select list has text columns of these names, which a bare ORDER BY name would sort.
-  scheduled_date: "mirror_jobs.scheduled_date",
-  assignee_name: "assignee_name",
-  city: "city",
-  estimated_amount: "mirror_jobs.estimated_amount",
-  created_at: "created_at",
-  updated_at: "updated_at",
+  scheduled_date: ["mirror_jobs.scheduled_date", true],
+  assignee_name: ["assignee_name", true],
+  city: ["city", true],
+  estimated_amount: ["mirror_jobs.estimated_amount", true],
+  created_at: ["created_at", false],
+  updated_at: ["updated_at", false],
 };
 
 function jobWhere(scope: string, filters: JobFilters, deleted: boolean): RawBuilder<unknown> {
@@ -254,16 +274,15 @@ async function selectJobs(scope: string, where: RawBuilder<unknown>, order: RawB
   const { db } = await mirrorDatabase();
   const [rows, count] = await Promise.all([
     sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
-    sql<{ total: string }>`select count(*)::text as total from mirror_jobs where ${where}`.execute(db),
+    countOf(scope, sql`mirror_jobs where ${where}`),
   ]);
-  return { rows: await jobRows(scope, rows.rows), total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return { rows: await jobRows(scope, rows.rows), total: count, asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
 }
 
 export async function queryJobs(query: JobQuery = {}, options: Scope = {}): Promise<MirrorPage<MirrorJobRow>> {
   const input = jobInput(query);
   const scope = scopeOf(options);
-  const dir = sql.raw(input.direction === "desc" ? "desc" : "asc");
-  const order = sql`${sql.raw(JOB_ORDER[input.sort])} ${dir} nulls last, uuid asc`;
+  const order = orderBy(JOB_ORDER[input.sort], input.direction);
   return selectJobs(scope, jobWhere(scope, input.filters, false), order, input.limit, input.offset);
 }
 
@@ -285,7 +304,7 @@ export async function scheduleJobs(query: { from: string; to: string; assigned_t
 export async function queryDeleted(resource: "customers" | "jobs", query: { search?: string; page?: number; limit?: number } = {}, options: Scope = {}): Promise<MirrorPage<MirrorCustomerRow | MirrorJobRow>> {
   const scope = scopeOf(options);
   const { limit, offset } = paging(query.page, query.limit);
-  const order = sql`deleted_at desc, uuid asc`;
+  const order = sql`deleted_at desc, uuid desc`;
   if (resource === "jobs") {
     const input = jobInput({ filters: query.search ? { search: query.search } : {} });
     return selectJobs(scope, jobWhere(scope, input.filters, true), order, limit, offset);
@@ -295,9 +314,9 @@ export async function queryDeleted(resource: "customers" | "jobs", query: { sear
   const { db } = await mirrorDatabase();
   const [rows, count] = await Promise.all([
     sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from mirror_customers where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
-    sql<{ total: string }>`select count(*)::text as total from mirror_customers where ${where}`.execute(db),
+    countOf(scope, sql`mirror_customers where ${where}`),
   ]);
-  return { rows: await customerRows(scope, rows.rows), total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return { rows: await customerRows(scope, rows.rows), total: count, asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
 }
 
 // ── Address lookup ───────────────────────────────────────────────────────────
@@ -330,7 +349,7 @@ export async function lookupAddress(query: { q: string; page?: number; limit?: n
   const [rows, count] = await Promise.all([
     sql<{ matched: AddressMatch["matched"]; customer_uuid: string; job_uuid: string | null; job_title: string | null; confirmed_at: Date | string }>`
       select * from (${hits}) h order by sort_name asc, matched asc, job_uuid asc nulls first, customer_uuid asc limit ${limit} offset ${offset}`.execute(db),
-    sql<{ total: string }>`select count(*)::text as total from (${hits}) h`.execute(db),
+    countOf(scope, sql`(${hits}) h`),
   ]);
   const customers = await recordsOf(scope, "customers", rows.rows.map((row) => row.customer_uuid));
   const jobs = await recordsOf(scope, "jobs", rows.rows.flatMap((row) => (row.job_uuid ? [row.job_uuid] : [])));
@@ -352,7 +371,7 @@ export async function lookupAddress(query: { q: string; page?: number; limit?: n
       confirmed_at: new Date(row.confirmed_at).toISOString(),
     };
   });
-  return { rows: matches, total: Number(count.rows[0]?.total ?? 0), asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return { rows: matches, total: count, asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
 }
 
 // ── Overview ─────────────────────────────────────────────────────────────────

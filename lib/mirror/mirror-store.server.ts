@@ -4,6 +4,7 @@ import { logEvent } from "@/lib/api/logger";
 import type { Customer, JobListItem, Location } from "@/lib/crm/schemas";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
 import { customerRow, jobRow, locationRow } from "@/lib/mirror/mirror-records.server";
+import { mirrorChanged } from "@/lib/mirror/mirror-totals.server";
 
 /**
  * Writes into the mirror. Every write is an upsert that only moves a row
@@ -56,6 +57,7 @@ export async function upsertCustomers(scope: string, customers: readonly Custome
     )
     ${storeRecords(scope, "customers")}
   `.execute(db);
+  mirrorChanged(scope);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -100,6 +102,7 @@ export async function upsertJobs(scope: string, jobs: readonly JobListItem[], co
     )
     ${storeRecords(scope, "jobs")}
   `.execute(db);
+  mirrorChanged(scope);
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -138,6 +141,7 @@ export async function markDeleted(scope: string, resource: "customers" | "jobs",
     update mirror_records set record = jsonb_set(record, '{deleted_at}', to_jsonb(${when}::text))
     where scope = ${scope} and resource = ${resource} and uuid in (select uuid from marked)
   `.execute(db);
+  mirrorChanged(scope);
 }
 
 /**
@@ -154,6 +158,7 @@ export async function removeUnconfirmed(scope: string, resource: "customers" | "
     returning uuid
   `.execute(db);
   const gone = result.rows.map((row) => row.uuid);
+  mirrorChanged(scope);
   if (resource !== "locations" && gone.length > 0) {
     await sql`delete from mirror_records where scope = ${scope} and resource = ${resource} and uuid = any(${sql.val(gone)}::text[])`.execute(db);
   }

@@ -38,10 +38,11 @@ afterAll(async () => {
 });
 
 type Key = string | number | boolean | null;
-/** ORDER BY key dir NULLS LAST, uuid ASC, with the C collation's order (code points). */
+/** ORDER BY key dir NULLS LAST, uuid dir, with the C collation's order (code points). */
 function sortedUuids(rows: Row[], key: (row: Row) => Key, direction: "asc" | "desc"): string[] {
-  const compare = (a: Key, b: Key) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : (a < b ? -1 : 1) * (direction === "asc" ? 1 : -1));
-  return [...rows].sort((a, b) => compare(key(a), key(b)) || (a.uuid < b.uuid ? -1 : 1)).map((row) => row.uuid);
+  const sign = direction === "asc" ? 1 : -1;
+  const compare = (a: Key, b: Key) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : (a < b ? -1 : 1) * sign);
+  return [...rows].sort((a, b) => compare(key(a), key(b)) || (a.uuid < b.uuid ? -1 : 1) * sign).map((row) => row.uuid);
 }
 
 const lower = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim().toLowerCase() : null);

@@ -97,7 +97,7 @@ describe("the full pass", () => {
     const row = await loadSyncRow(await scope());
     expect(row.pass).toBeNull();
     expect(row.lastPassCompletedAt).not.toBeNull();
-  });
+  }, 120_000);
 
   it("resumes after being stopped midway, from the page it reached, with no duplicate and no missing row", async () => {
     const { loadSyncRow } = await import("@/lib/mirror/sync-state.server");
@@ -134,7 +134,7 @@ describe("the full pass", () => {
     await expectMirrorEqualsCrm();
     const mirrored = await mirrorTable("customers");
     expect(mirrored.some((row) => row.uuid === created.uuid)).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe("changes made in the CRM directly", () => {
