@@ -390,16 +390,18 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
   const today = checkDay("day", query.day) ?? dayIn(query.timeZone ?? "UTC", query.now ?? new Date());
   const scope = scopeOf(options);
   const { db } = await mirrorDatabase();
-  const customers = await sql<{ total: string; residential: string; commercial: string; vip: string; deleted: string }>`
+  const { customers, byStatus } = await cachedTotal(scope, "overview counts", async () => ({
+    customers: await sql<{ total: string; residential: string; commercial: string; vip: string; deleted: string }>`
     select count(*) filter (where deleted_at is null)::text as total,
       count(*) filter (where deleted_at is null and customer_type = 'Residential')::text as residential,
       count(*) filter (where deleted_at is null and customer_type = 'Commercial')::text as commercial,
       count(*) filter (where deleted_at is null and is_vip)::text as vip,
       count(*) filter (where deleted_at is not null)::text as deleted
-    from mirror_customers where scope = ${scope}`.execute(db);
-  const byStatus = await sql<{ status: string; count: string; deleted: string }>`
+    from mirror_customers where scope = ${scope}`.execute(db),
+    byStatus: await sql<{ status: string; count: string; deleted: string }>`
     select status, count(*) filter (where deleted_at is null)::text as count, count(*) filter (where deleted_at is not null)::text as deleted
-    from mirror_jobs where scope = ${scope} group by status`.execute(db);
+    from mirror_jobs where scope = ${scope} group by status`.execute(db),
+  }));
   const open = sql`scope = ${scope} and deleted_at is null and status = any(${sql.val(AGENDA_OPEN)}::text[])`;
   const list = (where: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
     sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${open} and ${where} order by ${order} limit ${AGENDA_LIMIT}`.execute(db);

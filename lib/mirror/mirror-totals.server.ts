@@ -11,7 +11,7 @@ const MAX_ENTRIES = 500;
 
 interface Holder {
   versions: Map<string, number>;
-  totals: Map<string, { version: number; at: number; total: number }>;
+  totals: Map<string, { version: number; at: number; value: unknown }>;
 }
 const holder = globalThis as typeof globalThis & { __tradesdeskMirrorTotals?: Holder };
 const state = (): Holder => (holder.__tradesdeskMirrorTotals ??= { versions: new Map(), totals: new Map() });
@@ -22,14 +22,15 @@ export function mirrorChanged(scope: string): void {
   versions.set(scope, (versions.get(scope) ?? 0) + 1);
 }
 
-export async function cachedTotal(scope: string, key: string, count: () => Promise<number>): Promise<number> {
+/** A total (or the overview's counts) for a scope, computed again only after the scope's mirror changed. */
+export async function cachedTotal<T>(scope: string, key: string, compute: () => Promise<T>): Promise<T> {
   const { versions, totals } = state();
   const version = versions.get(scope) ?? 0;
   const id = `${scope}\n${key}`;
   const kept = totals.get(id);
-  if (kept && kept.version === version && Date.now() - kept.at < MAX_AGE_MS) return kept.total;
-  const total = await count();
+  if (kept && kept.version === version && Date.now() - kept.at < MAX_AGE_MS) return kept.value as T;
+  const value = await compute();
   if (totals.size >= MAX_ENTRIES) totals.delete(totals.keys().next().value as string);
-  totals.set(id, { version, at: Date.now(), total });
-  return total;
+  totals.set(id, { version, at: Date.now(), value });
+  return value;
 }
