@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
+import { cachedTotal } from "@/lib/mirror/mirror-totals.server";
 
 export interface MirrorCounts {
   customers: number;
@@ -12,8 +13,12 @@ export interface MirrorCounts {
   locations: number;
 }
 
-/** Records in the mirror of one scope (active and deleted apart), for the sync page and the budget. */
-export async function mirrorCounts(scope: string): Promise<MirrorCounts> {
+/** Records in the mirror of one scope (active and deleted apart), for the sync page and the budget; kept until the mirror changes. */
+export function mirrorCounts(scope: string): Promise<MirrorCounts> {
+  return cachedTotal(scope, "mirror counts", () => countRecords(scope));
+}
+
+async function countRecords(scope: string): Promise<MirrorCounts> {
   const { db } = await mirrorDatabase();
   const result = await sql<{ [K in keyof MirrorCounts]: string }>`
     select

@@ -35,7 +35,8 @@ beforeAll(async () => {
     await createUser({ name: `Sync ${role}`, email: `sync-${role}@example.com`, role, password: `sync-${role}-password` }, { actor, requestId: "t", headers: new Headers({ cookie: sessions.admin }) });
     sessions[role] = await login(`sync-${role}@example.com`, `sync-${role}-password`);
   }
-});
+  // Three accounts' password hashing and a sandbox: generous on a busy machine.
+}, 120_000);
 
 afterAll(async () => {
   await sandbox.close();
