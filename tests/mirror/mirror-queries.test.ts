@@ -31,7 +31,8 @@ beforeAll(async () => {
   if (result.state !== "ran") throw new Error(`the pass did not run: ${JSON.stringify(result)}`);
   customers = await crmAll(sandbox, "customers");
   jobs = await crmAll(sandbox, "jobs");
-});
+  // A seeded sandbox and a full pass: generous on a busy machine.
+}, 120_000);
 
 afterAll(async () => {
   await sandbox.close();
