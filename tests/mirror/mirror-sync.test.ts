@@ -19,7 +19,7 @@ beforeAll(async () => {
   process.env.CRM_CACHE_TTL_SECONDS = "15";
   process.env.CRM_TIMEOUT_MS = "3000";
   process.env.LOG_LEVEL = "silent";
-});
+}, 120_000);
 
 afterAll(async () => {
   await sandbox.close();
