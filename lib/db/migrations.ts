@@ -188,6 +188,10 @@ create index mirror_customers_city on mirror_customers (scope, city, uuid) where
 create index mirror_customers_zip on mirror_customers (scope, zip, uuid) where deleted_at is null;
 create index mirror_customers_email on mirror_customers (scope, email, uuid) where deleted_at is null;
 create index mirror_customers_updated on mirror_customers (scope, updated_at, uuid) where deleted_at is null;
+-- Empty values sort last both ways: a descending sort of a column that can be
+-- empty needs an index of its own (the ascending one read backwards puts them first).
+create index mirror_customers_city_desc on mirror_customers (scope, city desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_customers_zip_desc on mirror_customers (scope, zip desc nulls last, uuid desc) where deleted_at is null;
 create index mirror_customers_deleted on mirror_customers (scope, deleted_at, uuid) where deleted_at is not null;
 create index mirror_customers_confirmed on mirror_customers (scope, confirmed_at);
 create index mirror_customers_tags on mirror_customers using gin (tags);
@@ -236,6 +240,10 @@ create index mirror_jobs_status on mirror_jobs (scope, status, scheduled_date) w
 create index mirror_jobs_schedule on mirror_jobs (scope, scheduled_date, scheduled_time_start) where deleted_at is null;
 create index mirror_jobs_assignee on mirror_jobs (scope, assigned_to_user_id, scheduled_date) where deleted_at is null;
 create index mirror_jobs_customer on mirror_jobs (scope, customer_uuid);
+create index mirror_jobs_amount on mirror_jobs (scope, estimated_amount, uuid) where deleted_at is null;
+create index mirror_jobs_amount_desc on mirror_jobs (scope, estimated_amount desc nulls last, uuid desc) where deleted_at is null;
+-- The overview's urgent list: few rows among many.
+create index mirror_jobs_urgent on mirror_jobs (scope, scheduled_date) where deleted_at is null and (is_urgent or is_emergency or priority = 'Emergency');
 create index mirror_jobs_deleted on mirror_jobs (scope, deleted_at, uuid) where deleted_at is not null;
 create index mirror_jobs_confirmed on mirror_jobs (scope, confirmed_at);
 create index mirror_jobs_search on mirror_jobs using gin (search_text gin_trgm_ops);
