@@ -1,6 +1,7 @@
 /**
  * Runs once when the dashboard's server starts: migrate the database and make
- * sure there is a first admin, before any request is served.
+ * sure there is a first admin, before any request is served; then start the
+ * CRM mirror's sync.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -12,4 +13,7 @@ export async function register() {
   const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
   await appDatabase();
   await ensureFirstAdmin();
+  // The CRM mirror's sync runs in the background of the server (decision 014).
+  const { startMirrorSync } = await import("@/lib/mirror/sync-start.server");
+  startMirrorSync();
 }

@@ -68,6 +68,8 @@ export default defineConfig({
         ADMIN_EMAIL: ACCOUNTS.admin.email,
         ADMIN_PASSWORD: ACCOUNTS.admin.password,
         NEXT_TELEMETRY_DISABLED: "1",
+        // Specs count CRM requests; the mirror's background sync stays off (Sync now still works).
+        MIRROR_SYNC: "off",
       },
     },
   ],

@@ -9,6 +9,7 @@ import { CrmError } from "@/lib/crm/errors";
 import { RequestBudgetExceeded, runAsRequester } from "@/lib/crm/request-budget.server";
 import { ConfigurationError } from "@/lib/env";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
+import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
 
 export interface RouteContext<Params> {
   request: Request;
@@ -132,6 +133,8 @@ function toApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof RequestBudgetExceeded) return fromBudgetExceeded(error);
   if (error instanceof CrmError) return fromCrmError(error);
+  // The mirror's queries (decision 014): a sort key, filter or range they do not offer.
+  if (error instanceof MirrorQueryError) return new ApiError(400, "validation", error.message, { [error.field]: error.message });
   if (error instanceof ConfigurationError) {
     logEvent("error", "configuration_error", { request_id: requestId, message: error.message });
     return new ApiError(503, "crm_misconfigured", "The dashboard is not configured correctly. An administrator has been told.");

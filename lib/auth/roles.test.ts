@@ -3,9 +3,10 @@ import { can } from "@/lib/auth/roles";
 
 describe("can", () => {
   it("gives each role exactly its powers", () => {
-    expect(["read", "write", "manage_users", "read_audit"].every((capability) => can("admin", capability as never))).toBe(true);
+    expect(["read", "write", "manage_users", "read_audit", "manage_sync"].every((capability) => can("admin", capability as never))).toBe(true);
     expect(can("staff", "write")).toBe(true);
     expect(can("staff", "manage_users")).toBe(false);
+    expect(can("staff", "manage_sync")).toBe(false);
     expect(can("viewer", "read")).toBe(true);
     expect(can("viewer", "write")).toBe(false);
   });

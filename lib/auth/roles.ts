@@ -12,15 +12,16 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: "Everything staff can do, plus managing users and reading the audit log.",
+  admin: "Everything staff can do, plus managing users, reading the audit log and setting the data sync.",
   staff: "Read, create, edit, delete and restore customers and jobs.",
   viewer: "Read only.",
 };
 
-export type Capability = "read" | "write" | "manage_users" | "read_audit";
+// manage_sync: the CRM mirror's budget and pause (decision 014); staff may still ask for "Sync now" (write).
+export type Capability = "read" | "write" | "manage_users" | "read_audit" | "manage_sync";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  admin: ["read", "write", "manage_users", "read_audit"],
+  admin: ["read", "write", "manage_users", "read_audit", "manage_sync"],
   staff: ["read", "write"],
   viewer: ["read"],
 };

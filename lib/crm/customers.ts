@@ -2,6 +2,8 @@ import "server-only";
 import type { CustomerFilter } from "@/lib/customers/customer-enums";
 import { crmRead, crmWrite } from "@/lib/crm/crm-request";
 import { customerListSchema, customerSchema, deletedSchema } from "@/lib/crm/schemas";
+// The CRM mirror learns from every answer here (read-through, write-through; decision 014).
+import { mirrorCustomers, mirrorDeleted } from "@/lib/mirror/mirror-observer.server";
 
 /** Customer operations of the CRM (doc 000). Customer changes also touch jobs, which embed customer names. */
 const AFFECTS = ["customers", "jobs"] as const;
@@ -14,8 +16,8 @@ export interface ListCustomersParams {
   limit?: number | undefined;
 }
 
-export function listCustomers(params: ListCustomersParams = {}, options: { cache?: boolean } = {}) {
-  return crmRead("/customers", customerListSchema, {
+export async function listCustomers(params: ListCustomersParams = {}, options: { cache?: boolean } = {}) {
+  const result = await crmRead("/customers", customerListSchema, {
     query: {
       filter: params.filter,
       search: params.search,
@@ -25,25 +27,35 @@ export function listCustomers(params: ListCustomersParams = {}, options: { cache
     },
     cache: options.cache,
   });
+  await mirrorCustomers(result.meta, result.data.customers);
+  return result;
 }
 
-export function getCustomer(uuid: string, options: { includeDeleted?: boolean; cache?: boolean } = {}) {
-  return crmRead(`/customers/${encodeURIComponent(uuid)}`, customerSchema, {
+export async function getCustomer(uuid: string, options: { includeDeleted?: boolean; cache?: boolean } = {}) {
+  const result = await crmRead(`/customers/${encodeURIComponent(uuid)}`, customerSchema, {
     query: { include_deleted: options.includeDeleted ? "true" : undefined },
     cache: options.cache,
   });
+  await mirrorCustomers(result.meta, [result.data]);
+  return result;
 }
 
-export function createCustomer(body: Record<string, unknown>, idempotencyKey: string) {
-  return crmWrite("POST", "/customers", customerSchema, { body, idempotencyKey, invalidates: AFFECTS });
+export async function createCustomer(body: Record<string, unknown>, idempotencyKey: string) {
+  const result = await crmWrite("POST", "/customers", customerSchema, { body, idempotencyKey, invalidates: AFFECTS });
+  await mirrorCustomers(result.meta, [result.data]);
+  return result;
 }
 
-export function updateCustomer(uuid: string, body: Record<string, unknown>, idempotencyKey: string) {
-  return crmWrite("PUT", `/customers/${encodeURIComponent(uuid)}`, customerSchema, { body, idempotencyKey, invalidates: AFFECTS });
+export async function updateCustomer(uuid: string, body: Record<string, unknown>, idempotencyKey: string) {
+  const result = await crmWrite("PUT", `/customers/${encodeURIComponent(uuid)}`, customerSchema, { body, idempotencyKey, invalidates: AFFECTS });
+  await mirrorCustomers(result.meta, [result.data]);
+  return result;
 }
 
-export function deleteCustomer(uuid: string, idempotencyKey: string) {
-  return crmWrite("DELETE", `/customers/${encodeURIComponent(uuid)}`, deletedSchema, { idempotencyKey, invalidates: AFFECTS });
+export async function deleteCustomer(uuid: string, idempotencyKey: string) {
+  const result = await crmWrite("DELETE", `/customers/${encodeURIComponent(uuid)}`, deletedSchema, { idempotencyKey, invalidates: AFFECTS });
+  await mirrorDeleted(result.meta, "customers", uuid);
+  return result;
 }
 
 /**
@@ -51,6 +63,8 @@ export function deleteCustomer(uuid: string, idempotencyKey: string) {
  * PUT of `{"deleted_at": null}` (api-docs README, decision 7). If the real CRM
  * does it differently, this function is the one place to change.
  */
-export function restoreCustomer(uuid: string, idempotencyKey: string) {
-  return crmWrite("PUT", `/customers/${encodeURIComponent(uuid)}`, customerSchema, { body: { deleted_at: null }, idempotencyKey, invalidates: AFFECTS });
+export async function restoreCustomer(uuid: string, idempotencyKey: string) {
+  const result = await crmWrite("PUT", `/customers/${encodeURIComponent(uuid)}`, customerSchema, { body: { deleted_at: null }, idempotencyKey, invalidates: AFFECTS });
+  await mirrorCustomers(result.meta, [result.data]);
+  return result;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { JobPriority, JobStatus } from "@/lib/jobs/job-enums";
 import { crmRead, crmWrite } from "@/lib/crm/crm-request";
 import { deletedSchema, jobDetailSchema, jobListSchema } from "@/lib/crm/schemas";
+// The CRM mirror learns from every answer here (read-through, write-through; decision 014).
+import { mirrorDeleted, mirrorJobDetail, mirrorJobs } from "@/lib/mirror/mirror-observer.server";
 
 /** Job operations of the CRM (doc 002). */
 const AFFECTS = ["jobs"] as const;
@@ -18,8 +20,8 @@ export interface ListJobsParams {
   limit?: number | undefined;
 }
 
-export function listJobs(params: ListJobsParams = {}, options: { cache?: boolean } = {}) {
-  return crmRead("/jobs", jobListSchema, {
+export async function listJobs(params: ListJobsParams = {}, options: { cache?: boolean } = {}) {
+  const result = await crmRead("/jobs", jobListSchema, {
     query: {
       status: params.statuses?.length ? params.statuses.join(",") : undefined,
       priority: params.priority,
@@ -33,28 +35,40 @@ export function listJobs(params: ListJobsParams = {}, options: { cache?: boolean
     },
     cache: options.cache,
   });
+  await mirrorJobs(result.meta, result.data.jobs);
+  return result;
 }
 
-export function getJob(uuid: string, options: { includeDeleted?: boolean; cache?: boolean } = {}) {
-  return crmRead(`/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, {
+export async function getJob(uuid: string, options: { includeDeleted?: boolean; cache?: boolean } = {}) {
+  const result = await crmRead(`/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, {
     query: { include_deleted: options.includeDeleted ? "true" : undefined },
     cache: options.cache,
   });
+  await mirrorJobDetail(result.meta, result.data);
+  return result;
 }
 
-export function createJob(body: Record<string, unknown>, idempotencyKey: string) {
-  return crmWrite("POST", "/jobs", jobDetailSchema, { body, idempotencyKey, invalidates: AFFECTS });
+export async function createJob(body: Record<string, unknown>, idempotencyKey: string) {
+  const result = await crmWrite("POST", "/jobs", jobDetailSchema, { body, idempotencyKey, invalidates: AFFECTS });
+  await mirrorJobDetail(result.meta, result.data);
+  return result;
 }
 
-export function updateJob(uuid: string, body: Record<string, unknown>, idempotencyKey: string) {
-  return crmWrite("PUT", `/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, { body, idempotencyKey, invalidates: AFFECTS });
+export async function updateJob(uuid: string, body: Record<string, unknown>, idempotencyKey: string) {
+  const result = await crmWrite("PUT", `/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, { body, idempotencyKey, invalidates: AFFECTS });
+  await mirrorJobDetail(result.meta, result.data);
+  return result;
 }
 
-export function deleteJob(uuid: string, idempotencyKey: string) {
-  return crmWrite("DELETE", `/jobs/${encodeURIComponent(uuid)}`, deletedSchema, { idempotencyKey, invalidates: AFFECTS });
+export async function deleteJob(uuid: string, idempotencyKey: string) {
+  const result = await crmWrite("DELETE", `/jobs/${encodeURIComponent(uuid)}`, deletedSchema, { idempotencyKey, invalidates: AFFECTS });
+  await mirrorDeleted(result.meta, "jobs", uuid);
+  return result;
 }
 
 /** Restore: see restoreCustomer for why this is a PUT of `{"deleted_at": null}`. */
-export function restoreJob(uuid: string, idempotencyKey: string) {
-  return crmWrite("PUT", `/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, { body: { deleted_at: null }, idempotencyKey, invalidates: AFFECTS });
+export async function restoreJob(uuid: string, idempotencyKey: string) {
+  const result = await crmWrite("PUT", `/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, { body: { deleted_at: null }, idempotencyKey, invalidates: AFFECTS });
+  await mirrorJobDetail(result.meta, result.data);
+  return result;
 }

@@ -1,14 +1,20 @@
 import "server-only";
 import { crmRead } from "@/lib/crm/crm-request";
 import { locationListSchema, locationSchema } from "@/lib/crm/schemas";
+// The CRM mirror learns from every answer here (read-through; decision 014).
+import { mirrorLocations } from "@/lib/mirror/mirror-observer.server";
 
 /** Locations: list and get only (api-docs README, decision 1). */
-export function listLocations(params: { page?: number; limit?: number; includeDeleted?: boolean } = {}) {
-  return crmRead("/locations", locationListSchema, {
+export async function listLocations(params: { page?: number; limit?: number; includeDeleted?: boolean } = {}) {
+  const result = await crmRead("/locations", locationListSchema, {
     query: { page: params.page, limit: params.limit, include_deleted: params.includeDeleted ? "true" : undefined },
   });
+  await mirrorLocations(result.meta, result.data.locations);
+  return result;
 }
 
-export function getLocation(uuid: string) {
-  return crmRead(`/locations/${encodeURIComponent(uuid)}`, locationSchema);
+export async function getLocation(uuid: string) {
+  const result = await crmRead(`/locations/${encodeURIComponent(uuid)}`, locationSchema);
+  await mirrorLocations(result.meta, [result.data]);
+  return result;
 }

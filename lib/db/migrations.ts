@@ -192,4 +192,180 @@ create table password_change_required (
 );
 `,
   },
+  // ── The CRM mirror (decision 014): see lib/mirror/ ──
+  {
+    id: "008_crm_mirror",
+    sql: /* sql */ `
+-- Trigram indexes serve the substring searches (address lookup, name search).
+-- PGlite loads the extension in lib/db/app-database.ts; on Postgres 13+ it is
+-- a trusted extension the database owner may create.
+create extension if not exists pg_trgm;
+
+-- Every customer, job and location of the company behind a CRM key, as the CRM
+-- last confirmed it. scope is a hash of the CRM base URL and key (never the key):
+-- every query filters by it, so one key's rows never show under another.
+-- Sort columns are collate "C" over lower-cased text: the same order on PGlite
+-- and on any Postgres, whatever its default locale.
+create table mirror_customers (
+  scope text not null,
+  uuid text not null,
+  first_name text not null,
+  last_name text not null,
+  sort_name text collate "C" not null,
+  company_name text collate "C",
+  email text collate "C",
+  phone text,
+  phone_digits text not null default '',
+  customer_type text not null,
+  is_vip boolean not null,
+  city text collate "C",
+  zip text collate "C",
+  state text,
+  tags text[] not null default '{}',
+  lead_source text collate "C",
+  email_opt_in boolean not null default false,
+  sms_opt_in boolean not null default false,
+  search_text text not null,
+  -- Addresses as words (lower case, punctuation dropped) for the address lookup.
+  physical_text text not null,
+  billing_text text not null,
+  created_at timestamptz(3) not null,
+  updated_at timestamptz(3) not null,
+  deleted_at timestamptz(3),
+  confirmed_at timestamptz(3) not null,
+  -- Set from a DELETE's answer, which carries no record: deleted_at is the
+  -- dashboard's clock until the CRM's own record is next read.
+  provisional boolean not null default false,
+  primary key (scope, uuid)
+);
+create index mirror_customers_created on mirror_customers (scope, created_at, uuid) where deleted_at is null;
+create index mirror_customers_name on mirror_customers (scope, sort_name, uuid) where deleted_at is null;
+create index mirror_customers_city on mirror_customers (scope, city, uuid) where deleted_at is null;
+create index mirror_customers_zip on mirror_customers (scope, zip, uuid) where deleted_at is null;
+create index mirror_customers_email on mirror_customers (scope, email, uuid) where deleted_at is null;
+create index mirror_customers_updated on mirror_customers (scope, updated_at, uuid) where deleted_at is null;
+-- Empty values sort last both ways: a descending sort of a column that can be
+-- empty needs an index of its own (the ascending one read backwards puts them first).
+create index mirror_customers_city_desc on mirror_customers (scope, city desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_customers_zip_desc on mirror_customers (scope, zip desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_customers_deleted on mirror_customers (scope, deleted_at, uuid) where deleted_at is not null;
+create index mirror_customers_confirmed on mirror_customers (scope, confirmed_at);
+create index mirror_customers_tags on mirror_customers using gin (tags);
+create index mirror_customers_search on mirror_customers using gin (search_text gin_trgm_ops);
+create index mirror_customers_phone on mirror_customers using gin (phone_digits gin_trgm_ops);
+create index mirror_customers_physical on mirror_customers using gin (physical_text gin_trgm_ops);
+create index mirror_customers_billing on mirror_customers using gin (billing_text gin_trgm_ops);
+
+create table mirror_jobs (
+  scope text not null,
+  uuid text not null,
+  job_number text collate "C",
+  -- The customer's name as customers sort ("last first"), for the address lookup's order.
+  customer_sort text collate "C" not null default '',
+  title text collate "C" not null,
+  customer_uuid text,
+  customer_name text collate "C" not null default '',
+  location_uuid text,
+  status text not null,
+  priority text not null,
+  priority_rank smallint not null,
+  status_rank smallint not null,
+  is_urgent boolean not null,
+  is_emergency boolean not null,
+  city text collate "C",
+  zip text collate "C",
+  scheduled_date date,
+  scheduled_time_start text collate "C",
+  scheduled_time_end text,
+  assigned_to_user_id text,
+  assignee_name text collate "C",
+  estimated_amount numeric(14, 2),
+  search_text text not null,
+  address_text text not null,
+  created_at timestamptz(3) not null,
+  updated_at timestamptz(3) not null,
+  deleted_at timestamptz(3),
+  confirmed_at timestamptz(3) not null,
+  -- Set from a DELETE's answer, which carries no record: deleted_at is the
+  -- dashboard's clock until the CRM's own record is next read.
+  provisional boolean not null default false,
+  primary key (scope, uuid)
+);
+create index mirror_jobs_created on mirror_jobs (scope, created_at, uuid) where deleted_at is null;
+create index mirror_jobs_status on mirror_jobs (scope, status, scheduled_date) where deleted_at is null;
+create index mirror_jobs_schedule on mirror_jobs (scope, scheduled_date, scheduled_time_start) where deleted_at is null;
+create index mirror_jobs_assignee on mirror_jobs (scope, assigned_to_user_id, scheduled_date) where deleted_at is null;
+create index mirror_jobs_customer on mirror_jobs (scope, customer_uuid);
+create index mirror_jobs_amount on mirror_jobs (scope, estimated_amount, uuid) where deleted_at is null;
+create index mirror_jobs_amount_desc on mirror_jobs (scope, estimated_amount desc nulls last, uuid desc) where deleted_at is null;
+-- The overview's urgent list: few rows among many.
+create index mirror_jobs_urgent on mirror_jobs (scope, scheduled_date) where deleted_at is null and (is_urgent or is_emergency or priority = 'Emergency');
+create index mirror_jobs_deleted on mirror_jobs (scope, deleted_at, uuid) where deleted_at is not null;
+create index mirror_jobs_confirmed on mirror_jobs (scope, confirmed_at);
+create index mirror_jobs_search on mirror_jobs using gin (search_text gin_trgm_ops);
+create index mirror_jobs_address on mirror_jobs using gin (address_text gin_trgm_ops);
+
+-- The records as the CRM sent them (parsed), apart from the columns above so
+-- that the rows counts and filters scan stay narrow (a record is ~1 KB).
+create table mirror_records (
+  scope text not null,
+  resource text not null check (resource in ('customers', 'jobs')),
+  uuid text not null,
+  record jsonb not null,
+  primary key (scope, resource, uuid)
+);
+
+create table mirror_locations (
+  scope text not null,
+  uuid text not null,
+  record jsonb not null,
+  name text collate "C" not null,
+  address_text text not null,
+  created_at timestamptz(3),
+  updated_at timestamptz(3),
+  deleted_at timestamptz(3),
+  confirmed_at timestamptz(3) not null,
+  primary key (scope, uuid)
+);
+
+-- The sync of one scope: its settings (budget, pause), the full pass in
+-- progress (so a restart resumes it from the page it reached) and its clocks.
+create table mirror_sync (
+  scope text primary key,
+  budget_share real not null default 0.2,
+  paused boolean not null default false,
+  -- Why sync stopped by itself (the monthly limit): cleared by resume or a new month.
+  halted_reason text,
+  halted_at timestamptz(3),
+  pass jsonb,
+  last_pass_started_at timestamptz(3),
+  last_pass_completed_at timestamptz(3),
+  last_changes_at timestamptz(3),
+  last_open_jobs_at timestamptz(3),
+  last_run_at timestamptz(3),
+  last_error text,
+  updated_at timestamptz(3) not null default now()
+);
+
+-- What sync spent, per scope and UTC month (the usage meter counts everything).
+create table mirror_sync_usage (
+  scope text not null,
+  month text not null,
+  request_count integer not null default 0,
+  primary key (scope, month)
+);
+
+-- What sync could not do: records it skipped, the limit it hit, failed pages.
+create table mirror_sync_problems (
+  id bigserial primary key,
+  scope text not null,
+  occurred_at timestamptz(3) not null default now(),
+  kind text not null,
+  resource text,
+  uuid text,
+  message text not null
+);
+create index mirror_sync_problems_recent on mirror_sync_problems (scope, occurred_at desc, id desc);
+`,
+  },
 ];

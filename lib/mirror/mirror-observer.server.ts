@@ -1,0 +1,66 @@
+import "server-only";
+import { logEvent } from "@/lib/api/logger";
+import type { CrmCallMeta } from "@/lib/crm/crm-request";
+import type { Customer, JobDetail, JobListItem, Location } from "@/lib/crm/schemas";
+import { parseMirrorCustomer, parseMirrorJob, parseMirrorLocation } from "@/lib/mirror/mirror-records.server";
+import { currentMirrorScope } from "@/lib/mirror/mirror-scope.server";
+import { markDeleted, upsertCustomers, upsertJobs, upsertLocations } from "@/lib/mirror/mirror-store.server";
+
+/**
+ * Read-through and write-through: lib/crm hands every answer the CRM gave the
+ * dashboard to these functions, so the mirror learns from traffic that
+ * happens anyway, at no extra request. Answers from the shared cache or
+ * stale ones carry nothing new and are ignored. A mirror failure is logged
+ * and never fails the request that carried the answer.
+ */
+function fresh(meta: CrmCallMeta): boolean {
+  return meta.cache === "miss" || meta.cache === "none";
+}
+
+function valid<T>(records: readonly unknown[], parse: (raw: unknown) => { ok: true; value: T } | { ok: false }): T[] {
+  const out: T[] = [];
+  for (const record of records) {
+    const parsed = parse(record);
+    if (parsed.ok) out.push(parsed.value);
+  }
+  return out;
+}
+
+async function guarded(what: string, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    logEvent("error", "mirror_update_failed", { what, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+export async function mirrorCustomers(meta: CrmCallMeta, customers: readonly Customer[]): Promise<void> {
+  if (!fresh(meta) || customers.length === 0) return;
+  await guarded("customers", () => upsertCustomers(currentMirrorScope(), valid(customers, parseMirrorCustomer), new Date(meta.fetchedAt)));
+}
+
+export async function mirrorJobs(meta: CrmCallMeta, jobs: readonly JobListItem[]): Promise<void> {
+  if (!fresh(meta) || jobs.length === 0) return;
+  await guarded("jobs", () => upsertJobs(currentMirrorScope(), valid(jobs, parseMirrorJob), new Date(meta.fetchedAt)));
+}
+
+/** A job read or written whole: the job, and the customer and location it embeds. */
+export async function mirrorJobDetail(meta: CrmCallMeta, job: JobDetail): Promise<void> {
+  if (!fresh(meta)) return;
+  await guarded("job", async () => {
+    const scope = currentMirrorScope();
+    const at = new Date(meta.fetchedAt);
+    await upsertJobs(scope, valid([job], parseMirrorJob), at);
+    if (job.customer) await upsertCustomers(scope, valid([job.customer], parseMirrorCustomer), at);
+    if (job.location) await upsertLocations(scope, valid([job.location], parseMirrorLocation), at);
+  });
+}
+
+export async function mirrorLocations(meta: CrmCallMeta, locations: readonly Location[]): Promise<void> {
+  if (!fresh(meta) || locations.length === 0) return;
+  await guarded("locations", () => upsertLocations(currentMirrorScope(), valid(locations, parseMirrorLocation), new Date(meta.fetchedAt)));
+}
+
+export async function mirrorDeleted(meta: CrmCallMeta, resource: "customers" | "jobs", uuid: string): Promise<void> {
+  await guarded("delete", () => markDeleted(currentMirrorScope(), resource, uuid, new Date(meta.fetchedAt)));
+}
