@@ -1,6 +1,27 @@
 import { z } from "zod";
 import { unknownFieldsError } from "@/lib/api/field-errors";
 import { CUSTOMER_TYPES, NOTIFY_CHANNELS } from "@/lib/customers/customer-enums";
+import {
+  ALWAYS_FOR_OBJECTS,
+  addRuleIssues,
+  isGiven,
+  isRecord,
+  runRules,
+  type CrossFieldRule,
+  type FieldMessages,
+  type RuleRecord,
+} from "@/lib/forms/cross-field-rules";
+import {
+  addressLineField,
+  blankToNull,
+  booleanField,
+  cityField,
+  expectedUpdatedAtField,
+  optionalId,
+  optionalText,
+  usStateField,
+  usZipField,
+} from "@/lib/forms/fields";
 import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
 
 /**
@@ -8,121 +29,8 @@ import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
  * browser and by the customer routes on the server, plus the mapping to and
  * from the CRM's Customer object (doc 000). The rules are doc 003's, which the
  * CRM itself doesn't enforce (api-docs README, decision 10).
- *
- * Forms send "" for empty inputs; every optional text field turns "" (and
- * whitespace) into null, so "not given" has one representation.
+ * The generic field kinds and the rule runner are in lib/forms/.
  */
-
-// ── Building blocks, shared with the job schema ──────────────────────────────
-
-/** The 50 states, DC and the five inhabited territories (USPS codes). */
-export const US_STATE_CODES = [
-  "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
-  "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND",
-  "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-  "DC", "AS", "GU", "MP", "PR", "VI",
-] as const;
-const US_STATES = new Set<string>(US_STATE_CODES);
-
-const blankToNull = (value: string): string | null => (value === "" ? null : value);
-
-/** Optional free text: trimmed, "" → null, bounded. */
-export function optionalText(max: number, tooLong: string) {
-  return z.string().trim().max(max, tooLong).transform(blankToNull).nullable();
-}
-
-export const addressLineField = optionalText(100, "Address lines can be at most 100 characters");
-export const cityField = optionalText(60, "City can be at most 60 characters");
-
-export const usStateField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((value) => value === "" || US_STATES.has(value), "Enter a 2-letter US state code, like WA")
-  .transform(blankToNull)
-  .nullable();
-
-// 9 digits with a space or nothing between the parts is accepted and written the USPS way.
-const ZIP = /^(\d{5})(?:[-\s]?(\d{4}))?$/;
-export const usZipField = z
-  .string()
-  .trim()
-  .refine((value) => value === "" || ZIP.test(value), "Enter a ZIP code like 98101 or 98101-1234")
-  .transform((value) => {
-    const match = ZIP.exec(value);
-    if (!match) return null;
-    return match[2] ? `${match[1]}-${match[2]}` : (match[1] ?? null);
-  })
-  .nullable();
-
-/**
- * An id of a CRM record. Any 8-4-4-4-12 hex shape, like the CRM accepts:
- * it promises UUIDs, not a version, and fixtures use ids such as
- * 5a1b2c3d-0000-4000-8000-000000000001.
- */
-export function optionalId(message: string) {
-  return z
-    .string()
-    .trim()
-    .refine((value) => value === "" || z.guid().safeParse(value).success, message)
-    .transform(blankToNull)
-    .nullable();
-}
-
-export const expectedUpdatedAtField = z.iso.datetime({
-  offset: true,
-  error: "This form is missing the record's last-updated time; reload the page and try again",
-});
-
-export type FieldMessages = Record<string, string>;
-export type RuleRecord = Readonly<Record<string, unknown>>;
-
-/** A cross-field rule: the fields it reads, and the messages it returns by field. */
-export interface CrossFieldRule {
-  fields: readonly string[];
-  check: (record: RuleRecord) => FieldMessages;
-}
-
-/** A value counts as given unless it is absent, null or blank text. */
-export function isGiven(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  return typeof value !== "string" || value.trim() !== "";
-}
-
-/**
- * Runs the rules. With `changed` (the fields a partial update sends), only the
- * rules reading at least one of them report: a record that already broke a rule
- * in the CRM (another integration wrote it) must not block an unrelated edit,
- * while a patch that breaks one, or touches a broken one, is refused.
- */
-export function runRules(rules: readonly CrossFieldRule[], record: RuleRecord, changed?: Iterable<string>): FieldMessages {
-  const touched = changed === undefined ? null : new Set(changed);
-  const messages: FieldMessages = {};
-  for (const rule of rules) {
-    if (touched && !rule.fields.some((field) => touched.has(field))) continue;
-    for (const [field, message] of Object.entries(rule.check(record))) messages[field] ??= message;
-  }
-  return messages;
-}
-
-/**
- * Adds the rules' messages as issues, except on fields that already failed on
- * their own: "Enter an email address like …" says more than a cross-field rule.
- */
-export function addRuleIssues(messages: FieldMessages, ctx: z.RefinementCtx): void {
-  const failed = new Set(ctx.issues.map((issue) => String(issue.path?.[0] ?? "")));
-  for (const [field, message] of Object.entries(messages)) {
-    if (!failed.has(field)) ctx.addIssue({ code: "custom", path: [field], message });
-  }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// Cross-field rules must run even when a field failed with a type error, so the
-// form shows every problem at once; they read the value defensively.
-export const ALWAYS_FOR_OBJECTS = { when: (payload: { value: unknown }) => isRecord(payload.value) };
 
 // ── Customer fields ──────────────────────────────────────────────────────────
 
@@ -208,8 +116,6 @@ function dedupeTags(tags: readonly string[]): string[] {
     return true;
   });
 }
-
-const booleanField = (label: string) => z.boolean({ error: `${label} must be true or false` });
 
 /** Every field once, without defaults: the create schema adds defaults, the update schema makes them optional. */
 const customerFields = {

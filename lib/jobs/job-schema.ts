@@ -1,23 +1,26 @@
 import { z } from "zod";
 import { unknownFieldsError } from "@/lib/api/field-errors";
+import type { CrmCustomerRecord } from "@/lib/customers/customer-schema";
 import {
   ALWAYS_FOR_OBJECTS,
   addRuleIssues,
-  addressLineField,
-  cityField,
-  expectedUpdatedAtField,
   isGiven,
   isRecord,
-  optionalId,
-  optionalText,
   runRules,
-  usStateField,
-  usZipField,
-  type CrmCustomerRecord,
   type CrossFieldRule,
   type FieldMessages,
   type RuleRecord,
-} from "@/lib/customers/customer-schema";
+} from "@/lib/forms/cross-field-rules";
+import {
+  addressLineField,
+  booleanField,
+  cityField,
+  expectedUpdatedAtField,
+  optionalId,
+  optionalText,
+  usStateField,
+  usZipField,
+} from "@/lib/forms/fields";
 import { JOB_PRIORITIES, JOB_STATUSES, type JobPriority, type JobStatus } from "@/lib/jobs/job-enums";
 
 /**
@@ -140,8 +143,6 @@ const timeField = z
 // ── Fields ───────────────────────────────────────────────────────────────────
 
 const SERVICE_FIELDS = ["service_address1", "service_address2", "service_city", "service_state", "service_zip"] as const;
-
-const booleanField = (label: string) => z.boolean({ error: `${label} must be true or false` });
 
 const jobFields = {
   customer_uuid: z
