@@ -2,7 +2,7 @@
 
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import type { ConflictRow } from "@/lib/customers/customer-changes";
-import { CUSTOMER_FIELD_LABELS, formatCustomerValue } from "@/lib/customers/customer-fields";
+import { CUSTOMER_FIELD_LABELS, formatCustomerValue } from "@/lib/customers/customer-field-labels";
 
 /**
  * After a 409: what someone else changed since this form was opened, field by

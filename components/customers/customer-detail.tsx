@@ -13,7 +13,7 @@ import { useCustomer } from "@/lib/customers/api/get-customer";
 import { useRestoreCustomer } from "@/lib/customers/api/restore-customer";
 import { trashHrefFor } from "@/lib/trash/trash-url";
 import { billingAddress, customerName, formatAddress, formatDateTime, physicalAddress, sameAddress } from "@/lib/customers/customer-display";
-import { NOTIFY_LABELS } from "@/lib/customers/customer-fields";
+import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { useLocations } from "@/lib/jobs/api/get-locations";
 

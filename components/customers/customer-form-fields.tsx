@@ -6,9 +6,10 @@ import { AddressFields } from "@/components/customers/address-fields";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field, fieldAria, inputClassName } from "@/components/ui/field";
 import { TagInput } from "@/components/ui/tag-input";
-import { NOTIFY_LABELS } from "@/lib/customers/customer-fields";
+import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 import { CUSTOMER_TYPES } from "@/lib/customers/customer-enums";
-import { LEAD_SOURCES, MAX_TAG_LENGTH, MAX_TAGS, type CustomerFormState } from "@/lib/customers/customer-schema";
+import { LEAD_SOURCES, MAX_TAG_LENGTH, MAX_TAGS } from "@/lib/customers/customer-fields";
+import type { CustomerFormState } from "@/lib/customers/customer-schema";
 import { formatUsPhoneAsTyped } from "@/lib/phone/us-phone-parsing";
 
 type Form = UseFormReturn<CustomerFormState>;

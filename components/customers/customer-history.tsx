@@ -5,7 +5,7 @@ import { secondaryButtonClassName } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/audit-actions";
 import { useCustomerHistory } from "@/lib/customers/api/get-customer-history";
 import { formatDateTime } from "@/lib/customers/customer-display";
-import { customerFieldLabel } from "@/lib/customers/customer-fields";
+import { customerFieldLabel } from "@/lib/customers/customer-field-labels";
 import { historyChanges } from "@/lib/customers/history-changes";
 
 /**

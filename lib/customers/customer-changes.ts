@@ -1,4 +1,4 @@
-import { CUSTOMER_FIELDS, type CustomerField } from "@/lib/customers/customer-fields";
+import { CUSTOMER_FIELDS, type CustomerField } from "@/lib/customers/customer-field-labels";
 import type { CustomerFormState, CustomerFormValues } from "@/lib/customers/customer-schema";
 
 /**

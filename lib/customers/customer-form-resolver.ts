@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldErrors, Resolver } from "react-hook-form";
 import { changedCustomerFields } from "@/lib/customers/customer-changes";
-import { checkCustomerRules, customerInputSchema, type CustomerFormState } from "@/lib/customers/customer-schema";
+import { checkCustomerRules } from "@/lib/customers/customer-fields";
+import { customerInputSchema, type CustomerFormState } from "@/lib/customers/customer-schema";
 
 /**
  * The customer form's validation: the shared schema, run on the values as

@@ -2,19 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fieldErrors } from "@/lib/api/field-errors";
-import {
-  LEAD_SOURCES,
-  TRADESDESK_FLAGS_KEY,
-  checkCustomerRules,
-  customerExtrasFromFlags,
-  customerFormDefaults,
-  customerInputSchema,
-  customerToFormValues,
-  customerUpdateSchema,
-  toCrmCustomerBody,
-  type CrmCustomerRecord,
-  type CustomerInput,
-} from "@/lib/customers/customer-schema";
+import { LEAD_SOURCES, checkCustomerRules } from "@/lib/customers/customer-fields";
+import { TRADESDESK_FLAGS_KEY, customerExtrasFromFlags, customerToFormValues, toCrmCustomerBody, type CrmCustomerRecord } from "@/lib/customers/customer-crm-mapping";
+import { customerFormDefaults, customerInputSchema, customerUpdateSchema, type CustomerInput } from "@/lib/customers/customer-schema";
 
 const UPDATED_AT = "2024-01-15T10:30:00Z";
 const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";

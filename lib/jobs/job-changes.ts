@@ -1,5 +1,7 @@
-import { JOB_FIELDS, SERVICE_ADDRESS_FIELDS, type JobField } from "@/lib/jobs/job-fields";
-import { parseAmount, type JobFormState, type JobFormValues } from "@/lib/jobs/job-schema";
+import { JOB_FIELDS, type JobField } from "@/lib/jobs/job-field-labels";
+import { SERVICE_ADDRESS_FIELDS } from "@/lib/jobs/job-fields";
+import { parseAmount } from "@/lib/jobs/job-fields";
+import type { JobFormState, JobFormValues } from "@/lib/jobs/job-schema";
 
 /**
  * What an edit of a job changed, as the basis of its partial update. Only

@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { FieldErrors, Resolver } from "react-hook-form";
 import { changedJobFields } from "@/lib/jobs/job-changes";
-import { checkJobRules, jobInputSchema, type JobFormState } from "@/lib/jobs/job-schema";
+import { checkJobRules } from "@/lib/jobs/job-fields";
+import { jobInputSchema, type JobFormState } from "@/lib/jobs/job-schema";
 
 /**
  * The job form's validation: the shared schema, run on the values as typed

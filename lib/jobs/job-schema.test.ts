@@ -4,19 +4,9 @@ import type { z } from "zod";
 import { fieldErrors } from "@/lib/api/field-errors";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { jobListFiltersSchema } from "@/lib/jobs/job-list-filters";
-import {
-  checkJobRules,
-  isRealDate,
-  jobFormDefaults,
-  jobInputSchema,
-  jobToFormValues,
-  jobUpdateSchema,
-  parseAmount,
-  serviceAddressFromCustomer,
-  toCrmJobBody,
-  type CrmJobRecord,
-  type JobInput,
-} from "@/lib/jobs/job-schema";
+import { checkJobRules, isRealDate, parseAmount } from "@/lib/jobs/job-fields";
+import { jobFormDefaults, jobInputSchema, jobUpdateSchema, type JobInput } from "@/lib/jobs/job-schema";
+import { jobToFormValues, serviceAddressFromCustomer, toCrmJobBody, type CrmJobRecord } from "@/lib/jobs/job-crm-mapping";
 
 const CUSTOMER = "123e4567-e89b-12d3-a456-426614174000";
 const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import type { JobConflictRow } from "@/lib/jobs/job-changes";
-import { JOB_FIELD_LABELS, type JobField } from "@/lib/jobs/job-fields";
+import { JOB_FIELD_LABELS, type JobField } from "@/lib/jobs/job-field-labels";
 
 interface ConflictPanelProps {
   rows: readonly JobConflictRow[];
