@@ -6,7 +6,7 @@ import { parseAsString, useQueryState } from "nuqs";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { LookupMatchCard, lookupMatchSummary } from "@/components/customers/lookup-match-card";
 import { inputClassName, primaryButtonClassName } from "@/components/ui/field";
-import { useLookup } from "@/lib/customers/api/lookup-callers";
+import { useLookup } from "@/lib/customers/queries/lookup-callers";
 import { newCustomerHref } from "@/lib/customers/customer-prefill";
 import { classifyLookupQuery, isWholePhoneNumber, type LookupQuery } from "@/lib/customers/lookup-query";
 

@@ -9,13 +9,13 @@ import { DeleteCustomerDialog } from "@/components/customers/delete-customer-dia
 import { TableMessage } from "@/components/data-table/table-message";
 import { Badge } from "@/components/ui/badge";
 import { primaryButtonClassName } from "@/components/ui/field";
-import { useCustomer } from "@/lib/customers/api/get-customer";
-import { useRestoreCustomer } from "@/lib/customers/api/restore-customer";
+import { useCustomer } from "@/lib/customers/queries/get-customer";
+import { useRestoreCustomer } from "@/lib/customers/queries/restore-customer";
 import { trashHrefFor } from "@/lib/trash/trash-url";
 import { billingAddress, customerName, formatAddress, formatDateTime, physicalAddress, sameAddress } from "@/lib/customers/customer-display";
 import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 import type { CustomerDto } from "@/lib/customers/customer-service";
-import { useLocations } from "@/lib/jobs/api/get-locations";
+import { useLocations } from "@/lib/jobs/queries/get-locations";
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
@@ -20,9 +19,8 @@ import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-g
 import { useIntentKey } from "@/components/forms/use-intent-key";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { ApiRequestError } from "@/lib/http/api-fetch";
-import { createCustomer } from "@/lib/customers/api/create-customer";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
-import { updateCustomer } from "@/lib/customers/api/update-customer";
+import { useCreateCustomer } from "@/lib/customers/queries/create-customer";
+import { conflictingCustomer, useUpdateCustomer } from "@/lib/customers/queries/update-customer";
 import { buildCustomerPatch, describeConflict, type ConflictRow } from "@/lib/customers/customer-changes";
 import { customerName, formatDateTime } from "@/lib/customers/customer-display";
 import { CUSTOMER_FIELD_LABELS, CUSTOMER_FIELDS, formatCustomerValue, isCustomerField } from "@/lib/customers/customer-field-labels";
@@ -31,16 +29,10 @@ import { customerToFormValues } from "@/lib/customers/customer-crm-mapping";
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { useDuplicateCheck } from "@/components/customers/use-duplicate-check";
-import { useLocations } from "@/lib/jobs/api/get-locations";
+import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
-import { customersChanged } from "@/lib/customers/api/customers-changed";
-import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
-
-function isCustomerRecord(value: unknown): value is CustomerDto {
-  return typeof value === "object" && value !== null && "uuid" in value && "updated_at" in value && "first_name" in value;
-}
 
 /**
  * The new-customer and edit-customer form. What it promises the person
@@ -58,7 +50,8 @@ function isCustomerRecord(value: unknown): value is CustomerDto {
  * - leaving with unsaved changes asks first.
  */
 export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
-  const queryClient = useQueryClient();
+  const create = useCreateCustomer();
+  const update = useUpdateCustomer();
   const editing = mode.kind === "edit";
   const [record, setRecord] = useState<CustomerDto | null>(editing ? mode.customer : null);
   const [initial] = useState<CustomerFormState>(() => (mode.kind === "edit" ? customerToFormValues(mode.customer) : mode.defaults));
@@ -88,12 +81,6 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
 
   function onSaved(customer: CustomerDto) {
     intentKey.done();
-    queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
-    void customersChanged(queryClient, "lists");
-    void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });
-    void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.uuid) });
-    // Job lists show customer names.
-    if (editing) void jobsChanged(queryClient);
     toast.success(editing ? `Changes to ${customerName(customer)} are saved.` : `${customerName(customer)} is added.`);
     guard.leave(`/customers/${customer.uuid}`);
   }
@@ -107,7 +94,6 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
     // The form now starts from their version (clean), with this person's changes on top (dirty): Save sends only those.
     reset(theirs);
     for (const field of myFields) setValue(field, mine[field], { shouldDirty: true });
-    queryClient.setQueryData(customerKeys.detail(current.uuid), current);
     setConflict(rows);
     requestAnimationFrame(() => {
       conflictHeading.current?.scrollIntoView({ block: "start" });
@@ -116,8 +102,9 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   }
 
   function onFailed(error: unknown, values: CustomerFormState) {
-    if (error instanceof ApiRequestError && error.status === 409 && isCustomerRecord(error.current)) {
-      onConflict(error.current, values);
+    const current = conflictingCustomer(error);
+    if (current) {
+      onConflict(current, values);
       return;
     }
     if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
@@ -139,14 +126,14 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
           setDuplicateDialog(true);
           return;
         }
-        onSaved(await createCustomer(values, intentKey.keyFor(values)));
+        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }));
       } else if (record) {
         const patch = buildCustomerPatch(base, values, record.updated_at);
         if (!patch) {
           setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
           return;
         }
-        onSaved(await updateCustomer(record.uuid, patch, intentKey.keyFor(patch)));
+        onSaved(await update.mutateAsync({ uuid: record.uuid, patch, idempotencyKey: intentKey.keyFor(patch) }));
       }
     } catch (error) {
       onFailed(error, values);

@@ -10,7 +10,7 @@ import { Pagination } from "@/components/data-table/pagination";
 import { TableMessage } from "@/components/data-table/table-message";
 import { primaryButtonClassName } from "@/components/ui/field";
 import type { JobListItem } from "@/lib/crm/schemas";
-import { CUSTOMER_JOBS_PAGE_SIZE, useCustomerJobs } from "@/lib/customers/api/get-customer-jobs";
+import { CUSTOMER_JOBS_PAGE_SIZE, useCustomerJobs } from "@/lib/customers/queries/get-customer-jobs";
 import { formatCalendarDate } from "@/lib/customers/customer-display";
 
 const columns: ColumnDef<JobListItem>[] = [

@@ -17,9 +17,9 @@ import { CUSTOMER_COLUMN_DEFAULTS, customerColumns } from "@/components/customer
 import { TableMessage } from "@/components/data-table/table-message";
 import { inputClassName } from "@/components/ui/field";
 import { csvFileName } from "@/lib/csv/download-file";
-import { customerBulkDelete } from "@/lib/customers/api/bulk-delete-customers";
-import { getCustomers, useCustomers } from "@/lib/customers/api/get-customers";
-import { useRestoreCustomer } from "@/lib/customers/api/restore-customer";
+import { useCustomerBulkDelete } from "@/lib/customers/queries/bulk-delete-customers";
+import { getCustomers, useCustomers } from "@/lib/customers/queries/get-customers";
+import { useRestoreCustomer } from "@/lib/customers/queries/restore-customer";
 import { CUSTOMER_CSV_COLUMNS } from "@/lib/customers/customer-csv";
 import { customerName } from "@/lib/customers/customer-display";
 import { PAGE_SIZES, type CustomerFilter, type PageSize } from "@/lib/customers/customer-enums";
@@ -39,6 +39,7 @@ export function CustomerTable({ userId, canWrite }: { userId: string; canWrite: 
   const router = useRouter();
   const [url, setUrl] = useQueryStates(customerListUrlParsers, { history: "push" });
   const query = toCustomerListQuery(url);
+  const bulkDelete = useCustomerBulkDelete();
   const customers = useCustomers(query);
   const { mutate: restoreCustomer, isPending: restoring, variables: restoreTarget } = useRestoreCustomer();
   const { visibility, setVisibility, resetVisibility } = useStoredColumnVisibility(columnVisibilityStorageKey("customers", userId), CUSTOMER_COLUMN_DEFAULTS);
@@ -113,7 +114,7 @@ export function CustomerTable({ userId, canWrite }: { userId: string; canWrite: 
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {canWrite && (
             <BulkDelete
-              kind={customerBulkDelete}
+              kind={bulkDelete}
               selected={selectedRows(table)}
               onClearSelection={clearSelection}
               note="Deleting customers does not delete their jobs: open jobs stay on the board, and technicians may still be sent."

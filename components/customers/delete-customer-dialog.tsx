@@ -1,18 +1,17 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { AlertDialog, AlertDialogCancel, dangerButtonClassName } from "@/components/ui/alert-dialog";
 import { secondaryButtonClassName } from "@/components/ui/field";
-import { useDeleteCustomer } from "@/lib/customers/api/delete-customer";
-import { useOpenJobs } from "@/lib/customers/api/get-customer-jobs";
+import { useDeleteCustomer } from "@/lib/customers/queries/delete-customer";
+import { useOpenJobs } from "@/lib/customers/queries/get-customer-jobs";
 import { customerName, formatCalendarDate } from "@/lib/customers/customer-display";
 import type { CustomerDto } from "@/lib/customers/customer-service";
-import { refreshAfterRestore } from "@/lib/trash/api/trash-api";
-import { restoreEach, type RestoreItem } from "@/lib/trash/restore-run";
+import { useRestoreEach } from "@/lib/trash/queries/restore-from-trash";
+import type { RestoreItem } from "@/lib/trash/restore-run";
 import { trashHrefFor } from "@/lib/trash/trash-url";
 
 const UNDO_MS = 8_000;
@@ -26,7 +25,7 @@ const UNDO_MS = 8_000;
  */
 export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
+  const restoreEach = useRestoreEach();
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const openJobs = useOpenJobs(customer.uuid, open);
@@ -37,8 +36,7 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
 
   function undo(deleted: RestoreItem[]) {
     restoreEach(deleted, new Map(), () => undefined)
-      .then(async (outcomes) => {
-        await refreshAfterRestore(queryClient);
+      .then((outcomes) => {
         const failed = outcomes.filter((outcome) => !outcome.ok);
         if (failed.length === 0) {
           toast.success(deleted.length === 1 ? `${name} is restored.` : `${name} and ${deleted.length - 1 === 1 ? "their job are" : `their ${deleted.length - 1} jobs are`} restored.`, {

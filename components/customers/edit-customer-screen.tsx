@@ -4,7 +4,7 @@ import Link from "next/link";
 import { CustomerForm } from "@/components/customers/customer-form";
 import { TableMessage } from "@/components/data-table/table-message";
 import { primaryButtonClassName } from "@/components/ui/field";
-import { useCustomer } from "@/lib/customers/api/get-customer";
+import { useCustomer } from "@/lib/customers/queries/get-customer";
 import { customerName } from "@/lib/customers/customer-display";
 
 /**

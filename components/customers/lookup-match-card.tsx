@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { LookupMatch } from "@/lib/customers/api/lookup-callers";
+import type { LookupMatch } from "@/lib/customers/queries/lookup-callers";
 import { customerName, formatAddress, formatCalendarDate, physicalAddress } from "@/lib/customers/customer-display";
 
 /** One line for screen readers: who it is and how to tell them apart, without the full card. */

@@ -1,8 +1,7 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { lookupQueryOptions } from "@/lib/customers/api/lookup-callers";
+import { useFetchLookup } from "@/lib/customers/queries/lookup-callers";
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
 import { duplicateLookups, exactDuplicates, type DuplicateMatch } from "@/lib/customers/find-duplicates";
 
@@ -16,7 +15,7 @@ const keyOf = (matches: readonly DuplicateMatch[]) => matches.map((match) => mat
  * matches it answered; a different match asks again.
  */
 export function useDuplicateCheck(getValues: (() => CustomerFormState) | null) {
-  const queryClient = useQueryClient();
+  const fetchLookup = useFetchLookup();
   const [matches, setMatches] = useState<DuplicateMatch[]>([]);
   const [checking, setChecking] = useState(false);
   const [acknowledged, setAcknowledged] = useState<string | null>(null);
@@ -32,7 +31,7 @@ export function useDuplicateCheck(getValues: (() => CustomerFormState) | null) {
         return [];
       }
       setChecking(true);
-      const answers = await Promise.allSettled(terms.map((term) => queryClient.fetchQuery({ ...lookupQueryOptions(term), staleTime: 15_000 })));
+      const answers = await Promise.allSettled(terms.map((term) => fetchLookup(term)));
       const found = exactDuplicates(
         answers.flatMap((answer) => (answer.status === "fulfilled" ? answer.value.matches : [])),
         wanted,
@@ -44,7 +43,7 @@ export function useDuplicateCheck(getValues: (() => CustomerFormState) | null) {
       }
       return found;
     },
-    [queryClient],
+    [fetchLookup],
   );
 
   return {

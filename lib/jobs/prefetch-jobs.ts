@@ -1,7 +1,7 @@
 import "server-only";
 import type { QueryClient } from "@tanstack/react-query";
 import { listJobs } from "@/lib/crm/jobs";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { BOARD_PAGE_SIZE } from "@/lib/jobs/job-list-url";
 import type { JobListFilters } from "@/lib/jobs/job-list-filters";

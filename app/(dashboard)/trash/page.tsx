@@ -6,7 +6,7 @@ import { TrashScreen } from "@/components/trash/trash-screen";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
 import { makeQueryClient } from "@/lib/query/make-query-client";
-import { trashKeys } from "@/lib/trash/api/trash-api";
+import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
 import { listTrash } from "@/lib/trash/trash-service";
 import { TRASH_TABS } from "@/lib/trash/trash-types";
 import { loadTrashUrl, toTrashQuery } from "@/lib/trash/trash-url";

@@ -2,7 +2,7 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { JobCard } from "@/components/jobs/board/job-card";
-import { useBoardColumn } from "@/lib/jobs/api/get-board-column";
+import { useBoardColumn } from "@/lib/jobs/queries/get-board-column";
 import { columnTotal, loadedEstimate, loadedJobs } from "@/lib/jobs/board-cache";
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import { formatMoneyRounded } from "@/lib/jobs/job-format";

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
@@ -14,11 +13,10 @@ import { CustomerSection, JOB_FIELD_IDS, JobSection, MoneySection, NotesSection,
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
-import { createJob } from "@/lib/jobs/api/create-job";
-import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
-import { useLocations } from "@/lib/jobs/api/get-locations";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
-import { updateJob } from "@/lib/jobs/api/update-job";
+import { useCreateJob } from "@/lib/jobs/queries/create-job";
+import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
+import { useLocations } from "@/lib/jobs/queries/get-locations";
+import { conflictingJob, useUpdateJob } from "@/lib/jobs/queries/update-job";
 import { buildJobPatch, describeJobConflict, type JobConflictRow } from "@/lib/jobs/job-changes";
 import { JOB_FIELD_LABELS, JOB_FIELDS, isJobField, type JobField } from "@/lib/jobs/job-field-labels";
 import { jobLabel } from "@/lib/jobs/job-format";
@@ -27,7 +25,6 @@ import { jobFormDefaults, type JobFormState } from "@/lib/jobs/job-schema";
 import { jobToFormValues } from "@/lib/jobs/job-crm-mapping";
 import type { CustomerRecord, JobDetail } from "@/lib/jobs/job-types";
 import { ReadyForm } from "@/components/forms/ready-form";
-import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
 
 export type JobFormProps =
   | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
@@ -47,7 +44,8 @@ interface Baseline {
  * the error summary by the Save button.
  */
 export function JobForm(props: JobFormProps) {
-  const queryClient = useQueryClient();
+  const create = useCreateJob();
+  const update = useUpdateJob();
   const [initial] = useState<JobFormState>(() =>
     props.mode === "edit" ? jobToFormValues(props.job) : { ...jobFormDefaults, customer_uuid: props.initialCustomer?.uuid ?? "" },
   );
@@ -84,9 +82,6 @@ export function JobForm(props: JobFormProps) {
 
   function onSaved(saved: JobDetail) {
     intentKey.done();
-    queryClient.setQueryData(jobKeys.detail(saved.uuid), saved);
-    // Lists, the board and the history are marked stale and reload where they are shown.
-    void jobsChanged(queryClient, "none");
     toast.success(baseline ? `Changes to ${jobLabel(saved)} are saved.` : `${jobLabel(saved)} is created.`);
     guard.leave(`/jobs/${saved.uuid}`);
   }
@@ -101,13 +96,13 @@ export function JobForm(props: JobFormProps) {
     if (mine.use_customer_address) setValue("use_customer_address", true, { shouldDirty: true });
     // The picker shows their customer unless this person chose another one.
     if (!rows.some((row) => row.field === "customer_uuid" && row.iChanged) && current.customer) setCustomer(current.customer);
-    queryClient.setQueryData(jobKeys.detail(current.uuid), current);
     setConflict(rows);
   }
 
   function onFailed(error: unknown, values: JobFormState) {
-    if (error instanceof ApiRequestError && error.status === 409 && baseline && isJobRecord(error.current)) {
-      onConflict(error.current, values, baseline);
+    const current = conflictingJob(error);
+    if (current && baseline) {
+      onConflict(current, values, baseline);
       return;
     }
     if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
@@ -124,7 +119,7 @@ export function JobForm(props: JobFormProps) {
     setShowSummary(false);
     try {
       if (!baseline) {
-        onSaved(await createJob(values, intentKey.keyFor(values)));
+        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }));
         return;
       }
       const patch = buildJobPatch(baseline.values, values, baseline.job.updated_at ?? "");
@@ -132,7 +127,7 @@ export function JobForm(props: JobFormProps) {
         setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
         return;
       }
-      onSaved(await updateJob(baseline.job.uuid, patch, intentKey.keyFor([baseline.job.uuid, patch])));
+      onSaved(await update.mutateAsync({ uuid: baseline.job.uuid, patch, idempotencyKey: intentKey.keyFor([baseline.job.uuid, patch]) }));
     } catch (error) {
       onFailed(error, values);
     }
@@ -190,8 +185,4 @@ export function JobForm(props: JobFormProps) {
       </ReadyForm>
     </FormProvider>
   );
-}
-
-function isJobRecord(value: unknown): value is JobDetail {
-  return typeof value === "object" && value !== null && typeof (value as { uuid?: unknown }).uuid === "string" && typeof (value as { title?: unknown }).title === "string";
 }

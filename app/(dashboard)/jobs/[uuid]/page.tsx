@@ -7,7 +7,7 @@ import { JobView } from "@/components/jobs/detail/job-view";
 import { queryAuditLog } from "@/lib/audit/audit-query";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { loadJob } from "@/lib/jobs/load-job";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 

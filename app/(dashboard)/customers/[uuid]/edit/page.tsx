@@ -7,7 +7,7 @@ import { EditCustomerScreen } from "@/components/customers/edit-customer-screen"
 import { AccessDenied } from "@/components/errors/access-denied";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { readCustomer } from "@/lib/customers/prefetch-customers";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 

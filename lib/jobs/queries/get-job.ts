@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { JobDetail } from "@/lib/jobs/job-types";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 
 /** One job with its customer, location and assignee; deleted jobs too, so their page can offer Restore. */
 export function fetchJob(uuid: string): Promise<JobDetail> {

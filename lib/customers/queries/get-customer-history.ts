@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import type { AuditRow } from "@/lib/audit/audit-types";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { apiFetch } from "@/lib/http/api-fetch";
 
 export interface HistoryPage {

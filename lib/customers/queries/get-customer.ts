@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { apiFetch } from "@/lib/http/api-fetch";
 

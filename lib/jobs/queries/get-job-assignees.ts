@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { Assignee } from "@/lib/jobs/job-types";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 
 export function fetchJobAssignees(): Promise<{ assignees: Assignee[] }> {
   return apiFetch<{ assignees: Assignee[] }>("/api/jobs/assignees");

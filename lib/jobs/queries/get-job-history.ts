@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { AuditRow } from "@/lib/audit/audit-types";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 
 export interface JobHistoryPage {
   rows: AuditRow[];

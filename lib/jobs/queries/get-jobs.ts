@@ -3,7 +3,7 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import { jobListUrl } from "@/lib/jobs/job-list-url";
 import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 import type { JobListPage } from "@/lib/jobs/job-types";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 
 export function fetchJobs(filters: JobListFilters): Promise<JobListPage> {
   return apiFetch<JobListPage>(jobListUrl(filters));

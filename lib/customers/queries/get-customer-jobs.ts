@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { JobListItem, Pagination } from "@/lib/crm/schemas";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { apiFetch } from "@/lib/http/api-fetch";
 

@@ -1,17 +1,15 @@
-"use client";
-
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { newIntentKey } from "@/lib/http/api-mutate";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
-import { updateJob } from "@/lib/jobs/api/update-job";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
+import { updateJob } from "@/lib/jobs/queries/update-job";
 import { withJob, withoutJob, withReplacedJob, type BoardColumnData } from "@/lib/jobs/board-cache";
 import { JOB_STATUSES, type JobStatus } from "@/lib/jobs/job-enums";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobDetail, JobListItem } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-url-filters";
-import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
+import { jobsChanged } from "@/lib/jobs/queries/jobs-changed";
 
 export interface MoveRequest {
   job: JobListItem;

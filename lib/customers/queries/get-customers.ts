@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { Pagination } from "@/lib/crm/schemas";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { customerListApiParams, type CustomerListQuery } from "@/lib/customers/customer-list-url";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { apiFetch } from "@/lib/http/api-fetch";

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { apiMutate, newIntentKey } from "@/lib/http/api-mutate";
-import { customersChanged } from "@/lib/customers/api/customers-changed";
+import { customersChanged } from "@/lib/customers/queries/customers-changed";
 
 /** POST /api/customers/:uuid/restore: brings a deleted customer back into lists and lookup. */
 export function restoreCustomer(uuid: string, idempotencyKey: string): Promise<CustomerDto> {

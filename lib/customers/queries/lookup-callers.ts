@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 import type { LookupMatch } from "@/lib/customers/caller-lookup";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import type { LookupQuery } from "@/lib/customers/lookup-query";
 import { apiFetch } from "@/lib/http/api-fetch";
 
@@ -28,4 +29,10 @@ export function lookupQueryOptions(q: string) {
 /** While the next answer loads, the last one stays on screen, so the list doesn't blink with every pause. */
 export function useLookup(q: string, enabled: boolean) {
   return useQuery({ ...lookupQueryOptions(q), enabled, placeholderData: keepPreviousData });
+}
+
+/** A lookup read through the cache, for a check run on demand (duplicates): an answer under 15 seconds old is reused. */
+export function useFetchLookup(): (q: string) => Promise<LookupData> {
+  const queryClient = useQueryClient();
+  return useCallback((q: string) => queryClient.fetchQuery({ ...lookupQueryOptions(q), staleTime: 15_000 }), [queryClient]);
 }

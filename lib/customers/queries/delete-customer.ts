@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { customerKeys } from "@/lib/customers/api/customer-keys";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { apiMutate, newIntentKey } from "@/lib/http/api-mutate";
-import { trashKeys } from "@/lib/trash/api/trash-api";
-import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
-import { customersChanged } from "@/lib/customers/api/customers-changed";
+import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
+import { jobsChanged } from "@/lib/jobs/queries/jobs-changed";
+import { customersChanged } from "@/lib/customers/queries/customers-changed";
 
 export interface CustomerDeleted {
   uuid: string;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { customerQueryOptions } from "@/lib/customers/api/get-customer";
-import { customersQueryOptions } from "@/lib/customers/api/get-customers";
+import { customerQueryOptions } from "@/lib/customers/queries/get-customer";
+import { customersQueryOptions } from "@/lib/customers/queries/get-customers";
 
 /** At most this many matches are offered (the list API's smallest page); a longer list means "type more". */
 export const CUSTOMER_OPTION_LIMIT = 25;

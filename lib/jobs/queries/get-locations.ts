@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-fetch";
 import type { Location } from "@/lib/jobs/job-types";
-import { locationKeys } from "@/lib/jobs/api/job-query-keys";
+import { locationKeys } from "@/lib/jobs/queries/job-query-keys";
 
 export function fetchLocations(): Promise<Location[]> {
   return apiFetch<{ locations: Location[] }>("/api/locations").then((data) => data.locations);

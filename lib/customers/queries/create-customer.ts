@@ -1,3 +1,5 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { customerSaved } from "@/lib/customers/queries/customers-changed";
 import type { CustomerFormValues } from "@/lib/customers/customer-schema";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { apiMutate } from "@/lib/http/api-mutate";
@@ -9,4 +11,13 @@ import { apiMutate } from "@/lib/http/api-mutate";
  */
 export function createCustomer(values: CustomerFormValues, idempotencyKey: string): Promise<CustomerDto> {
   return apiMutate<CustomerDto>("/api/customers", { method: "POST", json: values, idempotencyKey });
+}
+
+/** A new customer shows in lists and lookups at once. */
+export function useCreateCustomer() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ values, idempotencyKey }: { values: CustomerFormValues; idempotencyKey: string }) => createCustomer(values, idempotencyKey),
+    onSuccess: (customer) => customerSaved(queryClient, customer, "created"),
+  });
 }

@@ -4,7 +4,7 @@ import type { JobStatus } from "@/lib/jobs/job-enums";
 import { BOARD_PAGE_SIZE, jobListUrl } from "@/lib/jobs/job-list-url";
 import type { JobListPage } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-url-filters";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 
 /** One board column = one job list of its status, loaded a page at a time. */
 export function fetchBoardColumnPage(status: JobStatus, filters: BoardFilters, page: number): Promise<JobListPage> {
