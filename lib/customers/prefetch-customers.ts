@@ -1,16 +1,16 @@
 import "server-only";
 import type { QueryClient } from "@tanstack/react-query";
 import { queryAuditLog } from "@/lib/audit/audit-query";
-import { getCustomer, listCustomers } from "@/lib/crm/customers";
+import { getCustomer } from "@/lib/crm/customers";
 import { CrmError } from "@/lib/crm/errors";
-import { listJobs } from "@/lib/crm/jobs";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { CUSTOMER_JOBS_PAGE_SIZE } from "@/lib/customers/queries/get-customer-jobs";
-import type { CustomerListData } from "@/lib/customers/queries/get-customers";
 import type { CustomerListQuery } from "@/lib/customers/customer-list-url";
 import { lookupCallers } from "@/lib/customers/caller-lookup";
 import { toCustomerDto, type CustomerDto } from "@/lib/customers/customer-service";
 import { classifyLookupQuery } from "@/lib/customers/lookup-query";
+import { listCustomersFor } from "@/lib/customers/list-customers";
+import { listJobsFor } from "@/lib/jobs/list-jobs";
 
 /**
  * Server-side reads for the customer pages, stored under the query keys the
@@ -22,16 +22,7 @@ import { classifyLookupQuery } from "@/lib/customers/lookup-query";
 export async function prefetchCustomerList(queryClient: QueryClient, query: CustomerListQuery): Promise<void> {
   await queryClient.prefetchQuery({
     queryKey: customerKeys.list(query),
-    queryFn: async (): Promise<CustomerListData> => {
-      const result = await listCustomers({
-        filter: query.filter,
-        search: query.search || undefined,
-        includeDeleted: query.include_deleted,
-        page: query.page,
-        limit: query.limit,
-      });
-      return { customers: result.data.customers.map(toCustomerDto), pagination: result.data.pagination };
-    },
+    queryFn: async () => (await listCustomersFor(query)).data,
   });
 }
 
@@ -58,7 +49,7 @@ export async function prefetchCustomerPage(queryClient: QueryClient, customer: C
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: customerKeys.jobs(customer.uuid, 1),
-      queryFn: async () => (await listJobs({ customerUuid: customer.uuid, page: 1, limit: CUSTOMER_JOBS_PAGE_SIZE })).data,
+      queryFn: async () => (await listJobsFor({ customer_uuid: customer.uuid, page: 1, limit: CUSTOMER_JOBS_PAGE_SIZE })).data,
     }),
     queryClient.prefetchInfiniteQuery({
       queryKey: customerKeys.history(customer.uuid),
