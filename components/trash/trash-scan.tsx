@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { ProgressBar } from "@/components/data-table/progress-bar";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { formatDateTime } from "@/lib/customers/customer-display";
+import { formatDateTime } from "@/lib/customers/customer-format";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { getScanEstimate, scanPage, useScanEnded } from "@/lib/trash/queries/scan-trash";
 import type { TrashResource, TrashScanEstimate, TrashScanSummary } from "@/lib/trash/trash-types";

@@ -1,13 +1,11 @@
 import "server-only";
 import type { QueryClient } from "@tanstack/react-query";
 import { queryAuditLog } from "@/lib/audit/audit-query";
-import { getCustomer } from "@/lib/crm/customers";
-import { CrmError } from "@/lib/crm/errors";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { CUSTOMER_JOBS_PAGE_SIZE } from "@/lib/customers/queries/get-customer-jobs";
 import type { CustomerListQuery } from "@/lib/customers/customer-list-url";
 import { lookupCallers } from "@/lib/customers/caller-lookup";
-import { toCustomerDto, type CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-service";
 import { classifyLookupQuery } from "@/lib/customers/lookup-query";
 import { listCustomersFor } from "@/lib/customers/list-customers";
 import { listJobsFor } from "@/lib/jobs/list-jobs";
@@ -26,24 +24,7 @@ export async function prefetchCustomerList(queryClient: QueryClient, query: Cust
   });
 }
 
-export type CustomerRead = { state: "found"; customer: CustomerDto } | { state: "not_found" } | { state: "failed" };
-
-/**
- * One customer, deleted ones included. `fresh` skips the shared cache: the
- * edit form starts from it, and a copy up to 15 s old would only earn the
- * person a needless "someone else changed this".
- */
-export async function readCustomer(uuid: string, options: { fresh?: boolean } = {}): Promise<CustomerRead> {
-  try {
-    const result = await getCustomer(uuid, { includeDeleted: true, cache: options.fresh ? false : undefined });
-    return { state: "found", customer: toCustomerDto(result.data) };
-  } catch (error) {
-    if (error instanceof CrmError && error.kind === "not_found") return { state: "not_found" };
-    return { state: "failed" };
-  }
-}
-
-/** The customer's page: the record is given (read with readCustomer), its first page of jobs and its history are prefetched. */
+/** The customer's page: the record is given (read with loadCustomer), its first page of jobs and its history are prefetched. */
 export async function prefetchCustomerPage(queryClient: QueryClient, customer: CustomerDto): Promise<void> {
   queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
   await Promise.all([

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { unknownFieldsError } from "@/lib/api/field-errors";
 import { JOB_PRIORITIES, JOB_STATUSES, type JobStatus } from "@/lib/jobs/job-enums";
 import { listParamsShape } from "@/lib/lists/list-params";
-import { JOB_FILTER_KEYS, type FilterCheck, type FilterErrors, type JobFilterKey, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+import { JOB_FILTER_KEYS, type FilterCheck, type FilterErrors, type JobFilterKey, type RawJobFilters } from "@/lib/jobs/job-list-url";
 
 /**
  * The job list's URL filters: the schema the job list API (app/api/jobs)

@@ -5,7 +5,7 @@ import { JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { BOARD_PAGE_SIZE } from "@/lib/jobs/job-list-url";
 import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 import type { JobListPage } from "@/lib/jobs/job-types";
-import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import type { BoardFilters } from "@/lib/jobs/job-list-url";
 import { listJobsFor } from "@/lib/jobs/list-jobs";
 
 /**

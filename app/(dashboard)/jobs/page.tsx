@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";
 import { prefetchJobList } from "@/lib/jobs/prefetch-jobs";
 import { checkJobFilters } from "@/lib/jobs/job-list-filters";
-import { rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
+import { rawFiltersFromSearchParams } from "@/lib/jobs/job-list-url";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 export const metadata: Metadata = { title: "Jobs" };

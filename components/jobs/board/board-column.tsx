@@ -7,7 +7,7 @@ import { columnTotal, loadedEstimate, loadedJobs } from "@/lib/jobs/board-cache"
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import { formatMoneyRounded } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
-import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import type { BoardFilters } from "@/lib/jobs/job-list-url";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 

@@ -35,7 +35,7 @@ import { collectAssignees } from "@/lib/jobs/assignees";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { loadedJobs, type BoardColumnData } from "@/lib/jobs/board-cache";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
-import { BOARD_FILTER_KEYS, boardFiltersOf, historyModeFor, jobFilterParsers, type BoardFilters, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+import { BOARD_FILTER_KEYS, boardFiltersOf, historyModeFor, jobFilterParsers, type BoardFilters, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-list-url";
 
 const noSubscription = () => () => {};
 

@@ -12,7 +12,7 @@ import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { JOB_PRIORITIES } from "@/lib/jobs/job-enums";
 import type { Assignee } from "@/lib/jobs/job-types";
-import type { FilterErrors, RawJobFilters } from "@/lib/jobs/job-url-filters";
+import type { FilterErrors, RawJobFilters } from "@/lib/jobs/job-list-url";
 
 interface JobFiltersProps {
   /** The table adds statuses and deleted jobs; the board's columns are the statuses. */

@@ -8,7 +8,7 @@ import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/f
 import { useIntentKey } from "@/components/forms/use-intent-key";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
-import { ConflictPanel } from "@/components/jobs/form/conflict-panel";
+import { ConflictReview } from "@/components/forms/conflict-table";
 import { CustomerSection, JOB_FIELD_IDS, JobSection, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
 import { ApiRequestError } from "@/lib/http/api-fetch";
@@ -152,12 +152,14 @@ export function JobForm(props: JobFormProps) {
     <FormProvider {...form}>
       <ReadyForm onSubmit={(event) => void submit()(event)} noValidate aria-label={baseline ? `Edit ${jobLabel(baseline.job)}` : "New job"} className="space-y-6">
         {conflict && (
-          <ConflictPanel
+          <ConflictReview
+            noun="job"
             rows={conflict}
+            labels={JOB_FIELD_LABELS}
             formatValue={formatValue}
-            busy={busy}
-            onApplyMine={() => void submit()()}
-            onDiscardMine={() => {
+            applying={busy}
+            onApply={() => void submit()()}
+            onDiscard={() => {
               if (baseline) reset(baseline.values);
               if (baseline?.job.customer) setCustomer(baseline.job.customer);
               setConflict(null);

@@ -26,7 +26,7 @@ import { useRestoreJob } from "@/lib/jobs/queries/restore-job";
 import { jobCsvColumns } from "@/lib/jobs/job-csv";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
-import { JOB_FILTER_KEYS, historyModeFor, jobFilterParsers, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+import { JOB_FILTER_KEYS, historyModeFor, jobFilterParsers, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-list-url";
 
 const TABLE_ID = "job-table";
 

@@ -4,7 +4,7 @@ import type { BulkDeleteKind } from "@/lib/bulk/bulk-delete";
 import { customersChanged } from "@/lib/customers/queries/customers-changed";
 import { deleteCustomer } from "@/lib/customers/queries/delete-customer";
 import { restoreCustomer } from "@/lib/customers/queries/restore-customer";
-import { customerName } from "@/lib/customers/customer-display";
+import { customerName } from "@/lib/customers/customer-format";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
 

@@ -3,7 +3,7 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import { BOARD_PAGE_SIZE, jobListUrl } from "@/lib/jobs/job-list-url";
 import type { JobListPage } from "@/lib/jobs/job-types";
-import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import type { BoardFilters } from "@/lib/jobs/job-list-url";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 
 /** One board column = one job list of its status, loaded a page at a time. */

@@ -1,6 +1,6 @@
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import type { JobListFilters } from "@/lib/jobs/job-list-filters";
-import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import type { BoardFilters } from "@/lib/jobs/job-list-url";
 
 /**
  * TanStack Query keys of the job screens. Everything under ["jobs"] is job

@@ -8,7 +8,7 @@ import { withJob, withoutJob, withReplacedJob, type BoardColumnData } from "@/li
 import { JOB_STATUSES, type JobStatus } from "@/lib/jobs/job-enums";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobDetail, JobListItem } from "@/lib/jobs/job-types";
-import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import type { BoardFilters } from "@/lib/jobs/job-list-url";
 import { jobsChanged } from "@/lib/jobs/queries/jobs-changed";
 
 export interface MoveRequest {

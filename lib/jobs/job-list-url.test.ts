@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkJobFilters } from "@/lib/jobs/job-list-filters";
-import { BOARD_FILTER_KEYS, EMPTY_RAW_FILTERS, historyModeFor, jobsHref, rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
+import { BOARD_FILTER_KEYS, EMPTY_RAW_FILTERS, historyModeFor, jobsHref, rawFiltersFromSearchParams } from "@/lib/jobs/job-list-url";
 
 describe("job filters in the URL", () => {
   it("reads good filters into the list API's typed form", () => {

@@ -13,7 +13,7 @@ import { DataTable, focusDataTable } from "@/components/data-table/data-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { DataTableSearch, DataTableToolbar } from "@/components/data-table/toolbar";
 import { columnVisibilityStorageKey, useStoredColumnVisibility } from "@/components/data-table/use-stored-column-visibility";
-import { CUSTOMER_COLUMN_DEFAULTS, customerColumns } from "@/components/customers/customer-columns";
+import { CUSTOMER_COLUMN_DEFAULTS, customerColumns } from "@/components/customers/table/customer-columns";
 import { TableMessage } from "@/components/data-table/table-message";
 import { inputClassName } from "@/components/ui/field";
 import { csvFileName } from "@/lib/csv/download-file";
@@ -21,7 +21,7 @@ import { useCustomerBulkDelete } from "@/lib/customers/queries/bulk-delete-custo
 import { getCustomers, useCustomers } from "@/lib/customers/queries/get-customers";
 import { useRestoreCustomer } from "@/lib/customers/queries/restore-customer";
 import { CUSTOMER_CSV_COLUMNS } from "@/lib/customers/customer-csv";
-import { customerName } from "@/lib/customers/customer-display";
+import { customerName } from "@/lib/customers/customer-format";
 import { PAGE_SIZES, type CustomerFilter, type PageSize } from "@/lib/customers/customer-enums";
 import { customerListUrlParsers, toCustomerListQuery } from "@/lib/customers/customer-list-url";
 import type { CustomerDto } from "@/lib/customers/customer-service";

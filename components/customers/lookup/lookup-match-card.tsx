@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { LookupMatch } from "@/lib/customers/queries/lookup-callers";
-import { customerName, formatAddress, formatCalendarDate, physicalAddress } from "@/lib/customers/customer-display";
+import { customerName, formatAddress, formatCalendarDate, physicalAddress } from "@/lib/customers/customer-format";
 
 /** One line for screen readers: who it is and how to tell them apart, without the full card. */
 export function lookupMatchSummary(match: LookupMatch): string {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { parseAsString, useQueryState } from "nuqs";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { LookupMatchCard, lookupMatchSummary } from "@/components/customers/lookup-match-card";
+import { LookupMatchCard, lookupMatchSummary } from "@/components/customers/lookup/lookup-match-card";
 import { inputClassName, primaryButtonClassName } from "@/components/ui/field";
 import { useLookup } from "@/lib/customers/queries/lookup-callers";
 import { newCustomerHref } from "@/lib/customers/customer-prefill";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { AlertDialog, AlertDialogCancel } from "@/components/ui/alert-dialog";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { customerName } from "@/lib/customers/customer-display";
+import { customerName } from "@/lib/customers/customer-format";
 import type { DuplicateMatch } from "@/lib/customers/find-duplicates";
 
 function reasonText(match: DuplicateMatch): string {

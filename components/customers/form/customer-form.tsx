@@ -3,8 +3,8 @@
 import { useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
-import { ConflictReview } from "@/components/customers/conflict-review";
-import { DuplicateDialog, DuplicateNotice } from "@/components/customers/duplicate-warning";
+import { ConflictReview } from "@/components/forms/conflict-table";
+import { DuplicateDialog, DuplicateNotice } from "@/components/customers/form/duplicate-warning";
 import {
   AddressSections,
   ContactFields,
@@ -12,7 +12,7 @@ import {
   NameAndTypeFields,
   NotesField,
   ServiceAndMarketingFields,
-} from "@/components/customers/customer-form-fields";
+} from "@/components/customers/form/customer-form-fields";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
@@ -22,13 +22,13 @@ import { ApiRequestError } from "@/lib/http/api-fetch";
 import { useCreateCustomer } from "@/lib/customers/queries/create-customer";
 import { conflictingCustomer, useUpdateCustomer } from "@/lib/customers/queries/update-customer";
 import { buildCustomerPatch, describeConflict, type ConflictRow } from "@/lib/customers/customer-changes";
-import { customerName, formatDateTime } from "@/lib/customers/customer-display";
+import { customerName, formatDateTime } from "@/lib/customers/customer-format";
 import { CUSTOMER_FIELD_LABELS, CUSTOMER_FIELDS, formatCustomerValue, isCustomerField } from "@/lib/customers/customer-field-labels";
 import { customerFormResolver } from "@/lib/customers/customer-form-resolver";
 import { customerToFormValues } from "@/lib/customers/customer-crm-mapping";
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
 import type { CustomerDto } from "@/lib/customers/customer-service";
-import { useDuplicateCheck } from "@/components/customers/use-duplicate-check";
+import { useDuplicateCheck } from "@/components/customers/form/use-duplicate-check";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
 
@@ -162,7 +162,9 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
       {conflict && record && (
         <div ref={conflictHeading}>
           <ConflictReview
+            noun="customer"
             rows={conflict}
+            labels={CUSTOMER_FIELD_LABELS}
             changedBy={`at ${formatDateTime(record.updated_at)}`}
             formatValue={locationName}
             applying={busy}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { selectionColumn } from "@/components/data-table/selection-column";
 import { Badge } from "@/components/ui/badge";
 import { secondaryButtonClassName } from "@/components/ui/field";
-import { customerName, formatAddress, formatDate, physicalAddress } from "@/lib/customers/customer-display";
+import { customerName, formatAddress, formatDate, physicalAddress } from "@/lib/customers/customer-format";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 
 /**

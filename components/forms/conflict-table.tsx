@@ -1,41 +1,49 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import type { ConflictRow } from "@/lib/customers/customer-changes";
-import { CUSTOMER_FIELD_LABELS, formatCustomerValue } from "@/lib/customers/customer-field-labels";
+import type { ConflictRow } from "@/lib/forms/form-changes";
 
 /**
- * After a 409: what someone else changed since this form was opened, field by
- * field beside what this person typed, and the way forward. The form below
- * already shows the record as it is now with this person's changes laid on
- * top; "Apply my changes again" saves exactly that.
+ * After a 409: what someone else changed since the form was opened, field by
+ * field beside what this person typed, and the way forward. Both features'
+ * forms already show the record as it is now with this person's changes laid
+ * on top; "Apply my changes again" saves exactly that. The heading takes the
+ * focus when the review appears, so a screen reader announces it.
  */
-export function ConflictReview({
+export function ConflictReview<Field extends string>({
+  noun,
   rows,
+  labels,
+  formatValue,
   changedBy,
-  formatValue = formatCustomerValue,
   onApply,
   onDiscard,
   applying,
 }: {
-  rows: ConflictRow[];
-  /** Who and when, if known: "at 2:31 PM". */
-  changedBy: string;
-  formatValue?: (field: string, value: unknown) => string;
+  /** "customer", "job": what was changed. */
+  noun: string;
+  rows: readonly ConflictRow<Field>[];
+  labels: Record<Field, string>;
+  formatValue: (field: Field, value: unknown) => string;
+  /** When, if known: "at 2:31 PM". */
+  changedBy?: string | undefined;
   onApply: () => void;
   onDiscard: () => void;
   applying: boolean;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   const mine = rows.filter((row) => row.iChanged);
   const pending = mine.filter((row) => row.clash || !row.theyChanged);
   const clashes = rows.filter((row) => row.clash).length;
   return (
     <section aria-labelledby="conflict-title" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
-      <h2 id="conflict-title" tabIndex={-1} className="text-base font-semibold">
-        Someone else changed this customer while you were editing
+      <h2 id="conflict-title" ref={heading} tabIndex={-1} className="text-base font-semibold">
+        Someone else changed this {noun} while you were editing
       </h2>
       <p>
-        The record was saved by someone else {changedBy}. Nothing of yours was saved yet, and nothing you typed is lost.{" "}
+        The record was saved by someone else{changedBy ? ` ${changedBy}` : ""}. Nothing of yours was saved yet, and nothing you typed is lost.{" "}
         {clashes > 0
           ? `You both changed ${clashes === 1 ? "one field" : `${clashes} fields`} (marked below): applying your changes replaces their value there.`
           : "Your changes and theirs are in different fields, so both can be kept."}
@@ -54,7 +62,7 @@ export function ConflictReview({
             {rows.map((row) => (
               <tr key={row.field} className={`border-t border-amber-100 align-top ${row.clash ? "bg-red-50" : ""}`}>
                 <th scope="row" className="px-3 py-2 font-medium">
-                  {CUSTOMER_FIELD_LABELS[row.field]}
+                  {labels[row.field]}
                   {row.clash && <span className="block text-xs font-normal text-red-800">Both changed</span>}
                 </th>
                 <td className="px-3 py-2">

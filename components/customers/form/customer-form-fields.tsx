@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Controller, type UseFormReturn } from "react-hook-form";
-import { AddressFields } from "@/components/customers/address-fields";
+import { AddressFields } from "@/components/customers/form/address-fields";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Field, fieldAria, inputClassName } from "@/components/ui/field";
 import { TagInput } from "@/components/ui/tag-input";

@@ -4,7 +4,7 @@ import { TableMessage } from "@/components/data-table/table-message";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/audit-actions";
 import { useCustomerHistory } from "@/lib/customers/queries/get-customer-history";
-import { formatDateTime } from "@/lib/customers/customer-display";
+import { formatDateTime } from "@/lib/customers/customer-format";
 import { customerFieldLabel } from "@/lib/customers/customer-field-labels";
 import { historyChanges } from "@/lib/customers/history-changes";
 

@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { CustomerForm } from "@/components/customers/customer-form";
+import { CustomerForm } from "@/components/customers/form/customer-form";
 import { TableMessage } from "@/components/data-table/table-message";
 import { primaryButtonClassName } from "@/components/ui/field";
 import { useCustomer } from "@/lib/customers/queries/get-customer";
-import { customerName } from "@/lib/customers/customer-display";
+import { customerName } from "@/lib/customers/customer-format";
 
 /**
  * The edit page's frame: the record (read on the server, or here again when

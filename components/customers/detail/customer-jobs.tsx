@@ -11,7 +11,7 @@ import { TableMessage } from "@/components/data-table/table-message";
 import { primaryButtonClassName } from "@/components/ui/field";
 import type { JobListItem } from "@/lib/crm/schemas";
 import { CUSTOMER_JOBS_PAGE_SIZE, useCustomerJobs } from "@/lib/customers/queries/get-customer-jobs";
-import { formatCalendarDate } from "@/lib/customers/customer-display";
+import { formatCalendarDate } from "@/lib/customers/customer-format";
 
 const columns: ColumnDef<JobListItem>[] = [
   {
