@@ -3,7 +3,7 @@ import type { CustomerFilter } from "@/lib/customers/customer-enums";
 import { crmRead, crmWrite } from "@/lib/crm/crm-request";
 import { customerListSchema, customerSchema, deletedSchema } from "@/lib/crm/schemas";
 
-/** Customer operations of the CRM (doc 000). Customer changes also touch jobs, which embed customer names. */
+/** Customer operations of the CRM (CRM-API 000). Customer changes also touch jobs, which embed customer names. */
 const AFFECTS = ["customers", "jobs"] as const;
 
 export interface ListCustomersParams {
@@ -48,7 +48,7 @@ export function deleteCustomer(uuid: string, idempotencyKey: string) {
 
 /**
  * Restore is not in the vendor's documentation: the project decided it is a
- * PUT of `{"deleted_at": null}` (api-docs README, decision 7). If the real CRM
+ * PUT of `{"deleted_at": null}` (CRM-API decision 7). If the real CRM
  * does it differently, this function is the one place to change.
  */
 export function restoreCustomer(uuid: string, idempotencyKey: string) {

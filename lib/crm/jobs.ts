@@ -3,7 +3,7 @@ import type { JobPriority, JobStatus } from "@/lib/jobs/job-enums";
 import { crmRead, crmWrite } from "@/lib/crm/crm-request";
 import { deletedSchema, jobDetailSchema, jobListSchema } from "@/lib/crm/schemas";
 
-/** Job operations of the CRM (doc 002). */
+/** Job operations of the CRM (CRM-API 002). */
 const AFFECTS = ["jobs"] as const;
 
 export interface ListJobsParams {

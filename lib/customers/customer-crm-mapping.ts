@@ -4,7 +4,7 @@ import { customerFormDefaults, type CustomerFormState, type CustomerInput } from
 import { isRecord } from "@/lib/forms/cross-field-rules";
 
 /**
- * The customer form's fields to and from the CRM's Customer object (doc 000).
+ * The customer form's fields to and from the CRM's Customer object (CRM-API 000).
  * The documented fields go as they are; the dashboard's extras (tags, lead
  * source, marketing consent) live in the record's internal_flags.
  */
@@ -24,7 +24,7 @@ const EXTRA_FIELDS = ["tags", "lead_source", "marketing_email_opt_in", "marketin
 const DASHBOARD_ONLY = new Set<string>([...EXTRA_FIELDS, "billing_same_as_physical"]);
 type CrmCustomerField = Exclude<keyof CustomerFormState, (typeof EXTRA_FIELDS)[number] | "billing_same_as_physical">;
 
-/** The documented writable fields of doc 000: every form field but the dashboard's own. */
+/** The documented writable fields of CRM-API 000: every form field but the dashboard's own. */
 const CRM_CUSTOMER_FIELDS = Object.keys(customerFields).filter((field) => !DASHBOARD_ONLY.has(field)) as CrmCustomerField[];
 
 /** The fields the edit form copies as text, null as "": the documented ones but those mapped below. */
@@ -85,7 +85,7 @@ export function customerExtrasFromFlags(internalFlags: unknown): CustomerExtras 
   };
 }
 
-/** The fields of a CRM Customer (doc 000) the form needs; lib/crm's parsed customer fits. */
+/** The fields of a CRM Customer (CRM-API 000) the form needs; lib/crm's parsed customer fits. */
 export type CrmCustomerRecord = { first_name: string; last_name: string } & {
   [K in Exclude<CrmCustomerTextField, "first_name" | "last_name">]?: string | null;
 } & {

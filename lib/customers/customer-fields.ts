@@ -15,7 +15,7 @@ import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
 
 /**
  * The customer's fields and cross-field rules: what each field accepts, and
- * doc 003's rules, which the CRM itself doesn't enforce (api-docs README,
+ * CRM-API 003's rules, which the CRM itself doesn't enforce (CRM-API
  * decision 10). The schemas built from them are in customer-schema.ts, the
  * mapping to and from the CRM's Customer object in customer-crm-mapping.ts.
  */
@@ -151,7 +151,7 @@ type AddressField = (typeof ADDRESS_COPIES)[number][number];
 // ── Cross-field rules ────────────────────────────────────────────────────────
 
 /**
- * Doc 003's contact rules. Where the messages go (decision): "Add an email or a
+ * CRM-API 003's contact rules. Where the messages go (decision): "Add an email or a
  * phone number" goes on BOTH `email` and `phone`, since either one fixes it and
  * the form shows messages beside fields. A channel's requirement goes on the
  * choice that needs it (`on_my_way_notify_via`, `marketing_*_opt_in`): that is

@@ -9,7 +9,7 @@ import { customerInputSchema, type CustomerFormState } from "@/lib/customers/cus
  * typed ("raw": the form sends what the person typed and the server parses it
  * with the same schema, so nothing is transformed twice).
  *
- * Editing follows the server's partial-update rule (decision 005): only errors
+ * Editing follows the server's partial-update rule (ADR-005): only errors
  * on fields the person changed, or from a cross-field rule reading one of
  * them, block the save. A record another integration left with, say, a digit
  * in the last name can still get its phone number corrected.

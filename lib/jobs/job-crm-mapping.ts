@@ -3,11 +3,11 @@ import { JOB_PRIORITIES, JOB_STATUSES, type JobPriority, type JobStatus } from "
 import { type SERVICE_ADDRESS_FIELDS, jobFields } from "@/lib/jobs/job-fields";
 import { jobFormDefaults, type JobFormState, type JobInput } from "@/lib/jobs/job-schema";
 
-/** The job form's fields to and from the CRM's Job object (doc 002). */
+/** The job form's fields to and from the CRM's Job object (CRM-API 002). */
 
 type CrmJobField = Exclude<keyof JobFormState, "use_customer_address">;
 
-/** The documented writable Job fields of doc 002: every form field but use_customer_address, the dashboard's. */
+/** The documented writable Job fields of CRM-API 002: every form field but use_customer_address, the dashboard's. */
 const CRM_JOB_FIELDS = Object.keys(jobFields).filter((field) => field !== "use_customer_address") as CrmJobField[];
 
 /** The fields the edit form copies as text, null as "": the documented ones but those mapped below. */
@@ -41,7 +41,7 @@ export function serviceAddressFromCustomer(
   };
 }
 
-/** The fields of a CRM Job (doc 002) the form needs; lib/crm's parsed jobs fit. */
+/** The fields of a CRM Job (CRM-API 002) the form needs; lib/crm's parsed jobs fit. */
 export type CrmJobRecord = { title: string } & { [K in CrmJobTextField]?: string | null } & {
   customer_uuid?: string | null;
   customer?: { uuid: string } | null;
@@ -64,7 +64,7 @@ function amountToText(value: number | string | null | undefined): string {
 
 /**
  * The edit form's starting values. The CRM may return scheduled_date as a
- * timestamp ("2025-01-20T10:00:00Z", doc 002's example): its UTC calendar date
+ * timestamp ("2025-01-20T10:00:00Z", CRM-API 002's example): its UTC calendar date
  * is taken, the same day a YYYY-MM-DD write stores. Times are cut to HH:MM.
  * Unknown status or priority values fall back to the defaults the selects show.
  */

@@ -13,7 +13,7 @@ import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
 
 /**
  * The job's fields and scheduling rules. The schemas built from them are in
- * job-schema.ts, the mapping to and from the CRM's Job object (doc 002) in
+ * job-schema.ts, the mapping to and from the CRM's Job object (CRM-API 002) in
  * job-crm-mapping.ts. Empty form inputs ("") become null, as for customers.
  */
 
@@ -90,7 +90,7 @@ export function isRealDate(text: string): boolean {
   return lastDay !== undefined && day >= 1 && day <= lastDay;
 }
 
-// Date-only: the CRM accepts YYYY-MM-DD for date fields (doc 001), and a day on
+// Date-only: the CRM accepts YYYY-MM-DD for date fields (CRM-API 001), and a day on
 // the schedule is a calendar day, not an instant.
 const scheduledDateField = z
   .string()
