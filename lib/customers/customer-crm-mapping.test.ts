@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { LEAD_SOURCES } from "@/lib/customers/customer-fields";
-import { TRADESDESK_FLAGS_KEY, customerExtrasFromFlags, customerToFormValues, toCrmCustomerBody, type CrmCustomerRecord } from "@/lib/customers/customer-crm-mapping";
-import { customerFormDefaults, customerInputSchema, customerUpdateSchema, type CustomerInput } from "@/lib/customers/customer-schema";
+import { TRADESDESK_FLAGS_KEY, customerExtrasFromFlags, customerToFormValues, toCrmCustomerBody } from "@/lib/customers/customer-crm-mapping";
+import { customerFormDefaults, customerInputSchema, customerUpdateSchema } from "@/lib/customers/customer-schema";
+import { schemaCases } from "@/tests/support/schema-cases";
+import { crmCustomer } from "@/tests/support/crm-records";
 
 const UPDATED_AT = "2024-01-15T10:30:00Z";
 const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";
@@ -11,19 +12,7 @@ const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";
 /** The smallest valid create input. */
 const base = { first_name: "John", last_name: "Doe", email: "john@example.com" };
 
-/** Every issue as path → messages, so a test can say exactly where each one lands. */
-function issuesOf(result: { success: boolean; error?: z.ZodError }): Record<string, string[]> {
-  const issues: Record<string, string[]> = {};
-  for (const issue of result.error?.issues ?? []) (issues[issue.path.join(".")] ??= []).push(issue.message);
-  return issues;
-}
-
-const parse = (input: Record<string, unknown>) => customerInputSchema.safeParse(input);
-const parsed = (input: Record<string, unknown>): CustomerInput => {
-  const result = parse(input);
-  if (!result.success) throw new Error(JSON.stringify(issuesOf(result)));
-  return result.data;
-};
+const { parsed } = schemaCases(customerInputSchema);
 
 const DOCUMENTED_CRM_FIELDS = new Set([
   "first_name", "last_name", "company_name", "email", "phone", "customer_type", "is_vip",
@@ -31,35 +20,6 @@ const DOCUMENTED_CRM_FIELDS = new Set([
   "billing_address1", "billing_address2", "billing_city", "billing_state", "billing_zip",
   "primary_service_location_uuid", "notes", "internal_flags", "on_my_way_notify_via",
 ]);
-
-/** A CRM customer as CRM-API 000's "Get a customer" returns it. */
-const crmCustomer = {
-  uuid: "123e4567-e89b-12d3-a456-426614174000",
-  first_name: "John",
-  last_name: "Doe",
-  company_name: null,
-  email: "john@example.com",
-  phone: "206-555-1234",
-  customer_type: "Residential",
-  is_vip: false,
-  physical_address1: "123 Main St",
-  physical_address2: null,
-  physical_city: "Seattle",
-  physical_state: "WA",
-  physical_zip: "98101",
-  billing_address1: "123 Main St",
-  billing_address2: null,
-  billing_city: "Seattle",
-  billing_state: "WA",
-  billing_zip: "98101",
-  primary_service_location_uuid: null,
-  notes: null,
-  internal_flags: null as unknown,
-  on_my_way_notify_via: null,
-  created_at: "2024-01-15T10:30:00Z",
-  updated_at: "2024-01-15T10:30:00Z",
-  deleted_at: null,
-} satisfies CrmCustomerRecord & Record<string, unknown>;
 
 describe("toCrmCustomerBody", () => {
   const full = parsed({

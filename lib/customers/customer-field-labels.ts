@@ -1,4 +1,5 @@
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
+import { fieldLabelling } from "@/lib/forms/field-labels";
 
 /**
  * Customer fields in the words office staff use, in the order the form shows
@@ -36,16 +37,11 @@ export const CUSTOMER_FIELD_LABELS: Record<CustomerField, string> = {
   notes: "Notes",
 };
 
-export const CUSTOMER_FIELDS = Object.keys(CUSTOMER_FIELD_LABELS) as CustomerField[];
-
-export function isCustomerField(field: string): field is CustomerField {
-  return Object.hasOwn(CUSTOMER_FIELD_LABELS, field);
-}
-
-/** The label for a field name from the API or the audit log; unknown names are shown as they are. */
-export function customerFieldLabel(field: string): string {
-  return isCustomerField(field) ? CUSTOMER_FIELD_LABELS[field] : field.replace(/_/g, " ");
-}
+const labelling = fieldLabelling(CUSTOMER_FIELD_LABELS);
+export const CUSTOMER_FIELDS = labelling.fields;
+export const isCustomerField = labelling.isField;
+/** The label for a field name from the API or the audit log; unknown names read as words. */
+export const customerFieldLabel = labelling.labelOf;
 
 export const NOTIFY_LABELS: Record<string, string> = {
   "": "None",

@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { CUSTOMER_TYPES, NOTIFY_CHANNELS } from "@/lib/customers/customer-enums";
-import { isGiven, isRecord, runRules, type CrossFieldRule, type FieldMessages, type RuleRecord } from "@/lib/forms/cross-field-rules";
-import {
-  addressLineField,
-  blankToNull,
-  booleanField,
-  cityField,
-  optionalId,
-  optionalText,
-  usStateField,
-  usZipField,
-} from "@/lib/forms/fields";
+import { ignoreFieldsWhen, isGiven, runRules, type CrossFieldRule, type FieldMessages, type RuleRecord } from "@/lib/forms/cross-field-rules";
+import { addressLineField, blankToNull, booleanField, cityField, optionalId, optionalText, usStateField, usZipField } from "@/lib/forms/fields";
 import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
 
 /**
@@ -216,12 +207,7 @@ export function checkCustomerRules(merged: RuleRecord, changed?: Iterable<string
  * ignored, not validated: a stale value in a field the user can't see must not
  * block the save. The output then carries a copy of the physical address.
  */
-export function ignoreBillingWhenSame<T>(raw: T): T {
-  if (!isRecord(raw) || raw.billing_same_as_physical !== true) return raw;
-  const copy: Record<string, unknown> = { ...raw };
-  for (const field of BILLING_FIELDS) delete copy[field];
-  return copy as T;
-}
+export const ignoreBillingWhenSame = ignoreFieldsWhen("billing_same_as_physical", BILLING_FIELDS);
 
 type WithAddresses = Partial<Record<AddressField, string | null>> & { billing_same_as_physical?: boolean | undefined };
 

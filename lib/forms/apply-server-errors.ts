@@ -22,3 +22,23 @@ export function applyServerErrors<Values extends FieldValues>(
   if (placed > 0 && unplaced.length === 0) return null;
   return unplaced.length ? unplaced.map(([, message]) => message).join(" ") : error.message;
 }
+
+/** What a failed save tells the form: a notice (with "Try again" when the answer may simply have been lost) and whether to list the fields by Save. */
+export interface SaveFailure {
+  problem: { message: string; retry: boolean } | null;
+  showSummary: boolean;
+}
+
+/**
+ * A failed save (other than a conflict), for both features' forms: a network
+ * failure or a 5xx keeps everything and offers a retry; otherwise the server's
+ * field errors go on their fields and whatever is left is the notice.
+ */
+export function describeSaveFailure<Values extends FieldValues>(error: unknown, setError: UseFormSetError<Values>, knownFields: readonly string[]): SaveFailure {
+  if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
+    return { problem: { message: `${error.message} Nothing you typed is lost.`, retry: true }, showSummary: false };
+  }
+  const leftover = applyServerErrors(error, setError, knownFields);
+  const showSummary = error instanceof ApiRequestError && Object.keys(error.fields).some((field) => knownFields.includes(field));
+  return { problem: leftover ? { message: leftover, retry: false } : null, showSummary };
+}

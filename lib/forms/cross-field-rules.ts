@@ -55,3 +55,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 // Cross-field rules must run even when a field failed with a type error, so the
 // form shows every problem at once; they read the value defensively.
 export const ALWAYS_FOR_OBJECTS = { when: (payload: { value: unknown }) => isRecord(payload.value) };
+
+/**
+ * Hidden inputs are ignored, not validated: when the box `flag` is ticked,
+ * `fields` are dropped before the schema runs, so a stale value in a field the
+ * person can't see never blocks a save.
+ */
+export function ignoreFieldsWhen(flag: string, fields: readonly string[]) {
+  return <T>(raw: T): T => {
+    if (!isRecord(raw) || raw[flag] !== true) return raw;
+    const copy: Record<string, unknown> = { ...raw };
+    for (const field of fields) delete copy[field];
+    return copy as T;
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import { jobFormDefaults, jobInputSchema, jobUpdateSchema, type JobInput } from "@/lib/jobs/job-schema";
+import { jobFormDefaults, jobInputSchema, jobUpdateSchema } from "@/lib/jobs/job-schema";
 import { jobToFormValues, serviceAddressFromCustomer, toCrmJobBody, type CrmJobRecord } from "@/lib/jobs/job-crm-mapping";
+import { schemaCases } from "@/tests/support/schema-cases";
 
 const CUSTOMER = "123e4567-e89b-12d3-a456-426614174000";
 const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";
@@ -10,17 +10,7 @@ const UPDATED_AT = "2025-02-18T14:30:00.000Z";
 
 const base = { customer_uuid: CUSTOMER, title: "Fix leaky faucet" };
 
-function issuesOf(result: { success: boolean; error?: z.ZodError }): Record<string, string[]> {
-  const issues: Record<string, string[]> = {};
-  for (const issue of result.error?.issues ?? []) (issues[issue.path.join(".")] ??= []).push(issue.message);
-  return issues;
-}
-const parse = (input: Record<string, unknown>) => jobInputSchema.safeParse(input);
-const parsed = (input: Record<string, unknown>): JobInput => {
-  const result = parse(input);
-  if (!result.success) throw new Error(JSON.stringify(issuesOf(result)));
-  return result.data;
-};
+const { parsed } = schemaCases(jobInputSchema);
 
 const DOCUMENTED_JOB_FIELDS = new Set([
   "customer_uuid", "location_uuid", "assigned_to_user_id", "title", "description", "status", "priority", "is_urgent", "is_emergency",

@@ -1,3 +1,4 @@
+import { fieldLabelling } from "@/lib/forms/field-labels";
 import type { JobFormState } from "@/lib/jobs/job-schema";
 
 /**
@@ -31,14 +32,8 @@ export const JOB_FIELD_LABELS: Record<JobField, string> = {
   customer_notes: "Customer notes",
 };
 
-export const JOB_FIELDS = Object.keys(JOB_FIELD_LABELS) as JobField[];
-
-
-export function isJobField(field: string): field is JobField {
-  return Object.hasOwn(JOB_FIELD_LABELS, field);
-}
-
+const labelling = fieldLabelling(JOB_FIELD_LABELS);
+export const JOB_FIELDS = labelling.fields;
+export const isJobField = labelling.isField;
 /** The label for a field name from the API or the audit log; others read as words. */
-export function jobFieldLabel(field: string): string {
-  return isJobField(field) ? JOB_FIELD_LABELS[field] : field.replace(/_/g, " ");
-}
+export const jobFieldLabel = labelling.labelOf;

@@ -1,14 +1,6 @@
 import { z } from "zod";
-import { isGiven, isRecord, runRules, type CrossFieldRule, type FieldMessages, type RuleRecord } from "@/lib/forms/cross-field-rules";
-import {
-  addressLineField,
-  booleanField,
-  cityField,
-  optionalId,
-  optionalText,
-  usStateField,
-  usZipField,
-} from "@/lib/forms/fields";
+import { ignoreFieldsWhen, isGiven, runRules, type CrossFieldRule, type FieldMessages, type RuleRecord } from "@/lib/forms/cross-field-rules";
+import { addressLineField, booleanField, cityField, optionalId, optionalText, usStateField, usZipField } from "@/lib/forms/fields";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
 
 /**
@@ -218,9 +210,4 @@ export function checkJobRules(merged: RuleRecord, changed?: Iterable<string>): F
  * are ignored rather than validated; the route fills the address from the
  * customer (serviceAddressFromCustomer).
  */
-export function ignoreServiceAddressWhenFromCustomer<T>(raw: T): T {
-  if (!isRecord(raw) || raw.use_customer_address !== true) return raw;
-  const copy: Record<string, unknown> = { ...raw };
-  for (const field of SERVICE_ADDRESS_FIELDS) delete copy[field];
-  return copy as T;
-}
+export const ignoreServiceAddressWhenFromCustomer = ignoreFieldsWhen("use_customer_address", SERVICE_ADDRESS_FIELDS);

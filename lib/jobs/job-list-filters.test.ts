@@ -1,18 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { jobListFiltersSchema } from "@/lib/jobs/job-list-filters";
+import { issuesOf } from "@/tests/support/schema-cases";
 
 const CUSTOMER = "123e4567-e89b-12d3-a456-426614174000";
 const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";
 const TECHNICIAN = "5a1b2c3d-0000-4000-8000-000000000003";
-
-function issuesOf(result: { success: boolean; error?: z.ZodError }): Record<string, string[]> {
-  const issues: Record<string, string[]> = {};
-  for (const issue of result.error?.issues ?? []) (issues[issue.path.join(".")] ??= []).push(issue.message);
-  return issues;
-}
 
 describe("jobListFiltersSchema", () => {
   const filters = (query: Record<string, string>) => jobListFiltersSchema.safeParse(query);

@@ -2,12 +2,12 @@
 // table to read down, and splitting it by field would scatter the shared helpers above them.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { fieldErrors } from "@/lib/api/field-errors";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { checkJobRules, isRealDate, parseAmount } from "@/lib/jobs/job-fields";
-import { jobFormDefaults, jobInputSchema, jobUpdateSchema, type JobInput } from "@/lib/jobs/job-schema";
+import { jobFormDefaults, jobInputSchema, jobUpdateSchema } from "@/lib/jobs/job-schema";
 import { jobToFormValues, serviceAddressFromCustomer } from "@/lib/jobs/job-crm-mapping";
+import { issuesOf, schemaCases } from "@/tests/support/schema-cases";
 
 const CUSTOMER = "123e4567-e89b-12d3-a456-426614174000";
 const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";
@@ -16,17 +16,7 @@ const UPDATED_AT = "2025-02-18T14:30:00.000Z";
 
 const base = { customer_uuid: CUSTOMER, title: "Fix leaky faucet" };
 
-function issuesOf(result: { success: boolean; error?: z.ZodError }): Record<string, string[]> {
-  const issues: Record<string, string[]> = {};
-  for (const issue of result.error?.issues ?? []) (issues[issue.path.join(".")] ??= []).push(issue.message);
-  return issues;
-}
-const parse = (input: Record<string, unknown>) => jobInputSchema.safeParse(input);
-const parsed = (input: Record<string, unknown>): JobInput => {
-  const result = parse(input);
-  if (!result.success) throw new Error(JSON.stringify(issuesOf(result)));
-  return result.data;
-};
+const { parse, parsed } = schemaCases(jobInputSchema);
 const expectOnly = (input: Record<string, unknown>, expected: Record<string, string[]>) =>
   expect(issuesOf(parse(input))).toEqual(expected);
 

@@ -17,13 +17,12 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { useIntentKey } from "@/components/forms/use-intent-key";
-import { applyServerErrors } from "@/lib/forms/apply-server-errors";
-import { ApiRequestError } from "@/lib/http/api-fetch";
+import { describeSaveFailure } from "@/lib/forms/apply-server-errors";
 import { useCreateCustomer } from "@/lib/customers/queries/create-customer";
 import { conflictingCustomer, useUpdateCustomer } from "@/lib/customers/queries/update-customer";
 import { buildCustomerPatch, describeConflict, type ConflictRow } from "@/lib/customers/customer-changes";
 import { customerName, formatDateTime } from "@/lib/customers/customer-format";
-import { CUSTOMER_FIELD_LABELS, CUSTOMER_FIELDS, formatCustomerValue, isCustomerField } from "@/lib/customers/customer-field-labels";
+import { CUSTOMER_FIELD_LABELS, CUSTOMER_FIELDS, formatCustomerValue } from "@/lib/customers/customer-field-labels";
 import { customerFormResolver } from "@/lib/customers/customer-form-resolver";
 import { customerToFormValues } from "@/lib/customers/customer-crm-mapping";
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
@@ -107,13 +106,9 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
       onConflict(current, values);
       return;
     }
-    if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
-      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true, tone: "error" });
-      return;
-    }
-    const leftover = applyServerErrors(error, setError, CUSTOMER_FIELDS);
-    if (error instanceof ApiRequestError && Object.keys(error.fields).some(isCustomerField)) setShowSummary(true);
-    if (leftover) setProblem({ message: leftover, retry: false, tone: "error" });
+    const failure = describeSaveFailure(error, setError, CUSTOMER_FIELDS);
+    if (failure.showSummary) setShowSummary(true);
+    if (failure.problem) setProblem({ ...failure.problem, tone: "error" });
   }
 
   async function save(values: CustomerFormState, options: { createAnyway?: boolean } = {}) {

@@ -2,9 +2,9 @@
 
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
+import { restoreColumn } from "@/components/data-table/restore-column";
 import { selectionColumn } from "@/components/data-table/selection-column";
 import { Badge } from "@/components/ui/badge";
-import { secondaryButtonClassName } from "@/components/ui/field";
 import { customerName, formatAddress, formatDate, physicalAddress } from "@/lib/customers/customer-format";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 
@@ -66,25 +66,6 @@ export function customerColumns(options: { canWrite: boolean; onRestore: (custom
       cell: ({ row }) => <time dateTime={row.original.created_at}>{formatDate(row.original.created_at)}</time>,
     },
   ];
-  if (options.canWrite) {
-    columns.push({
-      id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
-      enableHiding: false,
-      meta: { label: "Actions", cellClassName: "text-right" },
-      cell: ({ row }) =>
-        row.original.deleted_at ? (
-          <button
-            type="button"
-            className={`${secondaryButtonClassName} px-2 py-1`}
-            disabled={options.restoringUuid === row.original.uuid}
-            onClick={() => options.onRestore(row.original)}
-            aria-label={`Restore ${customerName(row.original)}`}
-          >
-            {options.restoringUuid === row.original.uuid ? "Restoring…" : "Restore"}
-          </button>
-        ) : null,
-    });
-  }
+  if (options.canWrite) columns.push(restoreColumn({ label: customerName, restoringUuid: options.restoringUuid, onRestore: options.onRestore }));
   return columns;
 }

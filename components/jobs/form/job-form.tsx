@@ -10,15 +10,14 @@ import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-g
 import { customerDisplayName } from "@/components/jobs/customer-picker";
 import { ConflictReview } from "@/components/forms/conflict-table";
 import { CustomerSection, JOB_FIELD_IDS, JobSection, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
-import { applyServerErrors } from "@/lib/forms/apply-server-errors";
-import { ApiRequestError } from "@/lib/http/api-fetch";
+import { describeSaveFailure } from "@/lib/forms/apply-server-errors";
 import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
 import { useCreateJob } from "@/lib/jobs/queries/create-job";
 import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { conflictingJob, useUpdateJob } from "@/lib/jobs/queries/update-job";
 import { buildJobPatch, describeJobConflict, type JobConflictRow } from "@/lib/jobs/job-changes";
-import { JOB_FIELD_LABELS, JOB_FIELDS, isJobField, type JobField } from "@/lib/jobs/job-field-labels";
+import { JOB_FIELD_LABELS, JOB_FIELDS, type JobField } from "@/lib/jobs/job-field-labels";
 import { jobLabel } from "@/lib/jobs/job-format";
 import { jobFormResolver } from "@/lib/jobs/job-form-resolver";
 import { jobFormDefaults, type JobFormState } from "@/lib/jobs/job-schema";
@@ -105,13 +104,9 @@ export function JobForm(props: JobFormProps) {
       onConflict(current, values, baseline);
       return;
     }
-    if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
-      setProblem({ message: `${error.message} Nothing you typed is lost.`, retry: true, tone: "error" });
-      return;
-    }
-    const leftover = applyServerErrors(error, setError, JOB_FIELDS);
-    if (error instanceof ApiRequestError && Object.keys(error.fields).some(isJobField)) setShowSummary(true);
-    if (leftover) setProblem({ message: leftover, retry: false, tone: "error" });
+    const failure = describeSaveFailure(error, setError, JOB_FIELDS);
+    if (failure.showSummary) setShowSummary(true);
+    if (failure.problem) setProblem({ ...failure.problem, tone: "error" });
   }
 
   async function save(values: JobFormState) {
