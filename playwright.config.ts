@@ -59,6 +59,12 @@ export default defineConfig({
         // The tests play clients behind one proxy, each with its own X-Forwarded-For address.
         TRUST_PROXY: "1",
         APP_DATA_DIR: "memory",
+        // npm test runs the suites that touch the app database a second time on a real Postgres.
+        ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+        // The suites act as three people at machine speed; the per-person budget is tested on its own
+        // (tests/api/request-budget.test.ts), so it is set out of their way here.
+        CRM_USER_REQUESTS_PER_MINUTE: "1000000",
+        CRM_ADMIN_REQUESTS_PER_MINUTE: "1000000",
         ADMIN_EMAIL: ACCOUNTS.admin.email,
         ADMIN_PASSWORD: ACCOUNTS.admin.password,
         NEXT_TELEMETRY_DISABLED: "1",

@@ -11,6 +11,8 @@ export default defineConfig({
   test: {
     include: ["sandbox/**/*.test.ts", "lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
+    // Each file its own Postgres database when npm test runs the suites on Postgres; a no-op otherwise.
+    setupFiles: ["tests/support/postgres-per-file.ts"],
     // Integration tests start real servers and databases; give them room.
     testTimeout: 30_000,
     hookTimeout: 60_000,

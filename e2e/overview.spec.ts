@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { storageStatePath } from "./support/accounts";
-import { crmTotal } from "./support/crm";
+import { expect, test } from "./support/fixtures";
 
 test.use({ storageState: storageStatePath("staff") });
 
@@ -18,18 +17,18 @@ const STATUSES = [
   "Complete",
 ];
 
-test("the overview shows the CRM as connected with its real customer and job counts", async ({ page }) => {
+test("the overview shows the CRM as connected with its real customer and job counts", async ({ page, sandbox }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "CRM connected" })).toBeVisible();
 
-  const customersTotal = await crmTotal("customers", "");
+  const customersTotal = await sandbox.total("customers", "");
   expect(customersTotal).toBeGreaterThan(0);
   await expect(page.getByTestId("customers-total")).toHaveText(customersTotal.toLocaleString("en-US"));
 
   const jobsTable = page.getByRole("table", { name: /active jobs in each status/i });
   for (const status of STATUSES) {
-    const expected = await crmTotal("jobs", `status=${encodeURIComponent(status)}`);
+    const expected = await sandbox.total("jobs", `status=${encodeURIComponent(status)}`);
     await expect(jobsTable.getByRole("row", { name: new RegExp(`^${status} `) })).toContainText(
       expected.toLocaleString("en-US"),
     );

@@ -23,6 +23,13 @@ const serverEnvSchema = z.object({
   CRM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   /** How long a read is kept to show (marked stale) when the CRM refuses, e.g. at the monthly limit. */
   CRM_CACHE_STALE_HOURS: z.coerce.number().int().min(0).max(24 * 31).default(24),
+  /**
+   * Upstream CRM requests one person may cause per minute (cache hits are free):
+   * one stolen session cannot spend the company's monthly plan.
+   */
+  CRM_USER_REQUESTS_PER_MINUTE: positiveInt(1, 1_000_000).default(60),
+  /** The same for admins, whose trash scans and bulk work need more. */
+  CRM_ADMIN_REQUESTS_PER_MINUTE: positiveInt(1, 1_000_000).default(240),
   /** Set by `npm start` when it started the sandbox CRM: enables the demo admin. */
   TRADESDESK_SANDBOX: z.enum(["0", "1"]).default("0"),
   DATABASE_URL: z.string().min(1).optional(),
@@ -71,7 +78,15 @@ export function serverEnv(): ServerEnv {
 }
 
 /** The CRM connection; a clear ConfigurationError when it is not set. */
-export function crmConfig(): { baseUrl: string; apiKey: string; timeoutMs: number; monthlyLimit: number; cacheTtlMs: number; cacheStaleMs: number } {
+export function crmConfig(): {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  monthlyLimit: number;
+  cacheTtlMs: number;
+  cacheStaleMs: number;
+  requestsPerMinute: { user: number; admin: number };
+} {
   const env = serverEnv();
   if (!env.CRM_BASE_URL || !env.CRM_API_KEY) {
     throw new ConfigurationError("The dashboard is not connected to a CRM: set CRM_BASE_URL and CRM_API_KEY.");
@@ -83,6 +98,7 @@ export function crmConfig(): { baseUrl: string; apiKey: string; timeoutMs: numbe
     monthlyLimit: env.CRM_MONTHLY_LIMIT,
     cacheTtlMs: env.CRM_CACHE_TTL_SECONDS * 1000,
     cacheStaleMs: env.CRM_CACHE_STALE_HOURS * 3600 * 1000,
+    requestsPerMinute: { user: env.CRM_USER_REQUESTS_PER_MINUTE, admin: env.CRM_ADMIN_REQUESTS_PER_MINUTE },
   };
 }
 

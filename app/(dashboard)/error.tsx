@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { primaryButtonClassName } from "@/components/ui/field";
+import { ApiRequestError, shortRequestId } from "@/lib/http/api-fetch";
 
 /**
  * What a screen shows when something unexpected stops it (a script that
@@ -17,6 +18,8 @@ export default function DashboardError({ error, retry }: { error: unknown; retry
   }, [error]);
   // Errors from the server carry only a digest (their detail stays in the server's log); quoting it finds the log line.
   const digest = typeof error === "object" && error !== null && "digest" in error && typeof error.digest === "string" ? error.digest : null;
+  // A failed API call thrown here carries the request id of its answer, which finds the server's log line the same way.
+  const requestId = error instanceof ApiRequestError ? error.requestId : null;
 
   return (
     <div role="alert" className="mx-auto max-w-xl rounded-lg border border-red-200 bg-white p-6">
@@ -24,7 +27,11 @@ export default function DashboardError({ error, retry }: { error: unknown; retry
       <p className="mt-2 text-slate-700">
         Something went wrong while loading it. Nothing you saved is affected. Try again; if it keeps happening, reload the page or tell your administrator.
       </p>
-      {digest && <p className="mt-2 text-sm text-slate-600">Reference: {digest}</p>}
+      {requestId ? (
+        <p className="mt-2 text-sm text-slate-600">(request {shortRequestId(requestId)})</p>
+      ) : (
+        digest && <p className="mt-2 text-sm text-slate-600">Reference: {digest}</p>
+      )}
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <button type="button" onClick={() => retry()} className={primaryButtonClassName}>
           Try again

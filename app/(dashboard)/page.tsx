@@ -1,5 +1,6 @@
 import { getOverview } from "@/lib/overview/get-overview";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { CrmStatusCard } from "@/components/overview/crm-status-card";
 import { CustomerCounts } from "@/components/overview/customer-counts";
 import { DayAtAGlance } from "@/components/overview/day-at-a-glance";
@@ -8,8 +9,8 @@ import { viewerToday } from "@/lib/time/viewer-today";
 
 export default async function OverviewPage() {
   // Counts are live CRM data for a signed-in person: rendered per request, never at build time.
-  await requirePageUser();
-  const [overview, today] = await Promise.all([getOverview(), viewerToday()]);
+  const user = await requirePageUser();
+  const [overview, today] = await Promise.all([runAsRequester(user, () => getOverview()), viewerToday()]);
 
   return (
     <div className="space-y-6">

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { TwoFactorRequirement } from "@/components/admin/two-factor-requirement";
 import { LinkCrmUserDialog } from "@/components/admin/link-crm-user-dialog";
 import { ResetPasswordDialog } from "@/components/admin/reset-password-dialog";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
@@ -15,7 +16,15 @@ import type { ManagedUser } from "@/lib/users/user-types";
 
 export const usersQueryKey = ["admin", "users"] as const;
 
-export function UserManager({ initialUsers, currentUserId }: { initialUsers: ManagedUser[]; currentUserId: string }) {
+export function UserManager({
+  initialUsers,
+  currentUserId,
+  twoFactorRequired,
+}: {
+  initialUsers: ManagedUser[];
+  currentUserId: string;
+  twoFactorRequired: boolean;
+}) {
   const queryClient = useQueryClient();
   const users = useQuery({
     queryKey: usersQueryKey,
@@ -54,6 +63,8 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
         }}
       />
 
+      <TwoFactorRequirement initialRequired={twoFactorRequired} onMessage={setMessage} />
+
       <div role="status" aria-live="polite">
         {message && (
           <p className={`rounded-md border p-3 text-sm ${message.kind === "ok" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-800"}`}>
@@ -74,6 +85,7 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
               <th scope="col" className="px-4 py-2 font-medium">Email</th>
               <th scope="col" className="px-4 py-2 font-medium">Role</th>
               <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              <th scope="col" className="px-4 py-2 font-medium">Two-factor</th>
               <th scope="col" className="px-4 py-2 font-medium">CRM user (assignee)</th>
               <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
             </tr>
@@ -111,7 +123,9 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
                   ) : (
                     <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">Deactivated</span>
                   )}
+                  {user.passwordTemporary && <span className="mt-1 block text-xs text-slate-600">Temporary password</span>}
                 </td>
+                <td className="px-4 py-2">{user.twoFactorEnabled ? "On" : "Off"}</td>
                 <td className="px-4 py-2">
                   <span className="mr-2">{crmUserLabel(user, people)}</span>
                   <button type="button" className={`${secondaryButtonClassName} py-1`} onClick={() => setLinking(user)} aria-label={`${user.crmUserId ? "Change" : "Link"} the CRM user of ${user.name}`}>
@@ -161,7 +175,11 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Man
       <ResetPasswordDialog
         user={resetting}
         onClose={() => setResetting(null)}
-        onDone={(user) => setMessage({ kind: "ok", text: `${user.name}'s password was reset and their sessions ended.` })}
+        onDone={(user) => {
+          setMessage({ kind: "ok", text: `${user.name}'s password was reset and their sessions ended. It is temporary: they choose their own at their next sign-in.` });
+          // The row now says the password is temporary.
+          void queryClient.invalidateQueries({ queryKey: usersQueryKey });
+        }}
       />
 
       <Dialog

@@ -8,6 +8,7 @@ import { primaryButtonClassName, secondaryButtonClassName } from "@/components/u
 import { downloadTextFile } from "@/lib/csv/download-file";
 import { ExportAbortedError, ExportPageError, fetchAllPages, type ExportProgress, type PageOfRows } from "@/lib/csv/fetch-all-pages";
 import { toCsv, type CsvColumn } from "@/lib/csv/to-csv";
+import { errorText, needsAdministrator } from "@/lib/http/error-advice";
 
 /**
  * "Export CSV" for a server-paginated list: the whole filtered view, not just
@@ -33,7 +34,7 @@ type ExportState<Row> =
   | { step: "closed" }
   | { step: "confirm" }
   | { step: "running"; progress: ExportProgress<Row> | null }
-  | { step: "failed"; progress: ExportProgress<Row>; message: string };
+  | { step: "failed"; progress: ExportProgress<Row>; message: string; retry: boolean };
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
@@ -62,9 +63,9 @@ export function CsvExport<Row>({ total, itemLabel, columns, getRowId, fetchPage,
     } catch (error) {
       if (error instanceof ExportAbortedError) return;
       if (error instanceof ExportPageError) {
-        setState({ step: "failed", progress: error.progress as ExportProgress<Row>, message: error.message });
+        setState({ step: "failed", progress: error.progress as ExportProgress<Row>, message: errorText(error.cause), retry: !needsAdministrator(error.cause) });
       } else {
-        setState({ step: "failed", progress: { rows: [], pagesDone: 0, totalPages: requests }, message: error instanceof Error ? error.message : "The export failed." });
+        setState({ step: "failed", progress: { rows: [], pagesDone: 0, totalPages: requests }, message: errorText(error, "The export failed."), retry: !needsAdministrator(error) });
       }
     } finally {
       if (controller.current === abort) controller.current = null;
@@ -122,14 +123,15 @@ export function CsvExport<Row>({ total, itemLabel, columns, getRowId, fetchPage,
             </p>
             {state.step === "failed" && (
               <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-red-800">
-                {state.message} Try again to continue from page {state.progress.pagesDone + 1}.
+                {state.message}
+                {state.retry && ` Try again to continue from page ${state.progress.pagesDone + 1}.`}
               </p>
             )}
             <div className="flex justify-end gap-2">
               <button type="button" className={secondaryButtonClassName} onClick={close}>
                 {state.step === "running" ? "Cancel export" : "Close"}
               </button>
-              {state.step === "failed" && (
+              {state.step === "failed" && state.retry && (
                 <button type="button" className={primaryButtonClassName} onClick={() => void run(state.progress)}>
                   Try again
                 </button>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import { AlertDialog, AlertDialogAction, AlertDialogCancel, dangerButtonClassName } from "@/components/ui/alert-dialog";
 import { secondaryButtonClassName } from "@/components/ui/field";
+import { isLeavingForSignIn } from "@/lib/http/session-end";
 
 /**
  * Keeps a half-filled form from being lost by a stray click. While `dirty`:
@@ -38,7 +39,8 @@ export function useUnsavedChangesGuard(dirty: boolean, what = "this form") {
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (leaving.current) return;
+      // On the way to sign in after the session ended, the form has kept its draft: no question to ask.
+      if (leaving.current || isLeavingForSignIn()) return;
       event.preventDefault();
       event.returnValue = "";
     };

@@ -40,6 +40,9 @@ export function AppHeader({ user }: { user: { name: string; email: string; role:
             <span className="font-medium">{user.name}</span>{" "}
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{ROLE_LABELS[user.role]}</span>
           </span>
+          <Link href="/account" className="rounded px-1 py-1 text-slate-700 underline-offset-2 hover:text-brand-700 hover:underline">
+            Account
+          </Link>
           <SignOutButton />
         </div>
       </div>

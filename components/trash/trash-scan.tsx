@@ -8,10 +8,11 @@ import { formatDateTime } from "@/lib/customers/customer-format";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { getScanEstimate, scanPage, useScanEnded } from "@/lib/trash/queries/scan-trash";
 import type { TrashResource, TrashScanEstimate, TrashScanSummary } from "@/lib/trash/trash-types";
+import { errorText } from "@/lib/http/error-advice";
 
 type ScanState =
   | { phase: "idle" }
-  | { phase: "running"; scanId: string; page: number; pagesTotal: number; requests: number; found: number; removed: number }
+  | { phase: "running"; scanId: string; page: number; pagesTotal: number; requests: number; found: number; removed: number; pausedForSeconds?: number }
   | { phase: "ended"; how: "finished" | "stopped" | "failed"; scanId: string; page: number; pagesTotal: number; requests: number; found: number; removed: number; error?: string };
 
 const numberFormat = new Intl.NumberFormat("en-US");
@@ -72,10 +73,17 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
         }
         setState({ phase: "running", ...progress });
       } catch (error) {
+        // The person's per-minute budget of CRM requests (429 rate_limited): wait as told, then go on by itself.
+        if (!stopRequested.current && error instanceof ApiRequestError && error.code === "rate_limited" && error.retryAfterSeconds !== null) {
+          setState({ phase: "running", ...progress, pausedForSeconds: error.retryAfterSeconds });
+          await waitUnlessStopped(error.retryAfterSeconds * 1000, stopRequested);
+          setState({ phase: "running", ...progress });
+          continue;
+        }
         if (stopRequested.current) {
           setState({ phase: "ended", how: "stopped", ...progress, page: progress.page - 1 });
         } else {
-          const message = error instanceof ApiRequestError || error instanceof Error ? error.message : "The scan could not go on.";
+          const message = errorText(error, "The scan could not go on.");
           setState({ phase: "ended", how: "failed", ...progress, page: progress.page - 1, error: message });
         }
         break;
@@ -134,6 +142,11 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
           <p className="text-slate-700" aria-live="polite">
             Read {plural(state.page - 1, "page", "pages")} of {count(state.pagesTotal)} · {plural(state.requests, "CRM request", "CRM requests")} · found {count(state.found)}
           </p>
+          {state.pausedForSeconds !== undefined && (
+            <p role="status" className="text-amber-900">
+              Paused for {plural(state.pausedForSeconds, "second", "seconds")}: your CRM requests for this minute are used up. The scan goes on by itself.
+            </p>
+          )}
         </div>
       )}
 
@@ -184,4 +197,12 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
       </Dialog>
     </section>
   );
+}
+
+/** Waits ms, or less if Stop is pressed meanwhile. */
+async function waitUnlessStopped(ms: number, stopRequested: { current: boolean }): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until && !stopRequested.current) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250, until - Date.now())));
+  }
 }

@@ -21,6 +21,7 @@ import { useRestoreFromTrash } from "@/lib/trash/queries/restore-from-trash";
 import type { RestoreItem } from "@/lib/trash/restore-run";
 import { TRASH_PAGE_SIZE, TRASH_TABS, type TrashResource, type TrashRow } from "@/lib/trash/trash-types";
 import { toTrashQuery, trashUrlParsers, type TrashQuery } from "@/lib/trash/trash-url";
+import { errorText, retryActionFor } from "@/lib/http/error-advice";
 
 const TAB_LABELS = { customers: "Deleted customers", jobs: "Deleted jobs" } as const;
 
@@ -160,7 +161,11 @@ function TrashPanel({
         isRefreshing={trash.isFetching && !trash.isPending}
         onOpenRow={(row) => router.push(row.resource === "customer" ? `/customers/${row.uuid}` : `/jobs/${row.uuid}`)}
         errorState={
-          trash.isError ? <TableMessage tone="error" title="The trash could not be loaded" action={{ label: "Retry", onClick: () => void trash.refetch() }}>{trash.error.message}</TableMessage> : undefined
+          trash.isError ? (
+            <TableMessage tone="error" title="The trash could not be loaded" action={retryActionFor(trash.error, { label: "Retry", onClick: () => void trash.refetch() })}>
+              {errorText(trash.error)}
+            </TableMessage>
+          ) : undefined
         }
         emptyState={
           query.search ? (

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 
 /**
  * The CRM has no users endpoint: a staff member appears in the assignee lists
@@ -10,28 +10,18 @@ import { dashboardApi } from "../support/dashboard-api";
  */
 test.use({ storageState: storageStatePath("admin") });
 
-let admin: APIRequestContext;
-
-test.beforeAll(async () => {
-  admin = await dashboardApi("admin");
-});
-
-test.afterAll(async () => {
-  await admin.dispose();
-});
-
-async function newStaffAccount(name: string): Promise<{ id: string; name: string }> {
-  const response = await admin.post("/api/admin/users", {
+async function newStaffAccount(adminApi: APIRequestContext, name: string): Promise<{ id: string; name: string }> {
+  const response = await adminApi.post("/api/admin/users", {
     data: { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@e2e.example`, role: "staff", password: "a-long-enough-password" },
   });
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()).data as { id: string; name: string };
 }
 
-test("an admin links a staff account to a CRM user id; the person is then in the assignee lists, by name", async ({ page }) => {
+test("an admin links a staff account to a CRM user id; the person is then in the assignee lists, by name", async ({ page, adminApi }) => {
   const stamp = Date.now().toString(36);
-  const tech = await newStaffAccount(`Tess Tech ${stamp}`);
-  const other = await newStaffAccount(`Otto Other ${stamp}`);
+  const tech = await newStaffAccount(adminApi, `Tess Tech ${stamp}`);
+  const other = await newStaffAccount(adminApi, `Otto Other ${stamp}`);
   const crmUserId = randomUUID();
   try {
     await page.goto("/admin/users");
@@ -64,10 +54,10 @@ test("an admin links a staff account to a CRM user id; the person is then in the
     await expect(assignee.getByRole("option", { name: tech.name })).toHaveAttribute("value", crmUserId);
     await expect(assignee).not.toContainText(crmUserId);
     // And it is in the audit log.
-    const audit = await admin.get(`/api/audit?resource=user&resource_id=${tech.id}`);
+    const audit = await adminApi.get(`/api/audit?resource=user&resource_id=${tech.id}`);
     expect(JSON.stringify((await audit.json()).data)).toContain("crm_user_link");
   } finally {
-    for (const account of [tech, other]) await admin.patch(`/api/admin/users/${account.id}`, { data: { crm_user_id: null, active: false } });
+    for (const account of [tech, other]) await adminApi.patch(`/api/admin/users/${account.id}`, { data: { crm_user_id: null, active: false } });
   }
   // Unlinked (and deactivated): gone from the lists.
   await page.goto("/jobs");

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { E2E_APP_LOG } from "../support/test-env";
 
 /**
@@ -8,16 +7,6 @@ import { E2E_APP_LOG } from "../support/test-env";
  * id, status and who asked. Failed requests are the ones someone looks up
  * (the error message quotes the request id), so they must name the user too.
  */
-let viewer: APIRequestContext;
-
-test.beforeAll(async () => {
-  viewer = await dashboardApi("viewer");
-});
-
-test.afterAll(async () => {
-  await viewer.dispose();
-});
-
 interface RequestLine {
   event: string;
   request_id: string;
@@ -43,15 +32,15 @@ async function logLineOf(requestId: string): Promise<RequestLine> {
   return line as RequestLine;
 }
 
-test("failed requests are logged with the signed-in user, like successful ones", async () => {
-  const me = await viewer.get("/api/me");
+test("failed requests are logged with the signed-in user, like successful ones", async ({ viewerApi }) => {
+  const me = await viewerApi.get("/api/me");
   expect(me.status()).toBe(200);
   const userId = (await me.json()).data.id as string;
 
   // Refused by role (a viewer may not manage users), and not found in the CRM.
-  const forbidden = await viewer.get("/api/admin/users");
+  const forbidden = await viewerApi.get("/api/admin/users");
   expect(forbidden.status()).toBe(403);
-  const missing = await viewer.get("/api/customers/00000000-0000-4000-8000-000000000000");
+  const missing = await viewerApi.get("/api/customers/00000000-0000-4000-8000-000000000000");
   expect(missing.status()).toBe(404);
 
   for (const [response, status, path] of [

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { createCustomer, createOpenJob, type TestCustomer } from "./customer-fixtures";
 
 /**
@@ -12,17 +12,11 @@ import { createCustomer, createOpenJob, type TestCustomer } from "./customer-fix
  */
 test.use({ storageState: storageStatePath("staff") });
 
-let api: APIRequestContext;
 let customer: TestCustomer;
 
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
-  customer = await createCustomer(api, { is_vip: true, company_name: "Zed Plumbing & Heating", notes: "Gate code 4411. Dog in the yard.", tags: ["gate code", "dog"] });
+test.beforeAll(async ({ staffApi }) => {
+  customer = await createCustomer(staffApi, { is_vip: true, company_name: "Zed Plumbing & Heating", notes: "Gate code 4411. Dog in the yard.", tags: ["gate code", "dog"] });
   await createOpenJob(customer.uuid);
-});
-
-test.afterAll(async () => {
-  await api.dispose();
 });
 
 async function expectNoSeriousViolations(page: Page) {

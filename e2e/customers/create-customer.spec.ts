@@ -1,7 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { crmTotal } from "../support/crm";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { createCustomer, fullName, letters, randomPhone, uniqueLastName } from "./customer-fixtures";
 
 /**
@@ -11,20 +10,10 @@ import { createCustomer, fullName, letters, randomPhone, uniqueLastName } from "
  */
 test.use({ storageState: storageStatePath("staff") });
 
-let api: APIRequestContext;
-
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
-});
-
-test.afterAll(async () => {
-  await api.dispose();
-});
-
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 const messageOf = (page: Page, label: string) => page.locator(`#${label}-error`);
 
-test("invalid input is explained field by field, then valid input creates the customer", async ({ page }) => {
+test("invalid input is explained field by field, then valid input creates the customer", async ({ page, staffApi }) => {
   const lastName = uniqueLastName();
   await page.goto("/customers/new");
 
@@ -93,7 +82,7 @@ test("invalid input is explained field by field, then valid input creates the cu
 
   await expect(page.getByRole("heading", { name: `Joan ${lastName}`, level: 1 })).toBeVisible();
   const uuid = page.url().split("/").pop() ?? "";
-  const saved = (await (await api.get(`/api/customers/${uuid}`)).json()).data;
+  const saved = (await (await staffApi.get(`/api/customers/${uuid}`)).json()).data;
   expect(saved).toMatchObject({
     first_name: "Joan",
     last_name: lastName,
@@ -107,8 +96,8 @@ test("invalid input is explained field by field, then valid input creates the cu
   });
 });
 
-test("a phone or email already on file is flagged: open the existing customer, or create anyway", async ({ page }) => {
-  const existing = await createCustomer(api);
+test("a phone or email already on file is flagged: open the existing customer, or create anyway", async ({ page, staffApi, sandbox }) => {
+  const existing = await createCustomer(staffApi);
 
   // Same phone: flagged as soon as the field is left, and Save asks.
   await page.goto("/customers/new");
@@ -137,10 +126,10 @@ test("a phone or email already on file is flagged: open the existing customer, o
   await again.getByRole("button", { name: "Create anyway" }).click();
   await expect(page.getByRole("heading", { name: `Pat ${lastName}`, level: 1 })).toBeVisible();
   expect(page.url()).not.toContain(existing.uuid);
-  expect(await crmTotal("customers", `search=${lastName}`)).toBe(1);
+  expect(await sandbox.total("customers", `search=${lastName}`)).toBe(1);
 });
 
-test("when the answer to Save is lost, Try again reuses the Idempotency-Key: one customer, nothing retyped", async ({ page }) => {
+test("when the answer to Save is lost, Try again reuses the Idempotency-Key: one customer, nothing retyped", async ({ page, sandbox }) => {
   const lastName = uniqueLastName();
   const keys: string[] = [];
   let failuresLeft = 3;
@@ -172,5 +161,5 @@ test("when the answer to Save is lost, Try again reuses the Idempotency-Key: one
   await expect(page.getByRole("heading", { name: `Lou ${lastName}`, level: 1 })).toBeVisible();
   expect(keys).toHaveLength(4);
   expect(new Set(keys).size, "every attempt of the one Save carries the same key").toBe(1);
-  expect(await crmTotal("customers", `search=${lastName}`)).toBe(1);
+  expect(await sandbox.total("customers", `search=${lastName}`)).toBe(1);
 });

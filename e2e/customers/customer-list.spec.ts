@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Download } from "@playwright/test";
+import type { Download } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { crmGet, crmTotal } from "../support/crm";
-import { dashboardApi, upstreamCount } from "../support/dashboard-api";
+import { upstreamCount } from "../support/dashboard-api";
+import { expect, test, type Sandbox } from "../support/fixtures";
 import { countRequests, createCustomer, fullName, letters, parseCsv, type TestCustomer } from "./customer-fixtures";
 import { goBackWhenLive, waitForHydration } from "../support/hydration";
 
@@ -12,20 +12,10 @@ import { goBackWhenLive, waitForHydration } from "../support/hydration";
  */
 test.use({ storageState: storageStatePath("staff") });
 
-let api: APIRequestContext;
-
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
-});
-
-test.afterAll(async () => {
-  await api.dispose();
-});
-
-test("search, type filter and page live in the URL: reload keeps them, Back undoes them one by one", async ({ page }) => {
+test("search, type filter and page live in the URL: reload keeps them, Back undoes them one by one", async ({ page, staffApi }) => {
   const token = `Zed${letters(8)}`;
-  const plain = await createCustomer(api, { last_name: token, first_name: "Ann" });
-  const vip = await createCustomer(api, { last_name: token, first_name: "Bea", is_vip: true, email: `bea.${token.toLowerCase()}@example.com` });
+  const plain = await createCustomer(staffApi, { last_name: token, first_name: "Ann" });
+  const vip = await createCustomer(staffApi, { last_name: token, first_name: "Bea", is_vip: true, email: `bea.${token.toLowerCase()}@example.com` });
   const rows = page.getByRole("region", { name: "Customers, newest first" }).getByRole("row");
 
   await page.goto("/customers");
@@ -83,10 +73,10 @@ test("search, type filter and page live in the URL: reload keeps them, Back undo
   await expect(page.getByText(/^Showing 26–50 of/)).toBeVisible();
 });
 
-test("the keyboard: / to search, ArrowDown and j/k between rows, Enter opens the customer", async ({ page }) => {
+test("the keyboard: / to search, ArrowDown and j/k between rows, Enter opens the customer", async ({ page, staffApi }) => {
   const token = `Zed${letters(8)}`;
-  const older = await createCustomer(api, { last_name: token, first_name: "Cal" });
-  await createCustomer(api, { last_name: token, first_name: "Dee", email: `dee.${token.toLowerCase()}@example.com` });
+  const older = await createCustomer(staffApi, { last_name: token, first_name: "Cal" });
+  await createCustomer(staffApi, { last_name: token, first_name: "Dee", email: `dee.${token.toLowerCase()}@example.com` });
 
   await page.goto("/customers");
   await page.locator("body").press("/");
@@ -128,10 +118,10 @@ test("no column header pretends to sort, and hidden columns stay hidden for this
   expect(keys.some((key) => key.startsWith("tradesdesk.columns.customers."))).toBe(true);
 });
 
-test("viewers see the list but no button that changes anything", async ({ browser }) => {
+test("viewers see the list but no button that changes anything", async ({ browser, staffApi }) => {
   const context = await browser.newContext({ storageState: storageStatePath("viewer") });
   const page = await context.newPage();
-  const customer = await createCustomer(api);
+  const customer = await createCustomer(staffApi);
   await page.goto("/customers?deleted=true");
   await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "New customer" })).toHaveCount(0);
@@ -144,22 +134,22 @@ test("viewers see the list but no button that changes anything", async ({ browse
   await context.close();
 });
 
-async function allFromCrm(query: string): Promise<TestCustomer[]> {
+async function allFromCrm(sandbox: Sandbox, query: string): Promise<TestCustomer[]> {
   const customers: TestCustomer[] = [];
   for (let page = 1; ; page += 1) {
-    const data = await crmGet<{ customers: TestCustomer[]; pagination: { total_pages: number } }>(`/customers?${query}&limit=100&page=${page}`);
+    const data = await sandbox.get<{ customers: TestCustomer[]; pagination: { total_pages: number } }>(`/customers?${query}&limit=100&page=${page}`);
     customers.push(...data.customers);
     if (page >= data.pagination.total_pages) return customers;
   }
 }
 
-test("exports the filtered view to CSV: its cost first, a progress bar, every row of every page", async ({ page }) => {
+test("exports the filtered view to CSV: its cost first, a progress bar, every row of every page", async ({ page, staffApi, sandbox }) => {
   // Residential customers, the deleted ones shown too: made to be more than 100, so at least two requests.
-  for (let total = await crmTotal("customers", "filter=residential&include_deleted=true"); total <= 100; total += 1) {
-    await createCustomer(api, { customer_type: "Residential" });
+  for (let total = await sandbox.total("customers", "filter=residential&include_deleted=true"); total <= 100; total += 1) {
+    await createCustomer(staffApi, { customer_type: "Residential" });
   }
   await page.goto("/customers?filter=residential&deleted=true");
-  const expected = await allFromCrm("filter=residential&include_deleted=true");
+  const expected = await allFromCrm(sandbox, "filter=residential&include_deleted=true");
   expect(expected.length).toBeGreaterThan(100);
   const requests = Math.ceil(expected.length / 100);
 
@@ -212,10 +202,10 @@ test("an export can be cancelled before it finishes: no file", async ({ page }) 
   expect(downloads).toBe(0);
 });
 
-test("showing a page of customers costs one CRM request, not one per row on screen", async ({ page }) => {
+test("showing a page of customers costs one CRM request, not one per row on screen", async ({ page, staffApi }) => {
   const token = `Zed${letters(8)}`;
-  for (const first of ["Gus", "Hal", "Ivy"]) await createCustomer(api, { last_name: token, first_name: first, email: `${first.toLowerCase()}.${token.toLowerCase()}@example.com` });
-  const before = await upstreamCount(api);
+  for (const first of ["Gus", "Hal", "Ivy"]) await createCustomer(staffApi, { last_name: token, first_name: first, email: `${first.toLowerCase()}.${token.toLowerCase()}@example.com` });
+  const before = await upstreamCount(staffApi);
   await page.goto(`/customers?search=${token.toLowerCase()}`);
   await expect(page.getByRole("region", { name: "Customers, newest first" }).getByRole("row")).toHaveCount(4);
   await waitForHydration(page);
@@ -223,13 +213,13 @@ test("showing a page of customers costs one CRM request, not one per row on scre
   await page.waitForTimeout(1_500);
   // The list itself (a search nobody made before: never cached), and at most the shared location
   // list if its cached copy had expired; three rows prefetched would add three more.
-  const spent = (await upstreamCount(api)) - before;
+  const spent = (await upstreamCount(staffApi)) - before;
   expect(spent).toBeGreaterThanOrEqual(1);
   expect(spent).toBeLessThanOrEqual(2);
 });
 
-test("back on the list after editing a customer, the browser does not ask again for the list the server just rendered", async ({ page }) => {
-  const customer = await createCustomer(api);
+test("back on the list after editing a customer, the browser does not ask again for the list the server just rendered", async ({ page, staffApi }) => {
+  const customer = await createCustomer(staffApi);
   await page.goto("/customers");
   await waitForHydration(page);
   // Client-side from here on, so the list's query stays in the browser's cache. Newest first: the customer just made heads it.

@@ -1,7 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { crmGet } from "../support/crm";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test, type Sandbox } from "../support/fixtures";
 import { createCustomer, createOpenJob, fullName, type TestCustomer } from "./customer-fixtures";
 
 /**
@@ -10,20 +8,10 @@ import { createCustomer, createOpenJob, fullName, type TestCustomer } from "./cu
  */
 test.use({ storageState: storageStatePath("staff") });
 
-let api: APIRequestContext;
+const deletedAt = async (sandbox: Sandbox, uuid: string) => (await sandbox.get<TestCustomer>(`/customers/${uuid}?include_deleted=true`)).deleted_at;
 
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
-});
-
-test.afterAll(async () => {
-  await api.dispose();
-});
-
-const deletedAt = async (uuid: string) => (await crmGet<TestCustomer>(`/customers/${uuid}?include_deleted=true`)).deleted_at;
-
-test("delete warns about open jobs, then Undo brings the customer back", async ({ page }) => {
-  const customer = await createCustomer(api);
+test("delete warns about open jobs, then Undo brings the customer back", async ({ page, staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi);
   const job = await createOpenJob(customer.uuid);
   await page.goto(`/customers/${customer.uuid}`);
 
@@ -37,18 +25,18 @@ test("delete warns about open jobs, then Undo brings the customer back", async (
   await expect(page).toHaveURL("/customers");
   const toast = page.getByRole("listitem").filter({ hasText: `${fullName(customer)} is deleted.` });
   await expect(toast).toBeVisible();
-  expect(await deletedAt(customer.uuid)).not.toBeNull();
+  expect(await deletedAt(sandbox, customer.uuid)).not.toBeNull();
 
   await toast.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("listitem").filter({ hasText: `${fullName(customer)} is restored.` })).toBeVisible();
-  await expect.poll(() => deletedAt(customer.uuid)).toBeNull();
+  await expect.poll(() => deletedAt(sandbox, customer.uuid)).toBeNull();
   // The list shows them again, not marked deleted.
   await page.getByLabel("Search customers").fill(customer.last_name);
   await expect(page.getByRole("row").filter({ hasText: fullName(customer) })).not.toContainText("Deleted");
 });
 
-test("a deleted customer's page says so; Show deleted on the list finds them and Restore brings them back", async ({ page }) => {
-  const customer = await createCustomer(api);
+test("a deleted customer's page says so; Show deleted on the list finds them and Restore brings them back", async ({ page, staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi);
   await page.goto(`/customers/${customer.uuid}`);
   await page.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("alertdialog", { name: `Delete ${fullName(customer)}?` });
@@ -62,7 +50,7 @@ test("a deleted customer's page says so; Show deleted on the list finds them and
   await expect(page.getByRole("button", { name: "Restore" })).toBeVisible();
 
   // The API lists deleted customers only when asked to.
-  const listed = async (query: string) => (await (await api.get(`/api/customers?search=${customer.last_name}${query}`)).json()).data.pagination.total;
+  const listed = async (query: string) => (await (await staffApi.get(`/api/customers?search=${customer.last_name}${query}`)).json()).data.pagination.total;
   expect(await listed("")).toBe(0);
   expect(await listed("&include_deleted=true")).toBe(1);
 
@@ -75,5 +63,5 @@ test("a deleted customer's page says so; Show deleted on the list finds them and
   await row.getByRole("button", { name: `Restore ${fullName(customer)}` }).click();
   await expect(page.getByRole("listitem").filter({ hasText: `${fullName(customer)} is restored.` })).toBeVisible();
   await expect(row).not.toContainText("Deleted");
-  expect(await deletedAt(customer.uuid)).toBeNull();
+  expect(await deletedAt(sandbox, customer.uuid)).toBeNull();
 });

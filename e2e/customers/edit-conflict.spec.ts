@@ -1,7 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { crmGet, crmPut } from "../support/crm";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { createCustomer, fullName, randomPhone, type TestCustomer } from "./customer-fixtures";
 import { goBackWhenLive } from "../support/hydration";
 
@@ -13,18 +11,8 @@ import { goBackWhenLive } from "../support/hydration";
  */
 test.use({ storageState: storageStatePath("staff") });
 
-let api: APIRequestContext;
-
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
-});
-
-test.afterAll(async () => {
-  await api.dispose();
-});
-
-test("a conflicting edit in between: review the differences, then apply my changes again", async ({ page }) => {
-  const customer = await createCustomer(api, { notes: "Original note" });
+test("a conflicting edit in between: review the differences, then apply my changes again", async ({ page, staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi, { notes: "Original note" });
   await page.goto(`/customers/${customer.uuid}/edit`);
   await expect(page.getByLabel("Last name", { exact: true })).toHaveValue(customer.last_name);
 
@@ -36,7 +24,7 @@ test("a conflicting edit in between: review the differences, then apply my chang
   await page.getByRole("textbox", { name: "Notes" }).fill("My note");
 
   // Someone else (another office, another integration) changes the record in the CRM meanwhile.
-  await crmPut(`/customers/${customer.uuid}`, { notes: "Their note", company_name: "Other Co" });
+  await sandbox.put(`/customers/${customer.uuid}`, { notes: "Their note", company_name: "Other Co" });
 
   await page.getByRole("button", { name: "Save" }).click();
   const review = page.getByRole("region", { name: "Someone else changed this customer while you were editing" });
@@ -61,29 +49,29 @@ test("a conflicting edit in between: review the differences, then apply my chang
   await expect(page).toHaveURL(`/customers/${customer.uuid}`);
   await expect(page.getByRole("heading", { name: fullName(customer), level: 1 })).toBeVisible();
 
-  const saved = await crmGet<TestCustomer>(`/customers/${customer.uuid}`);
+  const saved = await sandbox.get<TestCustomer>(`/customers/${customer.uuid}`);
   expect(saved).toMatchObject({ phone: myPhone, notes: "My note", company_name: "Other Co" });
   // The history shows the edit with its changes.
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("listitem").filter({ hasText: /^Edited by staff@e2e\.example/ }).first()).toContainText(`Phone: ${customer.phone} → ${myPhone}`);
 });
 
-test("an edit that only changes a field nobody else touched goes through untouched by their change", async ({ page }) => {
-  const customer = await createCustomer(api);
+test("an edit that only changes a field nobody else touched goes through untouched by their change", async ({ page, staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi);
   await page.goto(`/customers/${customer.uuid}/edit`);
   await page.getByLabel("VIP customer").check();
-  await crmPut(`/customers/${customer.uuid}`, { company_name: "Renamed Co" });
+  await sandbox.put(`/customers/${customer.uuid}`, { company_name: "Renamed Co" });
   await page.getByRole("button", { name: "Save" }).click();
 
   const review = page.getByRole("region", { name: "Someone else changed this customer while you were editing" });
   await expect(review).toContainText("Your changes and theirs are in different fields");
   await review.getByRole("button", { name: "Apply my changes again" }).click();
   await expect(page).toHaveURL(`/customers/${customer.uuid}`);
-  expect(await crmGet<TestCustomer>(`/customers/${customer.uuid}`)).toMatchObject({ is_vip: true, company_name: "Renamed Co" });
+  expect(await sandbox.get<TestCustomer>(`/customers/${customer.uuid}`)).toMatchObject({ is_vip: true, company_name: "Renamed Co" });
 });
 
-test("leaving with unsaved changes asks first, by link and by Back", async ({ page }) => {
-  const customer = await createCustomer(api);
+test("leaving with unsaved changes asks first, by link and by Back", async ({ page, staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi);
   await page.goto(`/customers/${customer.uuid}`);
   await page.getByRole("link", { name: "Edit" }).click();
   await page.getByLabel("Company", { exact: true }).fill("Half-typed Co");
@@ -99,5 +87,5 @@ test("leaving with unsaved changes asks first, by link and by Back", async ({ pa
   await expect(page).toHaveURL(`/customers/${customer.uuid}/edit`);
   await ask.getByRole("button", { name: "Leave without saving" }).click();
   await expect(page).toHaveURL(`/customers/${customer.uuid}`);
-  expect((await crmGet<TestCustomer>(`/customers/${customer.uuid}`)).company_name).toBeNull();
+  expect((await sandbox.get<TestCustomer>(`/customers/${customer.uuid}`)).company_name).toBeNull();
 });

@@ -1,6 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { dashboardApi } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { countRequests, createCustomer, createOpenJob, fullName, letters, randomPhone } from "./customer-fixtures";
 import { goBackWhenLive, waitForHydration } from "../support/hydration";
 
@@ -10,18 +9,8 @@ import { goBackWhenLive, waitForHydration } from "../support/hydration";
  */
 test.use({ storageState: storageStatePath("staff") });
 
-let api: APIRequestContext;
-
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
-});
-
-test.afterAll(async () => {
-  await api.dispose();
-});
-
-test("finds a caller by phone typed in three formats, with their open jobs, and opens them with Enter", async ({ page }) => {
-  const customer = await createCustomer(api, { is_vip: true, company_name: "Zed Plumbing" });
+test("finds a caller by phone typed in three formats, with their open jobs, and opens them with Enter", async ({ page, staffApi }) => {
+  const customer = await createCustomer(staffApi, { is_vip: true, company_name: "Zed Plumbing" });
   const job = await createOpenJob(customer.uuid);
   const digits = (customer.phone ?? "").replace(/\D/g, "");
   const [area, exchange, line] = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)];
@@ -60,8 +49,8 @@ test("finds a caller by phone typed in three formats, with their open jobs, and 
   await expect(page.getByRole("option", { name: new RegExp(fullName(customer)) })).toBeVisible();
 });
 
-test("a whole phone number is looked up the moment its last digit is typed; a fragment waits for a pause", async ({ page }) => {
-  const customer = await createCustomer(api);
+test("a whole phone number is looked up the moment its last digit is typed; a fragment waits for a pause", async ({ page, staffApi }) => {
+  const customer = await createCustomer(staffApi);
   const digits = (customer.phone ?? "").replace(/\D/g, "");
   const lookups: string[] = [];
   page.on("request", (request) => {
@@ -100,10 +89,10 @@ test("a whole phone number is looked up the moment its last digit is typed; a fr
   expect(lookups, "one request for the whole number, none per key").toHaveLength(2);
 });
 
-test("Up and Down move through the matches, Enter opens the highlighted one", async ({ page }) => {
+test("Up and Down move through the matches, Enter opens the highlighted one", async ({ page, staffApi }) => {
   const lastName = `Zed${letters(8)}`;
-  const first = await createCustomer(api, { last_name: lastName, first_name: "Anna" });
-  const second = await createCustomer(api, { last_name: lastName, first_name: "Boris", email: `boris.${lastName.toLowerCase()}@example.com` });
+  const first = await createCustomer(staffApi, { last_name: lastName, first_name: "Anna" });
+  const second = await createCustomer(staffApi, { last_name: lastName, first_name: "Boris", email: `boris.${lastName.toLowerCase()}@example.com` });
 
   await page.goto("/lookup");
   const box = page.getByRole("combobox", { name: "Phone, email or name" });

@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
 import { goBackWhenLive, waitForHydration } from "../support/hydration";
-import { clearSandboxFaults, crmPut, crmTotal, setSandboxFaults } from "../support/crm";
+import { expect, test } from "../support/fixtures";
 import { boardCard, boardColumn, columnCount, dragWithMouse, dragWithTouch } from "./board-helpers";
 import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, recordJobApiCalls, type TestCustomer, type TestJob } from "./job-fixtures";
 
@@ -91,11 +90,11 @@ test("dropping a card back on its own column sends nothing", async ({ page }) =>
   expect((await crmJob(job.uuid)).updated_at).toBe(job.updated_at);
 });
 
-test("a move the CRM refuses puts the card back and says why", async ({ page }) => {
+test("a move the CRM refuses puts the card back and says why", async ({ page, sandbox }) => {
   const job = await createTestJob(customer, { status: "New" });
   await page.goto(boardFor(job));
   await expect(boardCard(page, "New", label(job))).toBeVisible();
-  await setSandboxFaults({ error_rate: 1, methods: "PUT", path: "/jobs", count: 3, after_commit_share: 0 });
+  await sandbox.setFaults({ error_rate: 1, methods: "PUT", path: "/jobs", count: 3, after_commit_share: 0 });
   try {
     await boardCard(page, "New", label(job)).getByRole("button", { name: `Move ${label(job)} to another status` }).click();
     await page.getByRole("menuitem", { name: "Scheduled" }).click();
@@ -107,16 +106,16 @@ test("a move the CRM refuses puts the card back and says why", async ({ page }) 
     await expect(boardCard(page, "Scheduled", label(job))).toHaveCount(0);
     expect((await crmJob(job.uuid)).status).toBe("New");
   } finally {
-    await clearSandboxFaults();
+    await sandbox.clearFaults();
   }
 });
 
-test("a card changed by someone else is reloaded instead of moved", async ({ page }) => {
+test("a card changed by someone else is reloaded instead of moved", async ({ page, sandbox }) => {
   const job = await createTestJob(customer, { status: "New" });
   await page.goto(boardFor(job));
   await expect(boardCard(page, "New", label(job))).toBeVisible();
   // Someone else moves it while this board is open.
-  await crmPut(`/jobs/${job.uuid}`, { status: "Contacted" });
+  await sandbox.put(`/jobs/${job.uuid}`, { status: "Contacted" });
 
   await boardCard(page, "New", label(job)).getByRole("button", { name: `Move ${label(job)} to another status` }).click();
   await page.getByRole("menuitem", { name: "Invoiced" }).click();
@@ -126,18 +125,18 @@ test("a card changed by someone else is reloaded instead of moved", async ({ pag
   expect((await crmJob(job.uuid)).status).toBe("Contacted");
 });
 
-test("each column shows the CRM's true count for its status and filters", async ({ page }) => {
+test("each column shows the CRM's true count for its status and filters", async ({ page, sandbox }) => {
   await page.goto("/jobs/board?priority=High");
   for (const status of ["New", "Scheduled", "Complete"]) {
-    const expected = await crmTotal("jobs", `status=${encodeURIComponent(status)}&priority=High`);
+    const expected = await sandbox.total("jobs", `status=${encodeURIComponent(status)}&priority=High`);
     await expect.poll(() => columnCount(page, status)).toBe(expected);
   }
 });
 
-test("a column loads more cards on demand", async ({ page }) => {
+test("a column loads more cards on demand", async ({ page, sandbox }) => {
   await page.goto("/jobs/board");
   const column = boardColumn(page, "Complete");
-  const total = await crmTotal("jobs", "status=Complete");
+  const total = await sandbox.total("jobs", "status=Complete");
   test.skip(total <= 25, "needs more than one page of completed jobs");
   await expect(column.getByRole("article")).toHaveCount(25);
   await column.getByRole("button", { name: "Load more Complete jobs" }).click();

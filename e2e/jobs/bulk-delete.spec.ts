@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
+import { expect, test } from "../support/fixtures";
 import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, type TestCustomer, type TestJob } from "./job-fixtures";
 
 /** Bulk delete from the job table: the same parts as the customer table's (e2e/customers/bulk-delete.spec.ts). */

@@ -1,8 +1,9 @@
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import type { Browser, BrowserContext } from "@playwright/test";
 import { dayInTimeZone } from "../../lib/time/viewer-time-zone";
 import { storageStatePath } from "../support/accounts";
 import { waitForHydration } from "../support/hydration";
-import { dashboardApi, newIdempotencyKey } from "../support/dashboard-api";
+import { newIdempotencyKey } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { createTestCustomer, createTestJob, localToday, uniqueTitle, type TestJob } from "./job-fixtures";
 
 test.use({ storageState: storageStatePath("staff") });
@@ -39,25 +40,20 @@ async function serverRenderedOverview(browser: Browser, storageState: Awaited<Re
   return { page, close: () => context.close() };
 }
 
-test("the server renders the agenda for the day of the viewer's time zone, so nothing moves once the page is live", async ({ browser }) => {
+test("the server renders the agenda for the day of the viewer's time zone, so nothing moves once the page is live", async ({ browser, staffApi }) => {
   // Fourteen hours ahead of UTC and eleven behind: always two different days.
   const zones = ["Pacific/Kiritimati", "Pacific/Pago_Pago"] as const;
   const customer = await createTestCustomer("Zoner");
   // Created through the dashboard, so its cached overview reads make way for them at once.
-  const api = await dashboardApi("staff");
   const jobs: TestJob[] = [];
-  try {
-    for (const zone of zones) {
-      const response = await api.post("/api/jobs", {
-        headers: { "Idempotency-Key": newIdempotencyKey() },
-        // Early in the day, so they head the list whatever else is scheduled then.
-        data: { customer_uuid: customer.uuid, title: uniqueTitle(`Visit ${zone}`), status: "Scheduled", scheduled_date: dayInTimeZone(zone), scheduled_time_start: "00:05" },
-      });
-      expect(response.status(), await response.text()).toBe(201);
-      jobs.push((await response.json()).data as TestJob);
-    }
-  } finally {
-    await api.dispose();
+  for (const zone of zones) {
+    const response = await staffApi.post("/api/jobs", {
+      headers: { "Idempotency-Key": newIdempotencyKey() },
+      // Early in the day, so they head the list whatever else is scheduled then.
+      data: { customer_uuid: customer.uuid, title: uniqueTitle(`Visit ${zone}`), status: "Scheduled", scheduled_date: dayInTimeZone(zone), scheduled_time_start: "00:05" },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    jobs.push((await response.json()).data as TestJob);
   }
 
   for (const [index, zone] of zones.entries()) {

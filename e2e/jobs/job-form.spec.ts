@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { crmGet, crmPut } from "../support/crm";
+import { expect, test } from "../support/fixtures";
 import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, recordJobApiCalls, uniqueTitle, type TestCustomer } from "./job-fixtures";
 
 test.use({ storageState: storageStatePath("staff") });
@@ -20,7 +20,7 @@ async function chooseCustomer(page: Page, text: string, name: RegExp) {
   await box.press("Enter");
 }
 
-test("a job is created from the customer picker, with the customer's address", async ({ page }) => {
+test("a job is created from the customer picker, with the customer's address", async ({ page, sandbox }) => {
   const title = uniqueTitle("Furnace tune-up");
   await page.goto("/jobs/new");
   await chooseCustomer(page, "Formsby", /Jobby Formsby/);
@@ -36,7 +36,7 @@ test("a job is created from the customer picker, with the customer's address", a
 
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const uuid = new URL(page.url()).pathname.split("/").pop() ?? "";
-  const job = await crmGet<Record<string, unknown>>(`/jobs/${uuid}`);
+  const job = await sandbox.get<Record<string, unknown>>(`/jobs/${uuid}`);
   expect(job).toMatchObject({ title, priority: "High", is_urgent: true, estimated_amount: 1250.5, service_address1: "400 Pine St", service_city: "Seattle", scheduled_time_start: "09:00", scheduled_time_end: "11:30" });
   expect((job.customer as { uuid: string }).uuid).toBe(customer.uuid);
 });
@@ -88,13 +88,13 @@ test("missing title and customer, and bad amounts, are said on their fields and 
   expect(calls.filter((call) => call.method === "POST")).toEqual([]);
 });
 
-test("an edit that crosses someone else's shows both, and applies mine on top when asked", async ({ page }) => {
+test("an edit that crosses someone else's shows both, and applies mine on top when asked", async ({ page, sandbox }) => {
   const job = await createTestJob(customer, { status: "New", priority: "Normal" });
   await page.goto(`/jobs/${job.uuid}/edit`);
   const newTitle = `${job.title} (edited)`;
   await page.getByLabel("Title").fill(newTitle);
   // Meanwhile someone else schedules it.
-  await crmPut(`/jobs/${job.uuid}`, { status: "Scheduled" });
+  await sandbox.put(`/jobs/${job.uuid}`, { status: "Scheduled" });
   await page.getByRole("button", { name: "Save changes" }).click();
 
   const panel = page.getByRole("region", { name: "Someone else changed this job while you were editing" });

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { crmDelete } from "../support/crm";
+import { expect, test } from "../support/fixtures";
 import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, type TestCustomer } from "./job-fixtures";
 
 test.use({ storageState: storageStatePath("staff") });
@@ -44,9 +43,9 @@ test("delete, then undo from the toast", async ({ page }) => {
   await expect(page.getByRole("region", { name: "History" })).toContainText("Restored");
 });
 
-test("a deleted job's page says so and offers Restore", async ({ page }) => {
+test("a deleted job's page says so and offers Restore", async ({ page, sandbox }) => {
   const job = await createTestJob(customer);
-  await crmDelete(`/jobs/${job.uuid}`);
+  await sandbox.delete(`/jobs/${job.uuid}`);
   await page.goto(`/jobs/${job.uuid}`);
   await expect(page.getByText("This job is deleted")).toBeVisible();
   await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { crmDelete, crmTotal } from "../support/crm";
+import { expect, test } from "../support/fixtures";
 import { createTestCustomer, createTestJob, crmJob, expectNoSeriousAxeViolations, recordJobApiCalls, type TestCustomer } from "./job-fixtures";
 
 test.use({ storageState: storageStatePath("staff") });
@@ -27,7 +27,7 @@ test("an unknown status in a hand-edited URL is named on the status filter and n
   await expect(jobTable(page).getByRole("row").nth(1)).toContainText("Scheduled");
 });
 
-test("filters, page and page size live in the URL and survive a reload", async ({ page }) => {
+test("filters, page and page size live in the URL and survive a reload", async ({ page, sandbox }) => {
   await page.goto("/jobs");
   await page.getByRole("button", { name: "Status" }).click();
   await page.getByRole("checkbox", { name: "Complete" }).check();
@@ -39,7 +39,7 @@ test("filters, page and page size live in the URL and survive a reload", async (
   await expect(page).toHaveURL(/status=Invoiced%2CComplete|status=Invoiced,Complete/);
   await expect(page).toHaveURL(/page=2/);
 
-  const total = await crmTotal("jobs", "status=Invoiced,Complete&priority=Normal");
+  const total = await sandbox.total("jobs", "status=Invoiced,Complete&priority=Normal");
   await page.reload();
   await expect(page.getByRole("button", { name: "Status" })).toHaveText(/2 statuses/);
   await expect(page.getByLabel("Priority")).toHaveValue("Normal");
@@ -47,9 +47,9 @@ test("filters, page and page size live in the URL and survive a reload", async (
   await expect(page.getByText(`Showing 51–${Math.min(100, total)} of ${total.toLocaleString("en-US")} jobs`)).toBeVisible();
 });
 
-test("show deleted lists deleted jobs, and Restore brings one back", async ({ page }) => {
+test("show deleted lists deleted jobs, and Restore brings one back", async ({ page, sandbox }) => {
   const job = await createTestJob(customer);
-  await crmDelete(`/jobs/${job.uuid}`);
+  await sandbox.delete(`/jobs/${job.uuid}`);
   await page.goto(`/jobs?search=${encodeURIComponent(job.title)}`);
   await expect(page.getByText("No jobs match these filters.")).toBeVisible();
 

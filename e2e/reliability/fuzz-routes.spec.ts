@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { listApiRoutes, type ApiRouteMethod } from "../support/api-routes";
-import { dashboardApi, upstreamCount } from "../support/dashboard-api";
+import { upstreamCount } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 
 /**
  * Property-based bad input for every route handler under app/api (read from
@@ -23,7 +23,14 @@ const VALIDATES_BODY = [
   "POST /api/admin/users",
   "PATCH /api/admin/users/[id]",
   "POST /api/admin/users/[id]/password",
+  "PATCH /api/admin/settings",
   "POST /api/trash/scan",
+  "POST /api/me/password",
+  "POST /api/me/two-factor",
+  "POST /api/me/two-factor/verify",
+  "POST /api/me/two-factor/disable",
+  // Public, and without a pending sign-in's cookie every body is refused (400 when malformed, else 401).
+  "POST /api/auth/two-factor",
 ];
 const NO_FREE_INPUT = [
   "GET /api/me",
@@ -33,6 +40,7 @@ const NO_FREE_INPUT = [
   "GET /api/audit",
   "GET /api/admin/users",
   "GET /api/admin/users/[id]",
+  "GET /api/admin/settings",
   "GET /api/customers/[id]",
   "GET /api/jobs/[id]",
   "GET /api/jobs/assignees",
@@ -55,14 +63,6 @@ const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 60);
 test("every route handler is classified for the fuzz tests", () => {
   const known = new Set([...VALIDATES_QUERY, ...VALIDATES_BODY, ...NO_FREE_INPUT, ...CATCH_ALL, ...NOT_FUZZED]);
   expect(allRoutes.map(routeKey).filter((key) => !known.has(key))).toEqual([]);
-});
-
-let api: APIRequestContext;
-test.beforeAll(async () => {
-  api = await dashboardApi("admin");
-});
-test.afterAll(async () => {
-  await api.dispose();
 });
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
@@ -100,33 +100,33 @@ async function expectEnvelope(route: ApiRouteMethod, input: unknown, status: num
 
 test.describe("input that can never be valid: 4xx envelopes and zero CRM requests", () => {
   for (const route of strictInputRoutes) {
-    test(`${route.method} ${route.path}`, async () => {
+    test(`${route.method} ${route.path}`, async ({ adminApi }) => {
       test.setTimeout(120_000);
-      const before = await upstreamCount(api);
+      const before = await upstreamCount(adminApi);
       const mutating = route.method !== "GET";
       await fc.assert(
         fc.asyncProperty(jsonValue, fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), weirdString, { maxKeys: 4 }), async (body, query) => {
           // An unknown field or parameter is always refused, so this input is invalid by construction.
           const search = new URLSearchParams({ ...query, __fuzz: "1" });
           const data = mutating ? (typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body, __fuzz: 1 } : body) : undefined;
-          const response = await api.fetch(`${route.path}?${search}`, { method: route.method, data, headers: { "Idempotency-Key": "fuzz-key-0001" } });
+          const response = await adminApi.fetch(`${route.path}?${search}`, { method: route.method, data, headers: { "Idempotency-Key": "fuzz-key-0001" } });
           await expectEnvelope(route, { body: data, query }, response.status(), await response.text());
           expect(response.status()).toBeGreaterThanOrEqual(400);
         }),
         { numRuns: RUNS_PER_ROUTE },
       );
-      expect(await upstreamCount(api), `${route.method} ${route.path} reached the CRM with invalid input`).toBe(before);
+      expect(await upstreamCount(adminApi), `${route.method} ${route.path} reached the CRM with invalid input`).toBe(before);
     });
   }
 });
 
 test.describe("malformed path segments, bodies and headers: never a 5xx", () => {
   for (const route of routes.filter((route) => route.path.includes("3f1b5a0e") || route.path.includes("no-such"))) {
-    test(`${route.method} ${route.path} with bad path segments`, async () => {
+    test(`${route.method} ${route.path} with bad path segments`, async ({ adminApi }) => {
       test.setTimeout(120_000);
       await fc.assert(
         fc.asyncProperty(pathSegment, async (segment) => {
-          const response = await api.fetch(withPath(route, segment), { method: route.method, data: route.method === "GET" ? undefined : {}, headers: { "Idempotency-Key": "fuzz-key-0002" } });
+          const response = await adminApi.fetch(withPath(route, segment), { method: route.method, data: route.method === "GET" ? undefined : {}, headers: { "Idempotency-Key": "fuzz-key-0002" } });
           await expectEnvelope(route, { segment }, response.status(), await response.text());
         }),
         { numRuns: RUNS_PER_ROUTE },
@@ -136,7 +136,7 @@ test.describe("malformed path segments, bodies and headers: never a 5xx", () => 
     });
   }
 
-  test("raw bodies that are not JSON, wrong content types and odd headers", async () => {
+  test("raw bodies that are not JSON, wrong content types and odd headers", async ({ adminApi }) => {
     test.setTimeout(120_000);
     // Delete acts on a path alone: a raw body there would reach the CRM and answer 404; both are fine.
     const targets = routes.filter((route) => route.method !== "GET");
@@ -150,7 +150,7 @@ test.describe("malformed path segments, bodies and headers: never a 5xx", () => 
           const headers: Record<string, string> = {};
           if (contentType) headers["Content-Type"] = contentType;
           if (idempotencyKey !== undefined) headers["Idempotency-Key"] = idempotencyKey.replace(/[^\x20-\x7e]/g, "");
-          const response = await api.fetch(route.path, { method: route.method, data: Buffer.from(raw, "latin1"), headers });
+          const response = await adminApi.fetch(route.path, { method: route.method, data: Buffer.from(raw, "latin1"), headers });
           await expectEnvelope(route, { raw: raw.slice(0, 50), contentType, idempotencyKey }, response.status(), await response.text());
         },
       ),

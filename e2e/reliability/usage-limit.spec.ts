@@ -1,7 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
-import { crmTotal, resetSandboxUsage, setSandboxUsage } from "../support/crm";
-import { dashboardApi, newIdempotencyKey } from "../support/dashboard-api";
+import { newIdempotencyKey } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { letters, randomPhone, uniqueLastName } from "../customers/customer-fixtures";
 
 /**
@@ -13,22 +12,16 @@ import { letters, randomPhone, uniqueLastName } from "../customers/customer-fixt
 test.use({ storageState: storageStatePath("staff") });
 
 const SANDBOX_QUOTA = 50_000;
-let api: APIRequestContext;
 
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
+test.afterAll(async ({ sandbox }) => {
+  await sandbox.resetUsage();
 });
 
-test.afterAll(async () => {
-  await resetSandboxUsage();
-  await api.dispose();
-});
-
-test("at the plan's limit a write is a 429 usage_limit envelope, and creates nothing", async () => {
+test("at the plan's limit a write is a 429 usage_limit envelope, and creates nothing", async ({ staffApi, sandbox }) => {
   const lastName = uniqueLastName();
-  await setSandboxUsage(SANDBOX_QUOTA);
+  await sandbox.setUsage(SANDBOX_QUOTA);
   try {
-    const response = await api.post("/api/customers", {
+    const response = await staffApi.post("/api/customers", {
       headers: { "Idempotency-Key": newIdempotencyKey() },
       data: { first_name: "Quota", last_name: lastName, phone: randomPhone() },
     });
@@ -37,12 +30,12 @@ test("at the plan's limit a write is a 429 usage_limit envelope, and creates not
     expect(body).toMatchObject({ success: false, code: "usage_limit" });
     expect(body.error).toContain("allowance is used up");
   } finally {
-    await resetSandboxUsage();
+    await sandbox.resetUsage();
   }
-  expect(await crmTotal("customers", `search=${lastName}`)).toBe(0);
+  expect(await sandbox.total("customers", `search=${lastName}`)).toBe(0);
 });
 
-test("the form says so plainly, keeps what was typed, and saves once the allowance is back", async ({ page }) => {
+test("the form says so plainly, keeps what was typed, and saves once the allowance is back", async ({ page, sandbox }) => {
   const lastName = uniqueLastName();
   const firstName = `Q${letters(5)}`;
   await page.goto("/customers/new");
@@ -50,18 +43,18 @@ test("the form says so plainly, keeps what was typed, and saves once the allowan
   await page.getByLabel("Last name", { exact: true }).fill(lastName);
   await page.getByLabel("Phone", { exact: true }).fill(randomPhone());
 
-  await setSandboxUsage(SANDBOX_QUOTA);
+  await sandbox.setUsage(SANDBOX_QUOTA);
   try {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "allowance is used up" })).toBeVisible();
     await expect(page.getByLabel("First name", { exact: true })).toHaveValue(firstName);
     await expect(page.getByLabel("Last name", { exact: true })).toHaveValue(lastName);
   } finally {
-    await resetSandboxUsage();
+    await sandbox.resetUsage();
   }
-  expect(await crmTotal("customers", `search=${lastName}`)).toBe(0);
+  expect(await sandbox.total("customers", `search=${lastName}`)).toBe(0);
 
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `${firstName} ${lastName}` })).toBeVisible();
-  expect(await crmTotal("customers", `search=${lastName}`)).toBe(1);
+  expect(await sandbox.total("customers", `search=${lastName}`)).toBe(1);
 });

@@ -8,9 +8,16 @@ import { E2E_API_KEY, E2E_APP_URL } from "../support/test-env";
  * app/api (found from the file tree). Routes anyone may call are listed here
  * with the reason; everything else must refuse strangers.
  */
-const PUBLIC_ROUTES = new Set(["POST /api/auth/sign-in", "GET /api/health"]);
-// Signing out ends one's own session; every role may do it, so it has no viewer 403.
-const OPEN_TO_EVERY_ROLE = new Set(["POST /api/auth/sign-out"]);
+// The two-factor step of signing in is public: it acts on the pending sign-in its cookie names.
+const PUBLIC_ROUTES = new Set(["POST /api/auth/sign-in", "POST /api/auth/two-factor", "GET /api/health"]);
+// Signing out and one's own password and two-factor settings concern only oneself; every role may use them, so they have no viewer 403.
+const OPEN_TO_EVERY_ROLE = new Set([
+  "POST /api/auth/sign-out",
+  "POST /api/me/password",
+  "POST /api/me/two-factor",
+  "POST /api/me/two-factor/verify",
+  "POST /api/me/two-factor/disable",
+]);
 
 const routes = listApiRoutes();
 const protectedRoutes = routes.filter((route) => !PUBLIC_ROUTES.has(`${route.method} ${route.path}`));

@@ -52,3 +52,9 @@ export async function resetSandboxUsage(): Promise<void> {
   const response = await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/reset-usage`, { method: "POST", headers });
   if (!response.ok) throw new Error(`resetting usage failed: ${response.status} ${await response.text()}`);
 }
+
+/** Makes the sandbox turn the test company's key away as revoked (401) or without the add-on (403); null restores it. */
+export async function setSandboxAccess(refuse: "invalid_key" | "addon_required" | null): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/access`, { method: "PUT", headers, body: JSON.stringify({ refuse }) });
+  if (!response.ok) throw new Error(`setting access failed: ${response.status} ${await response.text()}`);
+}

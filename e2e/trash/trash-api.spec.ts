@@ -1,68 +1,55 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { crmGet } from "../support/crm";
-import { dashboardApi, newIdempotencyKey, upstreamCount } from "../support/dashboard-api";
+import { newIdempotencyKey, upstreamCount } from "../support/dashboard-api";
+import { expect, test } from "../support/fixtures";
 import { createCustomer } from "../customers/customer-fixtures";
 
 /** The trash's API answers: bad input and forged ids are 4xx envelopes, never a 500 or a silent no-op. */
-let api: APIRequestContext;
-
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
-});
-
-test.afterAll(async () => {
-  await api.dispose();
-});
-
-test("restoring a record of another company (a forged uuid) is a 404, and changes nothing", async () => {
-  const response = await api.post("/api/customers/7d3f3c1e-0000-4000-8000-000000000000/restore", { headers: { "Idempotency-Key": newIdempotencyKey() } });
+test("restoring a record of another company (a forged uuid) is a 404, and changes nothing", async ({ staffApi }) => {
+  const response = await staffApi.post("/api/customers/7d3f3c1e-0000-4000-8000-000000000000/restore", { headers: { "Idempotency-Key": newIdempotencyKey() } });
   expect(response.status()).toBe(404);
   expect(await response.json()).toMatchObject({ success: false, code: "not_found" });
 });
 
-test("restoring a record that is not deleted is a 409 not_deleted, not a silent success", async () => {
-  const customer = await createCustomer(api);
-  const response = await api.post(`/api/customers/${customer.uuid}/restore`, { headers: { "Idempotency-Key": newIdempotencyKey() } });
+test("restoring a record that is not deleted is a 409 not_deleted, not a silent success", async ({ staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi);
+  const response = await staffApi.post(`/api/customers/${customer.uuid}/restore`, { headers: { "Idempotency-Key": newIdempotencyKey() } });
   expect(response.status()).toBe(409);
   const body = await response.json();
   expect(body).toMatchObject({ success: false, code: "not_deleted" });
   expect(body.error).toContain("is not in the trash");
-  expect((await crmGet<{ updated_at: string }>(`/customers/${customer.uuid}`)).updated_at).toBe(customer.updated_at);
+  expect((await sandbox.get<{ updated_at: string }>(`/customers/${customer.uuid}`)).updated_at).toBe(customer.updated_at);
 });
 
-test("a restore retried with its key after the answer was lost succeeds again instead of saying 'already restored'", async () => {
-  const customer = await createCustomer(api);
-  await api.delete(`/api/customers/${customer.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() } });
+test("a restore retried with its key after the answer was lost succeeds again instead of saying 'already restored'", async ({ staffApi }) => {
+  const customer = await createCustomer(staffApi);
+  await staffApi.delete(`/api/customers/${customer.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() } });
   const key = newIdempotencyKey();
-  const first = await api.post(`/api/customers/${customer.uuid}/restore`, { headers: { "Idempotency-Key": key } });
-  const retry = await api.post(`/api/customers/${customer.uuid}/restore`, { headers: { "Idempotency-Key": key } });
+  const first = await staffApi.post(`/api/customers/${customer.uuid}/restore`, { headers: { "Idempotency-Key": key } });
+  const retry = await staffApi.post(`/api/customers/${customer.uuid}/restore`, { headers: { "Idempotency-Key": key } });
   expect(first.status()).toBe(200);
   expect(retry.status()).toBe(200);
 });
 
-test("bad trash queries, scan steps and restore bodies are refused on the field, before any CRM request", async () => {
-  const before = await upstreamCount(api);
-  const badTab = await api.get("/api/trash?tab=invoices");
+test("bad trash queries, scan steps and restore bodies are refused on the field, before any CRM request", async ({ staffApi }) => {
+  const before = await upstreamCount(staffApi);
+  const badTab = await staffApi.get("/api/trash?tab=invoices");
   expect(badTab.status()).toBe(400);
   expect((await badTab.json()).fields).toHaveProperty("tab");
-  const badPage = await api.get("/api/trash?tab=jobs&page=0");
+  const badPage = await staffApi.get("/api/trash?tab=jobs&page=0");
   expect((await badPage.json()).fields).toHaveProperty("page");
-  const badStep = await api.post("/api/trash/scan", { data: { tab: "customers", scan_id: "not-a-uuid", page: 1 } });
+  const badStep = await staffApi.post("/api/trash/scan", { data: { tab: "customers", scan_id: "not-a-uuid", page: 1 } });
   expect(badStep.status()).toBe(400);
   expect((await badStep.json()).fields).toHaveProperty("scan_id");
-  const badRestore = await api.post("/api/jobs/7d3f3c1e-0000-4000-8000-000000000000/restore", {
+  const badRestore = await staffApi.post("/api/jobs/7d3f3c1e-0000-4000-8000-000000000000/restore", {
     headers: { "Idempotency-Key": newIdempotencyKey() },
     data: { expected_deleted_at: "yesterday" },
   });
   expect(badRestore.status()).toBe(400);
   expect((await badRestore.json()).fields).toHaveProperty("expected_deleted_at");
-  expect(await upstreamCount(api)).toBe(before);
+  expect(await upstreamCount(staffApi)).toBe(before);
 });
 
-test("a viewer may read the trash but not scan the CRM (it spends the company's quota)", async () => {
-  const viewer = await dashboardApi("viewer");
-  expect((await viewer.get("/api/trash?tab=customers")).status()).toBe(200);
-  expect((await viewer.get("/api/trash/scan?tab=customers")).status()).toBe(403);
-  expect((await viewer.post("/api/trash/scan", { data: { tab: "customers", scan_id: crypto.randomUUID(), page: 1 } })).status()).toBe(403);
-  await viewer.dispose();
+test("a viewer may read the trash but not scan the CRM (it spends the company's quota)", async ({ viewerApi }) => {
+  expect((await viewerApi.get("/api/trash?tab=customers")).status()).toBe(200);
+  expect((await viewerApi.get("/api/trash/scan?tab=customers")).status()).toBe(403);
+  expect((await viewerApi.post("/api/trash/scan", { data: { tab: "customers", scan_id: crypto.randomUUID(), page: 1 } })).status()).toBe(403);
 });

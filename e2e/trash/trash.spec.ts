@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { ACCOUNTS, storageStatePath } from "../support/accounts";
-import { clearSandboxFaults, crmDelete, crmGet, crmPut, crmTotal, setSandboxFaults } from "../support/crm";
-import { dashboardApi, newIdempotencyKey } from "../support/dashboard-api";
+import { newIdempotencyKey } from "../support/dashboard-api";
+import { expect, test, type Sandbox } from "../support/fixtures";
 import { createCustomer, createOpenJob, fullName, letters, type TestCustomer } from "../customers/customer-fixtures";
 import { expectNoSeriousAxeViolations } from "../jobs/job-fixtures";
 
@@ -12,20 +12,7 @@ import { expectNoSeriousAxeViolations } from "../jobs/job-fixtures";
  */
 test.use({ storageState: storageStatePath("staff") });
 
-let api: APIRequestContext;
-let admin: APIRequestContext;
-
-test.beforeAll(async () => {
-  api = await dashboardApi("staff");
-  admin = await dashboardApi("admin");
-});
-
-test.afterAll(async () => {
-  await api.dispose();
-  await admin.dispose();
-});
-
-const deletedAt = async (resource: "customers" | "jobs", uuid: string) => (await crmGet<{ deleted_at: string | null }>(`/${resource}/${uuid}?include_deleted=true`)).deleted_at;
+const deletedAt = async (sandbox: Sandbox, resource: "customers" | "jobs", uuid: string) => (await sandbox.get<{ deleted_at: string | null }>(`/${resource}/${uuid}?include_deleted=true`)).deleted_at;
 
 async function deleteThroughDashboard(context: APIRequestContext, resource: "customers" | "jobs", uuid: string) {
   const response = await context.delete(`/api/${resource}/${uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() } });
@@ -36,8 +23,8 @@ function toast(page: Page, text: string) {
   return page.getByRole("listitem").filter({ hasText: text });
 }
 
-test("a customer deleted with their open jobs: both in the trash with who and when, restored together, back in their lists", async ({ page }) => {
-  const customer = await createCustomer(api);
+test("a customer deleted with their open jobs: both in the trash with who and when, restored together, back in their lists", async ({ page, staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi);
   const jobs = [await createOpenJob(customer.uuid), await createOpenJob(customer.uuid)];
   await page.goto(`/customers/${customer.uuid}`);
   await page.getByRole("button", { name: "Delete" }).click();
@@ -45,8 +32,8 @@ test("a customer deleted with their open jobs: both in the trash with who and wh
   await expect(dialog).toContainText(`${fullName(customer)} has 2 open jobs`);
   await dialog.getByRole("button", { name: "Delete customer and 2 open jobs" }).click();
   await expect(toast(page, `${fullName(customer)} and their 2 open jobs are deleted.`)).toBeVisible();
-  expect(await deletedAt("customers", customer.uuid)).not.toBeNull();
-  for (const job of jobs) expect(await deletedAt("jobs", job.uuid)).not.toBeNull();
+  expect(await deletedAt(sandbox, "customers", customer.uuid)).not.toBeNull();
+  for (const job of jobs) expect(await deletedAt(sandbox, "jobs", job.uuid)).not.toBeNull();
 
   // The deleted customer's own page leads to the trash.
   await page.goto(`/customers/${customer.uuid}`);
@@ -56,7 +43,7 @@ test("a customer deleted with their open jobs: both in the trash with who and wh
   await expect(row).toContainText(ACCOUNTS.staff.name);
   await expect(row).toContainText("2 jobs");
   // When: the CRM's own moment of deletion.
-  await expect(row.locator("time")).toHaveAttribute("datetime", new Date((await deletedAt("customers", customer.uuid)) ?? "").toISOString());
+  await expect(row.locator("time")).toHaveAttribute("datetime", new Date((await deletedAt(sandbox, "customers", customer.uuid)) ?? "").toISOString());
 
   await page.getByRole("tab", { name: "Deleted jobs" }).click();
   await page.getByLabel("Search deleted jobs").fill(jobs[0]!.title);
@@ -71,8 +58,8 @@ test("a customer deleted with their open jobs: both in the trash with who and wh
   await restore.getByRole("button", { name: "Restore 3" }).click();
   await expect(toast(page, "3 records are restored.")).toBeVisible();
   await expect(page.getByText(`No deleted customers match “${customer.last_name}”`)).toBeVisible();
-  expect(await deletedAt("customers", customer.uuid)).toBeNull();
-  for (const job of jobs) expect(await deletedAt("jobs", job.uuid)).toBeNull();
+  expect(await deletedAt(sandbox, "customers", customer.uuid)).toBeNull();
+  for (const job of jobs) expect(await deletedAt(sandbox, "jobs", job.uuid)).toBeNull();
 
   // Back in their lists at once.
   await page.goto(`/customers?search=${customer.last_name}`);
@@ -81,15 +68,15 @@ test("a customer deleted with their open jobs: both in the trash with who and wh
   await expect(page.getByRole("row").filter({ hasText: jobs[1]!.title })).toBeVisible();
 });
 
-test("a customer deleted directly in the CRM is found by the scan, which shows its cost and progress and can be stopped", async ({ page }) => {
-  const customer = await createCustomer(api);
-  await crmDelete(`/customers/${customer.uuid}`);
+test("a customer deleted directly in the CRM is found by the scan, which shows its cost and progress and can be stopped", async ({ page, staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi);
+  await sandbox.delete(`/customers/${customer.uuid}`);
   await page.goto(`/trash?search=${customer.last_name}`);
   await expect(page.getByText(`No deleted customers match “${customer.last_name}”`)).toBeVisible();
 
-  const pages = Math.ceil((await crmTotal("customers", "include_deleted=true")) / 100);
+  const pages = Math.ceil((await sandbox.total("customers", "include_deleted=true")) / 100);
   // Slow pages, so the progress can be seen and the scan stopped halfway.
-  await setSandboxFaults({ path: "/customers", methods: "GET", latency_ms: 700 });
+  await sandbox.setFaults({ path: "/customers", methods: "GET", latency_ms: 700 });
   try {
     await page.getByRole("button", { name: "Scan the CRM for deleted customers…" }).click();
     const dialog = page.getByRole("dialog", { name: "Scan the CRM for deleted customers?" });
@@ -99,7 +86,7 @@ test("a customer deleted directly in the CRM is found by the scan, which shows i
     await page.getByRole("button", { name: "Stop" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Scan stopped after" })).toContainText(/It used \d+ CRM requests?/);
   } finally {
-    await clearSandboxFaults();
+    await sandbox.clearFaults();
   }
   await page.getByRole("button", { name: /^Continue from page/ }).click();
   const finished = page.getByRole("status").filter({ hasText: "Scan finished" });
@@ -109,17 +96,17 @@ test("a customer deleted directly in the CRM is found by the scan, which shows i
   await expect(page.getByRole("row").filter({ hasText: fullName(customer) })).toContainText("Outside the dashboard");
 });
 
-test("restoring several at once reports the one that failed and why, and Try again finishes the job", async ({ page }) => {
-  const customer = await createCustomer(api);
+test("restoring several at once reports the one that failed and why, and Try again finishes the job", async ({ page, staffApi, sandbox }) => {
+  const customer = await createCustomer(staffApi);
   const tag = `Bulkrestore ${letters(6)}`;
   const jobs = [await createOpenJob(customer.uuid, `${tag} one`), await createOpenJob(customer.uuid, `${tag} two`), await createOpenJob(customer.uuid, `${tag} three`)];
-  for (const job of jobs) await deleteThroughDashboard(api, "jobs", job.uuid);
+  for (const job of jobs) await deleteThroughDashboard(staffApi, "jobs", job.uuid);
 
   await page.goto(`/trash?tab=jobs&search=${encodeURIComponent(tag)}`);
   await expect(page.getByRole("row").filter({ hasText: tag })).toHaveCount(3);
   await page.getByLabel("Select all on this page").check();
   // Refused before the CRM acts (after_commit_share 0): a failure that really leaves the job deleted.
-  await setSandboxFaults({ path: `/jobs/${jobs[1]!.uuid}`, methods: "PUT", error_rate: 1, after_commit_share: 0 });
+  await sandbox.setFaults({ path: `/jobs/${jobs[1]!.uuid}`, methods: "PUT", error_rate: 1, after_commit_share: 0 });
   try {
     await page.getByRole("button", { name: "Restore selected (3)" }).click();
     const dialog = page.getByRole("dialog", { name: "Restore 3 deleted jobs?" });
@@ -127,51 +114,51 @@ test("restoring several at once reports the one that failed and why, and Try aga
     const report = dialog.getByRole("alert");
     await expect(report).toContainText("2 restored, 1 not:", { timeout: 20_000 });
     await expect(report).toContainText(`${tag} two`);
-    expect(await deletedAt("jobs", jobs[0]!.uuid)).toBeNull();
-    expect(await deletedAt("jobs", jobs[1]!.uuid)).not.toBeNull();
-    expect(await deletedAt("jobs", jobs[2]!.uuid)).toBeNull();
+    expect(await deletedAt(sandbox, "jobs", jobs[0]!.uuid)).toBeNull();
+    expect(await deletedAt(sandbox, "jobs", jobs[1]!.uuid)).not.toBeNull();
+    expect(await deletedAt(sandbox, "jobs", jobs[2]!.uuid)).toBeNull();
   } finally {
-    await clearSandboxFaults();
+    await sandbox.clearFaults();
   }
   await page.getByRole("button", { name: "Try again for those that failed" }).click();
   await expect(toast(page, "3 records are restored.")).toBeVisible();
-  expect(await deletedAt("jobs", jobs[1]!.uuid)).toBeNull();
+  expect(await deletedAt(sandbox, "jobs", jobs[1]!.uuid)).toBeNull();
   await expect(page.getByText(`No deleted jobs match “${tag}”`)).toBeVisible();
 });
 
-test("restoring what someone else already restored, or restored and deleted again, says so and changes nothing", async ({ page }) => {
-  const first = await createCustomer(api);
-  await deleteThroughDashboard(api, "customers", first.uuid);
+test("restoring what someone else already restored, or restored and deleted again, says so and changes nothing", async ({ page, staffApi, adminApi, sandbox }) => {
+  const first = await createCustomer(staffApi);
+  await deleteThroughDashboard(staffApi, "customers", first.uuid);
   await page.goto(`/trash?search=${first.last_name}`);
   const firstRow = page.getByRole("row").filter({ hasText: fullName(first) });
   await expect(firstRow).toBeVisible();
   // Meanwhile an admin restores it.
-  expect((await admin.post(`/api/customers/${first.uuid}/restore`, { headers: { "Idempotency-Key": newIdempotencyKey() } })).status()).toBe(200);
-  const restoredState = await crmGet<{ updated_at: string }>(`/customers/${first.uuid}`);
+  expect((await adminApi.post(`/api/customers/${first.uuid}/restore`, { headers: { "Idempotency-Key": newIdempotencyKey() } })).status()).toBe(200);
+  const restoredState = await sandbox.get<{ updated_at: string }>(`/customers/${first.uuid}`);
   await firstRow.getByRole("button", { name: `Restore ${fullName(first)}` }).click();
   await expect(toast(page, `${fullName(first)} is not in the trash: it was already restored (by ${ACCOUNTS.admin.email}). Nothing was changed.`)).toBeVisible();
   await expect(firstRow).toHaveCount(0);
-  expect((await crmGet<{ updated_at: string }>(`/customers/${first.uuid}`)).updated_at).toBe(restoredState.updated_at);
+  expect((await sandbox.get<{ updated_at: string }>(`/customers/${first.uuid}`)).updated_at).toBe(restoredState.updated_at);
 
-  const second = await createCustomer(api);
-  await deleteThroughDashboard(api, "customers", second.uuid);
+  const second = await createCustomer(staffApi);
+  await deleteThroughDashboard(staffApi, "customers", second.uuid);
   await page.goto(`/trash?search=${second.last_name}`);
   const secondRow = page.getByRole("row").filter({ hasText: fullName(second) });
   await expect(secondRow).toContainText(ACCOUNTS.staff.name);
   // Meanwhile it is restored in the CRM directly, and an admin deletes it again.
-  await crmPut(`/customers/${second.uuid}`, { deleted_at: null });
-  await deleteThroughDashboard(admin, "customers", second.uuid);
-  const secondDeletedAt = await deletedAt("customers", second.uuid);
+  await sandbox.put(`/customers/${second.uuid}`, { deleted_at: null });
+  await deleteThroughDashboard(adminApi, "customers", second.uuid);
+  const secondDeletedAt = await deletedAt(sandbox, "customers", second.uuid);
   await secondRow.getByRole("button", { name: `Restore ${fullName(second)}` }).click();
   await expect(toast(page, `${fullName(second)} was restored and deleted again by ${ACCOUNTS.admin.email} since you looked.`)).toBeVisible();
-  expect(await deletedAt("customers", second.uuid)).toBe(secondDeletedAt);
+  expect(await deletedAt(sandbox, "customers", second.uuid)).toBe(secondDeletedAt);
   // The row now shows the deletion as it is: the admin's.
   await expect(secondRow).toContainText(ACCOUNTS.admin.name);
 });
 
-test("the trash has no serious accessibility problems, with rows and with the restore dialog open", async ({ page }) => {
-  const customer: TestCustomer = await createCustomer(api);
-  await deleteThroughDashboard(api, "customers", customer.uuid);
+test("the trash has no serious accessibility problems, with rows and with the restore dialog open", async ({ page, staffApi }) => {
+  const customer: TestCustomer = await createCustomer(staffApi);
+  await deleteThroughDashboard(staffApi, "customers", customer.uuid);
   await page.goto(`/trash?search=${customer.last_name}`);
   await expect(page.getByRole("row").filter({ hasText: fullName(customer) })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
@@ -184,9 +171,9 @@ test("the trash has no serious accessibility problems, with rows and with the re
 test.describe("as a viewer", () => {
   test.use({ storageState: storageStatePath("viewer") });
 
-  test("the trash is there to read: who deleted what and when, but no restore and no scan", async ({ page }) => {
-    const customer = await createCustomer(api);
-    await deleteThroughDashboard(api, "customers", customer.uuid);
+  test("the trash is there to read: who deleted what and when, but no restore and no scan", async ({ page, staffApi }) => {
+    const customer = await createCustomer(staffApi);
+    await deleteThroughDashboard(staffApi, "customers", customer.uuid);
     await page.goto("/");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trash" }).click();
     await page.getByLabel("Search deleted customers").fill(customer.last_name);

@@ -6,6 +6,8 @@
 export type ApiErrorCode =
   | "unauthenticated"
   | "forbidden"
+  | "password_change_required"
+  | "two_factor_setup_required"
   | "cross_origin"
   | "not_found"
   | "method_not_allowed"

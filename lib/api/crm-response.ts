@@ -6,7 +6,15 @@ export interface ResponseMeta {
   cache: "hit" | "miss" | "stale" | "none";
   /** True when the CRM refused and this is the last answer seen: it may be out of date. */
   stale: boolean;
+  /** With stale: when the oldest answer served was read from the CRM (also the X-Data-Stale-Since header); else null. */
+  stale_since: string | null;
   fetched_at: string;
+}
+
+/** When the oldest of these answers served from the stale cache was read; null when none was. */
+export function staleSinceOf(results: CrmResult<unknown> | ReadonlyArray<CrmResult<unknown>>): string | null {
+  const list = Array.isArray(results) ? (results as ReadonlyArray<CrmResult<unknown>>) : [results as CrmResult<unknown>];
+  return list.filter((result) => result.meta.cache === "stale").map((result) => result.meta.fetchedAt).sort()[0] ?? null;
 }
 
 /**
@@ -21,8 +29,10 @@ export function crmJson<T>(results: CrmResult<unknown> | ReadonlyArray<CrmResult
   const upstreamMs = list.reduce((sum, result) => sum + result.meta.upstreamMs, 0);
   const calls = list.reduce((sum, result) => sum + result.meta.upstreamCalls, 0);
   const fetchedAt = list.map((result) => result.meta.fetchedAt).sort()[0] ?? new Date().toISOString();
-  const meta: ResponseMeta = { cache, stale: cache === "stale", fetched_at: fetchedAt };
+  const staleSince = staleSinceOf(list);
+  const meta: ResponseMeta = { cache, stale: cache === "stale", stale_since: staleSince, fetched_at: fetchedAt };
   const response = Response.json({ success: true, data, meta }, init);
+  if (staleSince) response.headers.set("X-Data-Stale-Since", staleSince);
   response.headers.set("Server-Timing", `cache;desc="${cache}", crm;dur=${upstreamMs.toFixed(1)};desc="${calls} call${calls === 1 ? "" : "s"}"`);
   return response;
 }

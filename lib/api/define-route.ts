@@ -2,9 +2,11 @@ import "server-only";
 import { ApiError, type ApiErrorBody } from "@/lib/api/api-error";
 import { assertSameOrigin } from "@/lib/api/request-guards";
 import { logEvent } from "@/lib/api/logger";
+import type { PendingAccountStep } from "@/lib/auth/account-step-types";
 import { getCurrentSession, type CurrentUser } from "@/lib/auth/current-user";
 import { can, type Capability } from "@/lib/auth/roles";
 import { CrmError } from "@/lib/crm/errors";
+import { RequestBudgetExceeded, runAsRequester } from "@/lib/crm/request-budget.server";
 import { ConfigurationError } from "@/lib/env";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
 
@@ -32,17 +34,36 @@ type NextRouteHandler = (request: Request, context: { params: Promise<Record<str
 export function defineRoute<Params = Record<string, string>>(
   capability: Capability,
   handler: (context: RouteContext<Params>) => Promise<Response>,
+  options: RouteOptions = {},
 ): NextRouteHandler {
   return wrap<Params>(async (request, params, requestId, identify) => {
     assertSameOrigin(request);
     const { user, setCookies } = await getCurrentSession(request.headers);
     if (!user) throw new ApiError(401, "unauthenticated", "Sign in to continue.");
     identify(user.id);
+    if (user.pendingStep && !options.duringAccountSetup) throw pendingStepError(user.pendingStep);
     if (!can(user.role, capability)) throw new ApiError(403, "forbidden", "Your role does not allow this.");
-    const response = await handler({ request, params, requestId, user });
+    // Every CRM request the handler causes is charged to this person's per-minute budget.
+    const response = await runAsRequester({ id: user.id, role: user.role }, () => handler({ request, params, requestId, user }));
     for (const cookie of setCookies) response.headers.append("Set-Cookie", cookie);
     return response;
   });
+}
+
+export interface RouteOptions {
+  /**
+   * The route stays open while the person has a pending account step (a
+   * temporary password, two-factor set-up the admins require): the routes
+   * that complete those steps, who-am-I and sign-out. Every other route
+   * answers 403 until the step is done.
+   */
+  duringAccountSetup?: boolean;
+}
+
+function pendingStepError(step: PendingAccountStep): ApiError {
+  return step === "password_change"
+    ? new ApiError(403, "password_change_required", "Your password was set by an administrator. Choose a new one on the change-password screen before going on.")
+    : new ApiError(403, "two_factor_setup_required", "Administrators must use two-factor sign-in. Set it up on the two-factor screen before going on.");
 }
 
 /** A route anyone may call (sign-in, health). It still gets the origin check, request id and error mapping. */
@@ -109,6 +130,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
 
 function toApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof RequestBudgetExceeded) return fromBudgetExceeded(error);
   if (error instanceof CrmError) return fromCrmError(error);
   if (error instanceof ConfigurationError) {
     logEvent("error", "configuration_error", { request_id: requestId, message: error.message });
@@ -147,4 +169,16 @@ function fromCrmError(error: CrmError): ApiError {
     case "invalid_response":
       return new ApiError(502, "crm_misconfigured", message);
   }
+}
+
+/** The person's own per-minute budget of CRM requests, not the CRM's limit: they wait, nobody needs to fix anything. */
+function fromBudgetExceeded(error: RequestBudgetExceeded): ApiError {
+  const wait = error.retryAfterSeconds === 1 ? "1 second" : `${error.retryAfterSeconds} seconds`;
+  return new ApiError(
+    429,
+    "rate_limited",
+    `You have made too many CRM requests in the last minute (up to ${error.limit} a minute, to protect the company's monthly allowance). Try again in ${wait}.`,
+    undefined,
+    { "Retry-After": String(error.retryAfterSeconds) },
+  );
 }

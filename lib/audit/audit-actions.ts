@@ -10,6 +10,10 @@ export const AUDIT_ACTIONS = [
   { value: "user_deactivate", label: "User deactivated" },
   { value: "user_reactivate", label: "User reactivated" },
   { value: "password_reset", label: "Password reset" },
+  { value: "password_change", label: "Password changed" },
+  { value: "two_factor_enable", label: "Two-factor turned on" },
+  { value: "two_factor_disable", label: "Two-factor turned off" },
+  { value: "setting_change", label: "Setting changed" },
   { value: "sign_in", label: "Signed in" },
   { value: "sign_out", label: "Signed out" },
 ] as const;

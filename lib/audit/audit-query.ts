@@ -10,7 +10,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditFiltersSchema = z.object({
   actor: z.string().trim().max(200).optional().catch(undefined),
   action: z.string().trim().max(40).optional().catch(undefined),
-  resource: z.enum(["customer", "job", "user", "session"]).optional().catch(undefined),
+  resource: z.enum(["customer", "job", "user", "session", "setting"]).optional().catch(undefined),
   resource_id: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });

@@ -14,11 +14,15 @@ export type AuditAction =
   | "user_deactivate"
   | "user_reactivate"
   | "password_reset"
+  | "password_change"
+  | "two_factor_enable"
+  | "two_factor_disable"
+  | "setting_change"
   | "crm_user_link"
   | "sign_in"
   | "sign_out";
 
-export type AuditResource = "customer" | "job" | "user" | "session";
+export type AuditResource = "customer" | "job" | "user" | "session" | "setting";
 
 export interface AuditEntry {
   actor: { id: string | null; email: string };

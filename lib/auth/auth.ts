@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import type { Dialect } from "kysely";
-import { admin } from "better-auth/plugins";
+import { admin, twoFactor } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { adminAc, defaultStatements } from "better-auth/plugins/admin/access";
 import { appDatabase } from "@/lib/db/app-database";
@@ -9,6 +9,8 @@ import { authSecret } from "@/lib/auth/auth-secret";
 import { isHttps, serverEnv } from "@/lib/env";
 
 export const SESSION_COOKIE_BASE_NAME = "tradesdesk.session_token";
+/** Holds a sign-in whose password was right while it waits for the two-factor code. */
+export const TWO_FACTOR_COOKIE_BASE_NAME = "tradesdesk.two_factor";
 export const MIN_PASSWORD_LENGTH = 10;
 
 // Only admins may use the user-management API; staff and viewers get no user or session powers.
@@ -54,6 +56,10 @@ function createAuth(options: { secret: string; dialect: Dialect }) {
           name: https ? `__Host-${SESSION_COOKIE_BASE_NAME}` : SESSION_COOKIE_BASE_NAME,
           attributes: { secure: https, sameSite: "lax", httpOnly: true, path: "/", maxAge: absoluteSeconds },
         },
+        two_factor: {
+          name: twoFactorCookieName(https),
+          attributes: { secure: https, sameSite: "lax", httpOnly: true, path: "/" },
+        },
       },
       database: { generateId: () => crypto.randomUUID() },
     },
@@ -65,8 +71,17 @@ function createAuth(options: { secret: string; dialect: Dialect }) {
         defaultRole: "viewer",
         bannedUserMessage: "This account has been deactivated. Ask an administrator to reactivate it.",
       }),
+      // TOTP (RFC 6238: 6 digits, 30 seconds) with one-use backup codes. No
+      // "trust this device": every sign-in asks for a code. The pending
+      // challenge lives 5 minutes; the second step goes through
+      // lib/auth/two-factor-sign-in.server.ts, which adds the sign-in throttle.
+      twoFactor({ issuer: "Tradesdesk", twoFactorCookieMaxAge: 300 }),
     ],
   });
+}
+
+export function twoFactorCookieName(https = isHttps()): string {
+  return https ? `__Host-${TWO_FACTOR_COOKIE_BASE_NAME}` : TWO_FACTOR_COOKIE_BASE_NAME;
 }
 
 export type Auth = ReturnType<typeof createAuth>;

@@ -1,4 +1,6 @@
 import "server-only";
+import { pendingAccountStep } from "@/lib/auth/account-setup.server";
+import type { PendingAccountStep } from "@/lib/auth/account-step-types";
 import { getAuth } from "@/lib/auth/auth";
 import { isRole, type Role } from "@/lib/auth/roles";
 import { serverEnv } from "@/lib/env";
@@ -9,6 +11,9 @@ export interface CurrentUser {
   name: string;
   role: Role;
   sessionId: string;
+  twoFactorEnabled: boolean;
+  /** Set when the person must change their password or set up two-factor sign-in before anything else. */
+  pendingStep: PendingAccountStep | null;
 }
 
 /**
@@ -35,7 +40,7 @@ export async function getCurrentSession(headers: Headers): Promise<{ user: Curre
 }
 
 async function checkSession(
-  { session, user }: { session: { createdAt: Date; token: string; id: string }; user: { id: string; email: string; name: string; role?: string | null; banned?: boolean | null } },
+  { session, user }: { session: { createdAt: Date; token: string; id: string }; user: { id: string; email: string; name: string; role?: string | null; banned?: boolean | null; twoFactorEnabled?: boolean | null } },
   headers: Headers,
 ): Promise<CurrentUser | null> {
   const auth = await getAuth();
@@ -45,5 +50,7 @@ async function checkSession(
     return null;
   }
   if (user.banned || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id };
+  const twoFactorEnabled = Boolean(user.twoFactorEnabled);
+  const pendingStep = await pendingAccountStep({ id: user.id, role: user.role, twoFactorEnabled });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id, twoFactorEnabled, pendingStep };
 }

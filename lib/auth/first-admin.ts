@@ -3,6 +3,8 @@ import { randomBytes } from "node:crypto";
 import { getAuth } from "@/lib/auth/auth";
 import { appDatabase } from "@/lib/db/app-database";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { markPasswordTemporary } from "@/lib/auth/account-setup.server";
+import { isCommonPassword } from "@/lib/passwords/common-passwords.server";
 import { serverEnv } from "@/lib/env";
 
 export const DEMO_ADMIN_EMAIL = "admin@tradesdesk.example";
@@ -13,6 +15,10 @@ export const DEMO_ADMIN_EMAIL = "admin@tradesdesk.example";
  * - otherwise, on the sandbox CRM only, a demo admin with a random password,
  *   printed once (it is never shown again; delete .data/app to start over);
  * - otherwise (a real CRM and nothing configured) the log says what to set.
+ *
+ * The configured admin's password is the operator's own choice, so it is not
+ * temporary (but a common one is refused). The demo admin's was printed to a
+ * terminal and perhaps a log, so it is temporary: the first sign-in replaces it.
  */
 export async function ensureFirstAdmin(): Promise<void> {
   const { db } = await appDatabase();
@@ -21,6 +27,10 @@ export async function ensureFirstAdmin(): Promise<void> {
 
   const env = serverEnv();
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+    if (isCommonPassword(env.ADMIN_PASSWORD)) {
+      console.error("[tradesdesk] ADMIN_PASSWORD is on a list of commonly used passwords. Choose another and restart to create the first admin.");
+      return;
+    }
     await createAdmin(env.ADMIN_EMAIL.toLowerCase(), env.ADMIN_PASSWORD, "Administrator");
     console.log(`[tradesdesk] Created the first admin, ${env.ADMIN_EMAIL}, from ADMIN_EMAIL and ADMIN_PASSWORD.`);
     return;
@@ -31,7 +41,8 @@ export async function ensureFirstAdmin(): Promise<void> {
   }
   if (env.TRADESDESK_SANDBOX === "1") {
     const password = randomBytes(12).toString("base64url");
-    await createAdmin(DEMO_ADMIN_EMAIL, password, "Demo Admin");
+    const userId = await createAdmin(DEMO_ADMIN_EMAIL, password, "Demo Admin");
+    await markPasswordTemporary(userId, "system");
     console.log(
       [
         "",
@@ -39,6 +50,7 @@ export async function ensureFirstAdmin(): Promise<void> {
         "[tradesdesk] A demo admin was created. Sign in with:",
         `[tradesdesk]   email:    ${DEMO_ADMIN_EMAIL}`,
         `[tradesdesk]   password: ${password}`,
+        "[tradesdesk] It is temporary: you choose your own when you first sign in.",
         "[tradesdesk] This is shown once. Lost it? Stop, delete .data/app, start again.",
         "[tradesdesk] ───────────────────────────────────────────────",
         "",
@@ -51,7 +63,7 @@ export async function ensureFirstAdmin(): Promise<void> {
   );
 }
 
-async function createAdmin(email: string, password: string, name: string) {
+async function createAdmin(email: string, password: string, name: string): Promise<string> {
   const auth = await getAuth();
   // A server-side call without request headers: the admin plugin allows it, which is what makes bootstrapping possible.
   const { user } = await auth.api.createUser({ body: { email, password, name, role: "admin" } });
@@ -65,4 +77,5 @@ async function createAdmin(email: string, password: string, name: string) {
     outcome: "accepted",
     detail: "first admin, created at start-up",
   });
+  return user.id;
 }

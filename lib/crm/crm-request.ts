@@ -5,6 +5,7 @@ import { crmConfig } from "@/lib/env";
 import { CrmError, classifyCrmFailure } from "@/lib/crm/errors";
 import { ResponseCache } from "@/lib/crm/response-cache";
 import { isRetryableOutcome, MAX_RETRIES, retryDelayMs, type AttemptOutcome } from "@/lib/crm/retry-policy";
+import { chargeCrmRequest } from "@/lib/crm/request-budget.server";
 import { countCrmRequest } from "@/lib/crm/usage-meter";
 
 /**
@@ -71,7 +72,9 @@ export async function crmRead<Schema extends z.ZodType>(
     if (fresh) return { data: fresh.value, meta: { cache: "hit", upstreamMs: 0, upstreamCalls: 0, replayed: false, fetchedAt: new Date(fresh.storedAt).toISOString() } };
   }
   try {
-    const load = () => send({ method: "GET", url, schema, idempotent: true });
+    // Only the person who starts a read is charged for it: those who join it in flight get it free.
+    if (!useCache || !shared.isInFlight(key)) chargeCrmRequest();
+    const load = () => send({ method: "GET", url, schema, idempotent: true, charged: true });
     const result = useCache ? await shared.singleFlight(key, load) : await load();
     if (useCache) shared.set(key, result.data);
     return result;
@@ -118,6 +121,8 @@ async function send<Schema extends z.ZodType>(request: {
   body?: unknown;
   idempotencyKey?: string | undefined;
   idempotent: boolean;
+  /** The first attempt was already charged to the person's budget (crmRead does so before joining or starting a flight). */
+  charged?: boolean;
 }): Promise<CrmResult<z.infer<Schema>>> {
   const config = crmConfig();
   const headers: Record<string, string> = { Authorization: `Bearer ${config.apiKey}`, Accept: "application/json" };
@@ -129,6 +134,8 @@ async function send<Schema extends z.ZodType>(request: {
   let calls = 0;
   for (let attempt = 0; ; attempt += 1) {
     calls += 1;
+    // The person's budget first: a refused request is never sent, so it costs the plan nothing.
+    if (attempt > 0 || !request.charged) chargeCrmRequest({ retry: attempt > 0 });
     await countCrmRequest();
     let outcome: AttemptOutcome;
     let failure: CrmError;

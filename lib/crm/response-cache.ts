@@ -57,6 +57,10 @@ export class ResponseCache {
     }
   }
 
+  isInFlight(key: string): boolean {
+    return this.inFlight.has(key);
+  }
+
   /** Joins an identical read already on its way, or starts it. */
   singleFlight<T>(key: string, load: () => Promise<T>): Promise<T> {
     const pending = this.inFlight.get(key) as Promise<T> | undefined;

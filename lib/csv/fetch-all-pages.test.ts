@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ExportAbortedError, ExportPageError, fetchAllPages, type PageOfRows } from "@/lib/csv/fetch-all-pages";
+import { ApiRequestError } from "@/lib/http/api-fetch";
 
 type Row = { id: string };
 const rows = (...ids: string[]): Row[] => ids.map((id) => ({ id }));
@@ -21,6 +22,22 @@ describe("fetchAllPages", () => {
     expect(result.map(getRowId)).toEqual(["a", "b", "c", "d", "e"]);
     expect(fetchPage.mock.calls.map(([page]) => page)).toEqual([1, 2, 3]);
     expect(progress).toEqual([1, 2, 3]);
+  });
+
+  it("waits out the person's per-minute budget (429 rate_limited, Retry-After) and reads the same page again", async () => {
+    let refused = false;
+    const fetchPage = vi.fn(async (page: number): Promise<PageOfRows<Row>> => {
+      if (page === 2 && !refused) {
+        refused = true;
+        throw new ApiRequestError(429, "rate_limited", "Too many CRM requests. Try again in 1 second.", {}, "req-1", undefined, 1);
+      }
+      return { rows: rows(`r${page}`), totalPages: 3 };
+    });
+    const started = Date.now();
+    const result = await fetchAllPages({ fetchPage, getRowId, signal: new AbortController().signal });
+    expect(result.map(getRowId)).toEqual(["r1", "r2", "r3"]);
+    expect(fetchPage.mock.calls.map(([page]) => page)).toEqual([1, 2, 2, 3]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it("keeps a row once when a new record pushed it onto the next page", async () => {

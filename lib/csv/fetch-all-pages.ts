@@ -1,3 +1,5 @@
+import { ApiRequestError } from "@/lib/http/api-fetch";
+
 /**
  * Reads every page of a server-paginated list, one request after the other
  * (never in parallel: each one costs a CRM request and the allowance is
@@ -6,8 +8,11 @@
  * The CRM lists newest first. A record created during the export pushes the
  * others one place down, so a row can come back twice at a page boundary:
  * rows are kept once by id. (A record deleted meanwhile can make one row be
- * skipped; the CRM has no stable cursor to prevent that.)
+ * skipped; the CRM has no stable cursor to prevent that.) A long export that
+ * reaches the person's per-minute budget of CRM requests (429 rate_limited)
+ * waits out its Retry-After and goes on.
  */
+
 export interface PageOfRows<Row> {
   rows: Row[];
   totalPages: number;
@@ -61,6 +66,11 @@ export async function fetchAllPages<Row>(options: {
       page = await fetchPage(pagesDone + 1, signal);
     } catch (error) {
       if (signal.aborted) throw new ExportAbortedError();
+      // The person's per-minute budget of CRM requests is used up: wait as the server says, then read the same page.
+      if (error instanceof ApiRequestError && error.code === "rate_limited" && error.retryAfterSeconds !== null) {
+        await abortableDelay(error.retryAfterSeconds * 1000, signal);
+        continue;
+      }
       throw new ExportPageError({ rows, pagesDone, totalPages }, error);
     }
     if (signal.aborted) throw new ExportAbortedError();
@@ -76,4 +86,16 @@ export async function fetchAllPages<Row>(options: {
     onProgress?.({ rows, pagesDone, totalPages });
   }
   return rows;
+}
+
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }

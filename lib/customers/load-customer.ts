@@ -3,9 +3,14 @@ import { getCustomer } from "@/lib/crm/customers";
 import { CrmError } from "@/lib/crm/errors";
 import { toCustomerDto, type CustomerDto } from "@/lib/customers/customer-service";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
+import { staleSinceOf } from "@/lib/api/crm-response";
 
-/** The same states as a job's (LoadedJob): found, not found, or the CRM could not say. */
-export type LoadedCustomer = { state: "ok"; customer: CustomerDto } | { state: "not_found" } | { state: "error"; message: string };
+/**
+ * The same states as a job's (LoadedJob): found, not found, or the CRM could
+ * not say. staleSince: set when the CRM did not answer and this is the last
+ * answer seen (see lib/query/data-age.ts).
+ */
+export type LoadedCustomer = { state: "ok"; customer: CustomerDto; staleSince: string | null } | { state: "not_found" } | { state: "error"; message: string };
 
 /**
  * One customer for a server page, deleted ones included. `fresh` skips the
@@ -16,7 +21,7 @@ export type LoadedCustomer = { state: "ok"; customer: CustomerDto } | { state: "
 export async function loadCustomer(uuid: string, options: { fresh?: boolean } = {}): Promise<LoadedCustomer> {
   try {
     const result = await getCustomer(uuid, { includeDeleted: true, cache: options.fresh ? false : undefined });
-    return { state: "ok", customer: toCustomerDto(result.data) };
+    return { state: "ok", customer: toCustomerDto(result.data), staleSince: staleSinceOf(result) };
   } catch (error) {
     if (error instanceof CrmError && error.kind === "not_found") return { state: "not_found" };
     return { state: "error", message: error instanceof CrmError ? describeCrmError(error.kind) : "The customer could not be read." };

@@ -9,6 +9,8 @@ import type { CustomerDto } from "@/lib/customers/customer-service";
 import { classifyLookupQuery } from "@/lib/customers/lookup-query";
 import { listCustomersFor } from "@/lib/customers/list-customers";
 import { listJobsFor } from "@/lib/jobs/list-jobs";
+import { staleSinceOf } from "@/lib/api/crm-response";
+import { recordDataAge } from "@/lib/query/data-age";
 
 /**
  * Server-side reads for the customer pages, stored under the query keys the
@@ -20,13 +22,18 @@ import { listJobsFor } from "@/lib/jobs/list-jobs";
 export async function prefetchCustomerList(queryClient: QueryClient, query: CustomerListQuery): Promise<void> {
   await queryClient.prefetchQuery({
     queryKey: customerKeys.list(query),
-    queryFn: async () => (await listCustomersFor(query)).data,
+    queryFn: async () => {
+      const result = await listCustomersFor(query);
+      recordDataAge(queryClient, customerKeys.list(query), staleSinceOf(result));
+      return result.data;
+    },
   });
 }
 
-/** The customer's page: the record is given (read with loadCustomer), its first page of jobs and its history are prefetched. */
-export async function prefetchCustomerPage(queryClient: QueryClient, customer: CustomerDto): Promise<void> {
+/** The customer's page: the record is given (read with loadCustomer, with its staleSince), its first page of jobs and its history are prefetched. */
+export async function prefetchCustomerPage(queryClient: QueryClient, customer: CustomerDto, staleSince: string | null = null): Promise<void> {
   queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
+  recordDataAge(queryClient, customerKeys.detail(customer.uuid), staleSince);
   await Promise.all([
     queryClient.prefetchQuery({
       queryKey: customerKeys.jobs(customer.uuid, 1),
@@ -47,7 +54,8 @@ export async function prefetchLookup(queryClient: QueryClient, raw: string): Pro
   await queryClient.prefetchQuery({
     queryKey: customerKeys.lookup(q),
     queryFn: async () => {
-      const { query, matches, total } = await lookupCallers(q);
+      const { query, results, matches, total } = await lookupCallers(q);
+      recordDataAge(queryClient, customerKeys.lookup(q), results.length ? staleSinceOf(results) : null);
       return { query, matches, total };
     },
   });

@@ -172,4 +172,24 @@ where action = 'sign_in' and outcome = 'rejected' and hour_bucket is null;
 create unique index audit_log_rejected_sign_in_hour on audit_log (actor_email, hour_bucket) where hour_bucket is not null;
 `,
   },
+  {
+    id: "007_passwords_and_two_factor",
+    sql: /* sql */ `
+-- Better Auth's two-factor plugin: the flag on the user and the TOTP secret and
+-- backup codes (both encrypted with the auth secret), as its schema for this
+-- configuration declares them.
+alter table "user" add column "twoFactorEnabled" boolean default false;
+create table "twoFactor" ("id" text not null primary key, "secret" text not null, "backupCodes" text not null, "userId" text not null references "user" ("id") on delete cascade, "verified" boolean default true, "failedVerificationCount" integer default 0, "lockedUntil" timestamptz);
+create index "twoFactor_secret_idx" on "twoFactor" ("secret");
+create index "twoFactor_userId_idx" on "twoFactor" ("userId");
+
+-- Accounts whose password an admin set (a new account, a reset): the person
+-- must choose their own before doing anything else. The row goes when they do.
+create table password_change_required (
+  user_id text primary key references "user" ("id") on delete cascade,
+  set_at timestamptz(3) not null default now(),
+  set_by_email text not null
+);
+`,
+  },
 ];

@@ -51,6 +51,9 @@ export interface AppDatabaseSchema {
     removed: number;
   };
   sign_in_throttle: { scope: "account_ip" | "ip"; key: string; failures: number; last_failure_at: Date };
+  password_change_required: { user_id: string; set_at: Generated<Date>; set_by_email: string };
+  /** Better Auth's short-lived keys; read only to find whose two-factor challenge a cookie names. */
+  verification: { id: string; identifier: string; value: string; expiresAt: Date };
   user: {
     id: string;
     name: string;
@@ -58,6 +61,7 @@ export interface AppDatabaseSchema {
     role: string | null;
     banned: boolean | null;
     createdAt: Date;
+    twoFactorEnabled: boolean | null;
   };
 }
 

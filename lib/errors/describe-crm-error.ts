@@ -30,3 +30,8 @@ export function describeCrmError(kind: CrmErrorKind): string {
       return "The CRM answered in a way the dashboard does not understand. An administrator should check the CRM address.";
   }
 }
+
+/** Failures only an administrator can fix (the dashboard answers them 502 crm_misconfigured): trying again cannot help. */
+export function isCrmConnectionProblem(kind: CrmErrorKind): boolean {
+  return kind === "unauthorized" || kind === "addon_required" || kind === "ip_restricted" || kind === "forbidden" || kind === "invalid_response";
+}

@@ -1,5 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { ApiRequestError } from "@/lib/http/api-fetch";
+import { ApiRequestError, shortRequestId } from "@/lib/http/api-fetch";
+import { saveFailureNotice } from "@/lib/forms/save-failure";
 
 /**
  * Puts the server's field errors on the form's own fields, so a rule the
@@ -20,25 +21,27 @@ export function applyServerErrors<Values extends FieldValues>(
   }
   const unplaced = Object.entries(error.fields).filter(([field]) => !knownFields.includes(field));
   if (placed > 0 && unplaced.length === 0) return null;
-  return unplaced.length ? unplaced.map(([, message]) => message).join(" ") : error.message;
+  if (!unplaced.length) return error.message;
+  const quoted = error.requestId ? ` (request ${shortRequestId(error.requestId)})` : "";
+  return `${unplaced.map(([, message]) => message).join(" ")}${quoted}`;
 }
 
 /** What a failed save tells the form: a notice (with "Try again" when the answer may simply have been lost) and whether to list the fields by Save. */
 export interface SaveFailure {
-  problem: { message: string; retry: boolean } | null;
+  problem: { message: string; retry: boolean; tone: "error" | "info" } | null;
   showSummary: boolean;
 }
 
 /**
- * A failed save (other than a conflict), for both features' forms: a network
- * failure or a 5xx keeps everything and offers a retry; otherwise the server's
+ * A failed save (other than a conflict), for both features' forms: a failure
+ * that is not about the fields (an ended session, a broken CRM connection, a
+ * lost answer) is the notice saveFailureNotice gives; otherwise the server's
  * field errors go on their fields and whatever is left is the notice.
  */
 export function describeSaveFailure<Values extends FieldValues>(error: unknown, setError: UseFormSetError<Values>, knownFields: readonly string[]): SaveFailure {
-  if (error instanceof ApiRequestError && (error.code === "network" || error.status >= 500)) {
-    return { problem: { message: `${error.message} Nothing you typed is lost.`, retry: true }, showSummary: false };
-  }
+  const notice = saveFailureNotice(error);
+  if (notice) return { problem: notice, showSummary: false };
   const leftover = applyServerErrors(error, setError, knownFields);
   const showSummary = error instanceof ApiRequestError && Object.keys(error.fields).some((field) => knownFields.includes(field));
-  return { problem: leftover ? { message: leftover, retry: false } : null, showSummary };
+  return { problem: leftover ? { message: leftover, retry: false, tone: "error" } : null, showSummary };
 }

@@ -5,8 +5,11 @@ export function newIntentKey(): string {
   return crypto.randomUUID();
 }
 
+// 502 is retried when a proxy gave it; the dashboard's own 502 (crm_misconfigured) is not: only an administrator can fix that.
 const RETRYABLE = (error: unknown) =>
-  error instanceof ApiRequestError && (error.code === "network" || error.status === 502 || error.status === 503 || error.status === 504);
+  error instanceof ApiRequestError &&
+  error.code !== "crm_misconfigured" &&
+  (error.code === "network" || error.status === 502 || error.status === 503 || error.status === 504);
 
 /**
  * A change sent to the dashboard's API with its intent's Idempotency-Key,

@@ -2,10 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { CrmError } from "@/lib/crm/errors";
 import { getJob } from "@/lib/crm/jobs";
-import { describeCrmError } from "@/lib/errors/describe-crm-error";
+import { logEvent } from "@/lib/api/logger";
+import { describeCrmError, isCrmConnectionProblem } from "@/lib/errors/describe-crm-error";
 import type { JobDetail } from "@/lib/jobs/job-types";
+import { staleSinceOf } from "@/lib/api/crm-response";
 
-export type LoadedJob = { state: "ok"; job: JobDetail } | { state: "not_found" } | { state: "error"; message: string };
+export type LoadedJob = { state: "ok"; job: JobDetail; staleSince: string | null } | { state: "not_found" } | { state: "error"; message: string; requestId: string; retry: boolean };
 
 /**
  * A job for a server page, deleted ones included (their page says so and
@@ -16,9 +18,15 @@ export async function loadJob(uuid: string, options: { fresh?: boolean } = {}): 
   if (!z.guid().safeParse(uuid).success) return { state: "not_found" };
   try {
     const result = await getJob(uuid, { includeDeleted: true, cache: options.fresh ? false : undefined });
-    return { state: "ok", job: result.data };
+    return { state: "ok", job: result.data, staleSince: staleSinceOf(result) };
   } catch (error) {
-    if (error instanceof CrmError) return error.kind === "not_found" ? { state: "not_found" } : { state: "error", message: describeCrmError(error.kind) };
+    if (error instanceof CrmError) {
+      if (error.kind === "not_found") return { state: "not_found" };
+      // A page has no API answer to carry a request id: this one is made here and logged, so the id on screen finds the line.
+      const requestId = crypto.randomUUID();
+      logEvent("error", "page_crm_error", { request_id: requestId, kind: error.kind, message: error.message });
+      return { state: "error", message: describeCrmError(error.kind), requestId, retry: !isCrmConnectionProblem(error.kind) };
+    }
     throw error;
   }
 }

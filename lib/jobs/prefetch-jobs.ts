@@ -7,6 +7,8 @@ import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 import type { JobListPage } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-list-url";
 import { listJobsFor } from "@/lib/jobs/list-jobs";
+import { staleSinceOf } from "@/lib/api/crm-response";
+import { recordDataAge } from "@/lib/query/data-age";
 
 /**
  * Server-side prefetches for the job pages, under the same query keys the
@@ -19,7 +21,11 @@ export async function prefetchBoard(queryClient: QueryClient, filters: BoardFilt
     JOB_STATUSES.map((status) =>
       queryClient.prefetchInfiniteQuery({
         queryKey: jobKeys.boardColumn(status, filters),
-        queryFn: async (): Promise<JobListPage> => (await listJobsFor({ ...filters, status: [status], page: 1, limit: BOARD_PAGE_SIZE })).data,
+        queryFn: async (): Promise<JobListPage> => {
+          const result = await listJobsFor({ ...filters, status: [status], page: 1, limit: BOARD_PAGE_SIZE });
+          recordDataAge(queryClient, jobKeys.boardColumn(status, filters), staleSinceOf(result));
+          return result.data;
+        },
         initialPageParam: 1,
       }),
     ),
@@ -29,6 +35,10 @@ export async function prefetchBoard(queryClient: QueryClient, filters: BoardFilt
 export async function prefetchJobList(queryClient: QueryClient, filters: JobListFilters): Promise<void> {
   await queryClient.prefetchQuery({
     queryKey: jobKeys.list(filters),
-    queryFn: async (): Promise<JobListPage> => (await listJobsFor(filters)).data,
+    queryFn: async (): Promise<JobListPage> => {
+      const result = await listJobsFor(filters);
+      recordDataAge(queryClient, jobKeys.list(filters), staleSinceOf(result));
+      return result.data;
+    },
   });
 }

@@ -1,4 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
+import { isWorthRetrying } from "@/lib/http/error-advice";
 
 /**
  * The one QueryClient recipe: a new client per server request (pages prefetch
@@ -10,7 +11,8 @@ export function makeQueryClient() {
     defaultOptions: {
       // Data shown to office staff may be a few seconds old; refetching on every focus would spend CRM quota.
       // Above zero also keeps the browser from refetching what the server just prefetched.
-      queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
+      // One retry, and only where it can help: not after a refusal (4xx) nor when the CRM connection is misconfigured.
+      queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: (failureCount, error) => failureCount < 1 && isWorthRetrying(error) },
       mutations: { retry: false },
     },
   });

@@ -4,8 +4,10 @@ import { ApiError } from "@/lib/api/api-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getAuth } from "@/lib/auth/auth";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { markPasswordTemporary } from "@/lib/auth/account-setup.server";
 import { isRole } from "@/lib/auth/roles";
 import { appDatabase } from "@/lib/db/app-database";
+import { assertAcceptablePassword } from "@/lib/passwords/password-policy.server";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/user-schemas";
 import type { ManagedUser } from "@/lib/users/user-types";
 
@@ -22,7 +24,18 @@ function usersWithLinks(db: Awaited<ReturnType<typeof appDatabase>>["db"]) {
   return db
     .selectFrom("user")
     .leftJoin("crm_user_links", "crm_user_links.user_id", "user.id")
-    .select(["user.id", "user.name", "user.email", "user.role", "user.banned", "user.createdAt", "crm_user_links.crm_user_id"]);
+    .leftJoin("password_change_required", "password_change_required.user_id", "user.id")
+    .select([
+      "user.id",
+      "user.name",
+      "user.email",
+      "user.role",
+      "user.banned",
+      "user.createdAt",
+      "user.twoFactorEnabled",
+      "crm_user_links.crm_user_id",
+      "password_change_required.set_at as password_temporary_since",
+    ]);
 }
 
 export async function listUsers(): Promise<ManagedUser[]> {
@@ -43,11 +56,14 @@ export async function createUser(input: CreateUserInput, context: ActorContext):
   const { db } = await appDatabase();
   const existing = await db.selectFrom("user").select("id").where("email", "=", input.email).executeTakeFirst();
   if (existing) throw new ApiError(409, "conflict", "A user with this email already exists.", { email: "A user with this email already exists." });
+  assertAcceptablePassword(input.password, "password");
   try {
     const { user } = await auth.api.createUser({
       body: { email: input.email, password: input.password, name: input.name, role: input.role },
       headers: context.headers,
     });
+    // The admin knows this password: the person chooses their own at their first sign-in.
+    await markPasswordTemporary(user.id, context.actor.email);
     await audit(context, "user_create", user.id, { email: { to: input.email }, name: { to: input.name }, role: { to: input.role }, password: "changed" });
     return await getUser(user.id);
   } catch (error) {
@@ -89,6 +105,7 @@ export async function updateUser(id: string, input: UpdateUserInput, context: Ac
 export async function resetPassword(id: string, password: string, context: ActorContext): Promise<void> {
   const auth = await getAuth();
   await getUser(id);
+  assertAcceptablePassword(password, "password");
   try {
     await auth.api.setUserPassword({ body: { userId: id, newPassword: password }, headers: context.headers });
     // Whoever knew the old password is signed out everywhere.
@@ -96,6 +113,8 @@ export async function resetPassword(id: string, password: string, context: Actor
   } catch (error) {
     throw fromAuthError(error);
   }
+  // A reset password is temporary, like a new account's.
+  await markPasswordTemporary(id, context.actor.email);
   await audit(context, "password_reset", id, { password: "changed" });
 }
 
@@ -140,7 +159,17 @@ async function countActiveAdmins(): Promise<number> {
   return Number(row.count);
 }
 
-function toManagedUser(row: { id: string; name: string; email: string; role: string | null; banned: boolean | null; createdAt: Date; crm_user_id: string | null }): ManagedUser {
+function toManagedUser(row: {
+  id: string;
+  name: string;
+  email: string;
+  role: string | null;
+  banned: boolean | null;
+  createdAt: Date;
+  twoFactorEnabled: boolean | null;
+  crm_user_id: string | null;
+  password_temporary_since: Date | null;
+}): ManagedUser {
   return {
     id: row.id,
     name: row.name,
@@ -149,6 +178,8 @@ function toManagedUser(row: { id: string; name: string; email: string; role: str
     active: !row.banned,
     createdAt: new Date(row.createdAt).toISOString(),
     crmUserId: row.crm_user_id,
+    twoFactorEnabled: Boolean(row.twoFactorEnabled),
+    passwordTemporary: row.password_temporary_since !== null,
   };
 }
 

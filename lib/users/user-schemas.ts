@@ -5,7 +5,8 @@ import { ROLES } from "@/lib/auth/roles";
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
-const password = z
+/** A password being set; the server also refuses common ones (lib/passwords/password-policy.server.ts). */
+export const newPasswordSchema = z
   .string({ error: "Enter a password." })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
@@ -27,7 +28,7 @@ export const createUserSchema = z.strictObject({
   name: z.string({ error: "Enter a name." }).trim().min(2, "Enter a name of at least 2 characters.").max(80, "Use at most 80 characters."),
   email,
   role,
-  password,
+  password: newPasswordSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -43,6 +44,6 @@ export const updateUserSchema = z
   .refine((value) => value.role !== undefined || value.active !== undefined || value.crm_user_id !== undefined, { message: "Nothing to change." });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-export const resetPasswordSchema = z.strictObject({ password });
+export const resetPasswordSchema = z.strictObject({ password: newPasswordSchema });
 
 export const userIdSchema = z.uuid({ error: "That is not a valid user id." });

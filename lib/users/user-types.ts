@@ -10,4 +10,7 @@ export interface ManagedUser {
   createdAt: string;
   /** The CRM user jobs are assigned to as this person, when an admin has linked one. */
   crmUserId: string | null;
+  twoFactorEnabled: boolean;
+  /** An admin set the password and the person has not yet chosen their own. */
+  passwordTemporary: boolean;
 }

@@ -5,6 +5,7 @@ import type { Database } from "./db/database";
 import type { ListTotalCache } from "./db/list-totals";
 import type { FaultInjector } from "./faults/fault-injector";
 import type { IdempotencyClaim } from "./idempotency/idempotency-store";
+import type { AccessRefusal } from "./middleware/access";
 
 /** What the app's handlers and middleware share, passed in by createApp. */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** List totals per company, valid while the company's generation of the table is unchanged. */
   listTotals: ListTotalCache;
+  /** Companies whose key is turned away on purpose (PUT /__sandbox/access), by company uuid. */
+  accessRefusals: Map<string, AccessRefusal>;
 }
 
 export interface AppVariables {

@@ -6,6 +6,7 @@ import type { Database } from "./db/database";
 import { ListTotalCache } from "./db/list-totals";
 import { createFaultInjector, type FaultInjector } from "./faults/fault-injector";
 import { NO_FAULTS, type FaultSettings } from "./faults/fault-settings";
+import { refuseAccess } from "./middleware/access";
 import { authenticate } from "./middleware/auth";
 import { handleError, handleNotFound, methodNotAllowedResponse } from "./middleware/errors";
 import { injectFaults } from "./middleware/faults";
@@ -44,6 +45,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     monthlyQuota: options.config.monthlyQuota,
     maxBodyBytes: options.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     listTotals: options.listTotals ?? new ListTotalCache(),
+    accessRefusals: new Map(),
   };
 
   const app = new Hono<AppEnv>();
@@ -51,7 +53,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.notFound(handleNotFound);
   app.use(methodNotAllowed({ app, onMethodNotAllowed: methodNotAllowedResponse }));
 
-  app.use(`${API_BASE_PATH}/*`, authenticate(deps), enforceQuota(deps), readBody(deps), idempotency(deps), injectFaults(deps));
+  app.use(`${API_BASE_PATH}/*`, authenticate(deps), refuseAccess(deps), enforceQuota(deps), readBody(deps), idempotency(deps), injectFaults(deps));
   app.route(`${API_BASE_PATH}/customers`, customerRoutes(deps));
   app.route(`${API_BASE_PATH}/jobs`, jobRoutes(deps));
   app.route(`${API_BASE_PATH}/locations`, locationRoutes(deps));

@@ -30,6 +30,7 @@ export async function signInAs(email: string, password: string, ip = "203.0.113.
   const { signIn } = await import("@/lib/auth/sign-in");
   const result = await signIn({ email, password, ip, requestId: "test", headers: new Headers({ "user-agent": "vitest" }) });
   if (!result.ok) throw new Error(`sign-in as ${email} failed: ${result.message}`);
+  if (result.twoFactorRequired) throw new Error(`${email} uses two-factor sign-in; these helpers sign in with a password only`);
   const cookie = result.setCookies.map((line) => line.split(";")[0]).join("; ");
   return { id: result.user.id, email, password, headers: new Headers({ cookie, "sec-fetch-site": "same-origin" }) };
 }
@@ -52,8 +53,15 @@ export async function signedInUser(role: Role): Promise<SignedIn> {
   if (!actor) throw new Error("the first admin has no session");
   counter += 1;
   const email = `${role}-${counter}-${Date.now()}@example.com`;
-  const password = `Lantern-${counter}-orchard-${role}`;
-  await createUser({ name: `Test ${role}`, email, role, password }, { actor, requestId: "test", headers: admin.headers });
+  const temporary = `Lantern-${counter}-orchard-${role}`;
+  await createUser({ name: `Test ${role}`, email, role, password: temporary }, { actor, requestId: "test", headers: admin.headers });
+  // A password an admin sets is temporary: replace it, as the person would at their first sign-in.
+  const first = await signInAs(email, temporary);
+  const person = await getCurrentUser(first.headers);
+  if (!person) throw new Error(`${email} has no session`);
+  const { changeOwnPassword } = await import("@/lib/account/change-password.server");
+  const password = `${temporary}-own`;
+  await changeOwnPassword({ current_password: temporary, new_password: password, confirm_password: password }, { user: person, requestId: "test", headers: first.headers });
   return signInAs(email, password);
 }
 

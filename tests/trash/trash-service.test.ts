@@ -8,8 +8,8 @@ import type { WriteContext } from "@/lib/audit/audited-write";
  * the scan finds, and what each of those costs in CRM requests.
  */
 let sandbox: TestSandbox;
-const dana: WriteContext = { user: { id: "user-dana", email: "dana@example.com", name: "Dana", role: "staff", sessionId: "s1" }, requestId: "r1" };
-const lee: WriteContext = { user: { id: "user-lee", email: "lee@example.com", name: "Lee", role: "staff", sessionId: "s2" }, requestId: "r2" };
+const dana: WriteContext = { user: { id: "user-dana", email: "dana@example.com", name: "Dana", role: "staff", sessionId: "s1", twoFactorEnabled: false, pendingStep: null }, requestId: "r1" };
+const lee: WriteContext = { user: { id: "user-lee", email: "lee@example.com", name: "Lee", role: "staff", sessionId: "s2", twoFactorEnabled: false, pendingStep: null }, requestId: "r2" };
 let keyCounter = 0;
 const key = () => `test-key-${Date.now()}-${(keyCounter += 1)}`;
 

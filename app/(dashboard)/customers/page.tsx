@@ -6,6 +6,7 @@ import type { SearchParams } from "nuqs/server";
 import { CustomerTable } from "@/components/customers/table/customer-table";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { loadCustomerListUrl, toCustomerListQuery } from "@/lib/customers/customer-list-url";
 import { prefetchCustomerList } from "@/lib/customers/prefetch-customers";
@@ -18,7 +19,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const user = await requirePageUser();
   const query = toCustomerListQuery(await loadCustomerListUrl(searchParams));
   const queryClient = makeQueryClient();
-  await prefetchCustomerList(queryClient, query);
+  await runAsRequester(user, () => prefetchCustomerList(queryClient, query));
 
   return (
     <div className="space-y-6">

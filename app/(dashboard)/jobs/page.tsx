@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { JobTable } from "@/components/jobs/table/job-table";
 import { JobScreenHeader } from "@/components/jobs/job-screen-header";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { prefetchJobList } from "@/lib/jobs/prefetch-jobs";
 import { checkJobFilters } from "@/lib/jobs/job-list-filters";
@@ -22,7 +23,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const raw = rawFiltersFromSearchParams(await searchParams);
   const check = checkJobFilters(raw);
   const queryClient = makeQueryClient();
-  if (check.ok) await prefetchJobList(queryClient, check.filters);
+  if (check.ok) await runAsRequester(user, () => prefetchJobList(queryClient, check.filters));
   const canWrite = can(user.role, "write");
 
   return (

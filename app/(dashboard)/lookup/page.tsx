@@ -3,6 +3,7 @@ import { HydrationBoundary } from "@/components/query/hydration-boundary";
 import type { Metadata } from "next";
 import { CallerLookup } from "@/components/customers/lookup/caller-lookup";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 import { prefetchLookup } from "@/lib/customers/prefetch-customers";
@@ -15,7 +16,7 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw) ?? "";
   const queryClient = makeQueryClient();
-  await prefetchLookup(queryClient, q);
+  await runAsRequester(user, () => prefetchLookup(queryClient, q));
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { TrashScreen } from "@/components/trash/trash-screen";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
@@ -19,7 +20,9 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
   const query = toTrashQuery(await loadTrashUrl(searchParams));
   const queryClient = makeQueryClient();
   // A failure here is left to the browser's own request, which shows it with a Retry.
-  await queryClient.prefetchQuery({ queryKey: trashKeys.page(query), queryFn: () => listTrash(TRASH_TABS[query.tab], { search: query.search, page: query.page }) });
+  await runAsRequester(user, () =>
+    queryClient.prefetchQuery({ queryKey: trashKeys.page(query), queryFn: () => listTrash(TRASH_TABS[query.tab], { search: query.search, page: query.page }) }),
+  );
 
   return (
     <div className="space-y-6">

@@ -16,6 +16,9 @@ import { billingAddress, customerName, formatAddress, formatDateTime, physicalAd
 import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
+import { errorText, retryActionFor } from "@/lib/http/error-advice";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
+import { StaleDataNotice } from "@/components/query/stale-data-notice";
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -97,8 +100,8 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
   if (query.isError) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <TableMessage title="This customer could not be loaded." tone="error" action={{ label: "Retry", onClick: () => void query.refetch() }}>
-          {query.error.message}
+        <TableMessage title="This customer could not be loaded." tone="error" action={retryActionFor(query.error, { label: "Retry", onClick: () => void query.refetch() })}>
+          {errorText(query.error)}
         </TableMessage>
       </div>
     );
@@ -114,6 +117,7 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
 
   return (
     <div className="space-y-6">
+      <StaleDataNotice queryKeys={[customerKeys.detail(uuid)]} />
       <div>
         <p className="text-sm">
           <Link href="/customers" className="text-brand-700 hover:underline">

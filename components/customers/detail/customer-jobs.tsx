@@ -12,6 +12,7 @@ import { primaryButtonClassName } from "@/components/ui/field";
 import type { JobListItem } from "@/lib/crm/schemas";
 import { CUSTOMER_JOBS_PAGE_SIZE, useCustomerJobs } from "@/lib/customers/queries/get-customer-jobs";
 import { formatCalendarDate } from "@/lib/customers/customer-format";
+import { errorText, retryActionFor } from "@/lib/http/error-advice";
 
 const columns: ColumnDef<JobListItem>[] = [
   {
@@ -74,8 +75,8 @@ export function CustomerJobs({ uuid, canWrite, deleted }: { uuid: string; canWri
         skeletonRows={3}
         errorState={
           jobs.isError ? (
-            <TableMessage title="The jobs could not be loaded." tone="error" action={{ label: "Retry", onClick: () => void jobs.refetch() }}>
-              {jobs.error.message}
+            <TableMessage title="The jobs could not be loaded." tone="error" action={retryActionFor(jobs.error, { label: "Retry", onClick: () => void jobs.refetch() })}>
+              {errorText(jobs.error)}
             </TableMessage>
           ) : undefined
         }

@@ -17,6 +17,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { useIntentKey } from "@/components/forms/use-intent-key";
+import { useSessionDraft } from "@/components/forms/use-session-draft";
+import { DRAFT_RESTORED_NOTICE } from "@/lib/forms/save-failure";
 import { describeSaveFailure } from "@/lib/forms/apply-server-errors";
 import { useCreateCustomer } from "@/lib/customers/queries/create-customer";
 import { conflictingCustomer, useUpdateCustomer } from "@/lib/customers/queries/update-customer";
@@ -30,6 +32,9 @@ import type { CustomerDto } from "@/lib/customers/customer-service";
 import { useDuplicateCheck } from "@/components/customers/form/use-duplicate-check";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
+
+/** What an ended session keeps of this form: the values, and for an edit what it started from. */
+type CustomerDraft = { values: CustomerFormState; base: CustomerFormState; record: CustomerDto | null };
 
 export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
 
@@ -70,6 +75,20 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   const locations = useLocations();
   const guard = useUnsavedChangesGuard(formState.isDirty, editing ? "this customer" : "the new customer");
   const conflictHeading = useRef<HTMLDivElement>(null);
+  // An ended session takes the person to sign in; what they typed waits here for them (see use-session-draft).
+  useSessionDraft<CustomerDraft>(
+    editing ? `customer:${mode.customer.uuid}` : "customer:new",
+    () => (formState.isDirty ? { values: getValues(), base, record } : null),
+    (draft) => {
+      if (editing && draft.record) {
+        // The edit goes on from the record as it was when they started: if it changed since, Save shows the conflict.
+        setRecord(draft.record);
+        setBase(draft.base);
+      }
+      reset(draft.values, { keepDefaultValues: true });
+      setProblem({ message: DRAFT_RESTORED_NOTICE, retry: false, tone: "info" });
+    },
+  );
 
   const locationName = (field: string, value: unknown) => {
     if (field === "primary_service_location_uuid" && typeof value === "string" && value !== "") {
@@ -108,7 +127,7 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
     }
     const failure = describeSaveFailure(error, setError, CUSTOMER_FIELDS);
     if (failure.showSummary) setShowSummary(true);
-    if (failure.problem) setProblem({ ...failure.problem, tone: "error" });
+    if (failure.problem) setProblem(failure.problem);
   }
 
   async function save(values: CustomerFormState, options: { createAnyway?: boolean } = {}) {

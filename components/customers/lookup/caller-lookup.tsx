@@ -9,6 +9,9 @@ import { inputClassName, primaryButtonClassName } from "@/components/ui/field";
 import { useLookup } from "@/lib/customers/queries/lookup-callers";
 import { newCustomerHref } from "@/lib/customers/customer-prefill";
 import { classifyLookupQuery, isWholePhoneNumber, type LookupQuery } from "@/lib/customers/lookup-query";
+import { errorText, needsAdministrator } from "@/lib/http/error-advice";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
+import { StaleDataNotice } from "@/components/query/stale-data-notice";
 
 /** The pause in typing that sends a search (a whole phone number goes at once): one request per pause keeps the CRM allowance for real lookups. */
 const DEBOUNCE_MS = 250;
@@ -155,12 +158,15 @@ export function CallerLookup({ canWrite }: { canWrite: boolean }) {
         {enabled && lookup.isFetching && !current && <span className="text-slate-500">Searching…</span>}
       </p>
 
+      {enabled && <StaleDataNotice queryKeys={[customerKeys.lookup(searched)]} />}
       {lookup.isError && enabled && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          The lookup failed: {lookup.error.message}{" "}
-          <button type="button" className="font-medium underline" onClick={() => void lookup.refetch()}>
-            Retry
-          </button>
+          The lookup failed: {errorText(lookup.error)}{" "}
+          {!needsAdministrator(lookup.error) && (
+            <button type="button" className="font-medium underline" onClick={() => void lookup.refetch()}>
+              Retry
+            </button>
+          )}
         </div>
       )}
 

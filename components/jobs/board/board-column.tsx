@@ -8,6 +8,7 @@ import type { JobStatus } from "@/lib/jobs/job-enums";
 import { formatMoneyRounded } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-list-url";
+import { errorText, needsAdministrator } from "@/lib/http/error-advice";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
@@ -94,10 +95,12 @@ export function BoardColumn({ status, filters, collapsed, onCollapsedChange, can
           <p className="p-2 text-sm text-slate-600">Loading jobs…</p>
         ) : query.isError && jobs.length === 0 ? (
           <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
-            <p>{query.error.message}</p>
-            <button type="button" onClick={() => void query.refetch()} className="mt-1 font-medium underline">
-              Try again
-            </button>
+            <p>{errorText(query.error)}</p>
+            {!needsAdministrator(query.error) && (
+              <button type="button" onClick={() => void query.refetch()} className="mt-1 font-medium underline">
+                Try again
+              </button>
+            )}
           </div>
         ) : jobs.length === 0 ? (
           <p className="p-2 text-sm text-slate-600">No jobs</p>
@@ -123,7 +126,7 @@ export function BoardColumn({ status, filters, collapsed, onCollapsedChange, can
         )}
         {query.isFetchNextPageError && (
           <p role="alert" className="text-sm text-red-800">
-            {query.error?.message}
+            {errorText(query.error)}
           </p>
         )}
       </div>

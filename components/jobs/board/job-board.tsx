@@ -36,6 +36,7 @@ import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { loadedJobs, type BoardColumnData } from "@/lib/jobs/board-cache";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { BOARD_FILTER_KEYS, boardFiltersOf, historyModeFor, jobFilterParsers, type BoardFilters, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-list-url";
+import { StaleDataNotice } from "@/components/query/stale-data-notice";
 
 const noSubscription = () => () => {};
 
@@ -132,6 +133,7 @@ function BoardColumns({ filters, canWrite }: { filters: BoardFilters; canWrite: 
       <p className="sr-only" role="status">
         {announcement}
       </p>
+      <StaleDataNotice queryKeys={JOB_STATUSES.map((status) => jobKeys.boardColumn(status, filters))} />
       {/* relative: the screen-reader-only text inside is absolutely placed and would otherwise widen the page. */}
       <div className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0">
         {/* Columns stretch to the tallest: a card can be dropped anywhere down a column. */}

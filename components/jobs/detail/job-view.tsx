@@ -14,6 +14,9 @@ import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { formatMoment, formatMoney, formatSchedule, jobLabel, personName } from "@/lib/jobs/job-format";
 import type { JobDetail } from "@/lib/jobs/job-types";
 import { trashHrefFor } from "@/lib/trash/trash-url";
+import { errorText } from "@/lib/http/error-advice";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
+import { StaleDataNotice } from "@/components/query/stale-data-notice";
 
 /** Everything about one job. The data was prefetched by the server page under the same query key. */
 export function JobView({ uuid, canWrite }: { uuid: string; canWrite: boolean }) {
@@ -22,7 +25,7 @@ export function JobView({ uuid, canWrite }: { uuid: string; canWrite: boolean })
   if (query.isError) {
     return (
       <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-        {query.error.message}
+        {errorText(query.error)}
       </p>
     );
   }
@@ -50,6 +53,7 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
 
   return (
     <div className="space-y-6">
+      <StaleDataNotice queryKeys={[jobKeys.detail(job.uuid)]} />
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/jobs" className="text-brand-700 underline">
           Jobs

@@ -6,6 +6,8 @@ import { toast } from "sonner";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useIntentKey } from "@/components/forms/use-intent-key";
+import { useSessionDraft } from "@/components/forms/use-session-draft";
+import { DRAFT_RESTORED_NOTICE } from "@/lib/forms/save-failure";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
 import { ConflictReview } from "@/components/forms/conflict-table";
@@ -28,6 +30,9 @@ import { ReadyForm } from "@/components/forms/ready-form";
 export type JobFormProps =
   | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
   | { mode: "edit"; job: JobDetail };
+
+/** What an ended session keeps of this form. */
+type JobDraft = { values: JobFormState; baseline: Baseline | null; customer: CustomerRecord | null };
 
 /** What an edit starts from: the job as it was read, after a conflict the newer version. */
 interface Baseline {
@@ -60,6 +65,18 @@ export function JobForm(props: JobFormProps) {
   const [showSummary, setShowSummary] = useState(false);
   const intentKey = useIntentKey();
   const guard = useUnsavedChangesGuard(formState.isDirty, baseline ? "this job" : "the new job");
+  // An ended session takes the person to sign in; what they typed waits here for them (see use-session-draft).
+  useSessionDraft<JobDraft>(
+    props.mode === "edit" ? `job:${props.job.uuid}` : "job:new",
+    () => (formState.isDirty ? { values: form.getValues(), baseline, customer } : null),
+    (draft) => {
+      // An edit goes on from the job as it was when they started: if it changed since, Save shows the conflict.
+      if (props.mode === "edit" && draft.baseline) setBaseline(draft.baseline);
+      setCustomer(draft.customer);
+      reset(draft.values, { keepDefaultValues: true });
+      setProblem({ message: DRAFT_RESTORED_NOTICE, retry: false, tone: "info" });
+    },
+  );
 
   const locations = useLocations();
   const assignees = useJobAssignees();
@@ -106,7 +123,7 @@ export function JobForm(props: JobFormProps) {
     }
     const failure = describeSaveFailure(error, setError, JOB_FIELDS);
     if (failure.showSummary) setShowSummary(true);
-    if (failure.problem) setProblem({ ...failure.problem, tone: "error" });
+    if (failure.problem) setProblem(failure.problem);
   }
 
   async function save(values: JobFormState) {

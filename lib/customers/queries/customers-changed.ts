@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import type { CustomerDto } from "@/lib/customers/customer-service";
 import { jobsChanged } from "@/lib/jobs/queries/jobs-changed";
+import { recordDataAge } from "@/lib/query/data-age";
 
 /**
  * Customers changed: their lists (or, with "all", everything under
@@ -15,11 +16,14 @@ export function customersChanged(queryClient: QueryClient, scope: "lists" | "all
 
 /**
  * What a create or an edit makes stale: the record page takes the saved
- * record, lists, lookups and its history are read again, and after an edit
- * the job lists too (they show customer names).
+ * record (no longer marked as saved data), lists, lookups and its history
+ * are read again, and after an edit the job lists too (they show customer
+ * names).
  */
 export function customerSaved(queryClient: QueryClient, customer: CustomerDto, how: "created" | "updated"): void {
   queryClient.setQueryData(customerKeys.detail(customer.uuid), customer);
+  // The CRM just answered: whatever saved copy the record page showed is replaced by the current record.
+  recordDataAge(queryClient, customerKeys.detail(customer.uuid), null);
   void customersChanged(queryClient, "lists");
   void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });
   void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.uuid) });

@@ -1,7 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import type { CustomerDto } from "@/lib/customers/customer-service";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
+import { recordDataAge } from "@/lib/query/data-age";
 
 /**
  * GET /api/customers/:uuid, deleted ones included: a customer's page must be
@@ -14,7 +15,11 @@ export function getCustomer(uuid: string, signal?: AbortSignal): Promise<Custome
 export function customerQueryOptions(uuid: string) {
   return queryOptions({
     queryKey: customerKeys.detail(uuid),
-    queryFn: ({ signal }) => getCustomer(uuid, signal),
+    queryFn: async ({ signal, client, queryKey }) => {
+      const { data, meta } = await apiFetchWithMeta<CustomerDto>(`/api/customers/${encodeURIComponent(uuid)}?include_deleted=true`, { signal });
+      recordDataAge(client, queryKey, meta.stale_since);
+      return data;
+    },
   });
 }
 

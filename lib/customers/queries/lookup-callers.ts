@@ -3,7 +3,8 @@ import { useCallback } from "react";
 import type { LookupMatch } from "@/lib/customers/caller-lookup";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import type { LookupQuery } from "@/lib/customers/lookup-query";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
+import { recordDataAge } from "@/lib/query/data-age";
 
 export type { LookupMatch };
 
@@ -22,7 +23,11 @@ export function lookupQueryOptions(q: string) {
   return queryOptions({
     queryKey: customerKeys.lookup(q),
     // The signal lets React Query abort the request for a query the person has already typed past.
-    queryFn: ({ signal }) => lookupCallers(q, signal),
+    queryFn: async ({ signal, client, queryKey }) => {
+      const { data, meta } = await apiFetchWithMeta<LookupData>(`/api/lookup?${new URLSearchParams({ q }).toString()}`, { signal });
+      recordDataAge(client, queryKey, meta.stale_since);
+      return data;
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
+import { recordDataAge } from "@/lib/query/data-age";
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import { BOARD_PAGE_SIZE, jobListUrl } from "@/lib/jobs/job-list-url";
 import type { JobListPage } from "@/lib/jobs/job-types";
@@ -14,7 +15,11 @@ export function fetchBoardColumnPage(status: JobStatus, filters: BoardFilters, p
 export function boardColumnQueryOptions(status: JobStatus, filters: BoardFilters) {
   return infiniteQueryOptions({
     queryKey: jobKeys.boardColumn(status, filters),
-    queryFn: ({ pageParam }) => fetchBoardColumnPage(status, filters, pageParam),
+    queryFn: async ({ pageParam, client, queryKey }) => {
+      const { data, meta } = await apiFetchWithMeta<JobListPage>(jobListUrl({ ...filters, status: [status], page: pageParam, limit: BOARD_PAGE_SIZE }));
+      recordDataAge(client, queryKey, meta.stale_since);
+      return data;
+    },
     initialPageParam: 1,
     getNextPageParam: (last: JobListPage) => (last.pagination.page < last.pagination.total_pages ? last.pagination.page + 1 : undefined),
   });

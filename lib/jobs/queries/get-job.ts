@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
+import { recordDataAge } from "@/lib/query/data-age";
 import type { JobDetail } from "@/lib/jobs/job-types";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 
@@ -9,7 +10,14 @@ export function fetchJob(uuid: string): Promise<JobDetail> {
 }
 
 export function jobQueryOptions(uuid: string) {
-  return queryOptions({ queryKey: jobKeys.detail(uuid), queryFn: () => fetchJob(uuid) });
+  return queryOptions({
+    queryKey: jobKeys.detail(uuid),
+    queryFn: async ({ client, queryKey }) => {
+      const { data, meta } = await apiFetchWithMeta<JobDetail>(`/api/jobs/${encodeURIComponent(uuid)}?include_deleted=true`);
+      recordDataAge(client, queryKey, meta.stale_since);
+      return data;
+    },
+  });
 }
 
 export function useJob(uuid: string) {

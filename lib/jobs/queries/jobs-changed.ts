@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import type { JobDetail } from "@/lib/jobs/job-types";
 import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
+import { recordDataAge } from "@/lib/query/data-age";
 
 /**
  * A job changed: everything the browser holds of jobs is out of date. What is
@@ -19,6 +20,8 @@ export function jobsChanged(queryClient: QueryClient, refetchType: "active" | "n
 /** A saved job is what its page shows; lists, the board and the history are marked stale and reload where they are shown. */
 export function jobSaved(queryClient: QueryClient, job: JobDetail): void {
   queryClient.setQueryData(jobKeys.detail(job.uuid), job);
+  // The CRM just answered: whatever saved copy the job page showed is replaced by the current job.
+  recordDataAge(queryClient, jobKeys.detail(job.uuid), null);
   void jobsChanged(queryClient, "none");
 }
 

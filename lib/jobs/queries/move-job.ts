@@ -10,6 +10,7 @@ import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobDetail, JobListItem } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-list-url";
 import { jobsChanged } from "@/lib/jobs/queries/jobs-changed";
+import { errorText, retryActionFor } from "@/lib/http/error-advice";
 
 export interface MoveRequest {
   job: JobListItem;
@@ -70,10 +71,9 @@ export function useMoveJob(filters: BoardFilters, announce: (message: string) =>
         return;
       }
       edit(from, (column) => withJob(column, job));
-      const reason = error instanceof Error ? error.message : "The change could not be saved.";
       toast.error(`Couldn't move ${jobLabel(job)} to ${to}. It is back in ${from}.`, {
-        description: reason,
-        action: { label: "Try again", onClick: () => mutation.mutate(request) },
+        description: errorText(error, "The change could not be saved."),
+        action: retryActionFor(error, { label: "Try again", onClick: () => mutation.mutate(request) }),
       });
     },
     onSettled: async (_data, _error, { from, to }) => {

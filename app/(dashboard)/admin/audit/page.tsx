@@ -47,6 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="job">Job</option>
             <option value="user">User</option>
             <option value="session">Sign-in</option>
+            <option value="setting">Setting</option>
           </select>
         </div>
         <div className="flex items-end gap-2">

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CustomerDetail } from "@/components/customers/detail/customer-detail";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { customerName } from "@/lib/customers/customer-format";
 import { loadCustomer } from "@/lib/customers/load-customer";
@@ -16,11 +17,11 @@ type Props = { params: Promise<{ uuid: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Metadata is rendered beside the page, not after it: check the session here too, so no stranger's
   // request ever reads the CRM or learns a name from the title.
-  await requirePageUser();
+  const user = await requirePageUser();
   const { uuid } = await params;
   if (!z.uuid().safeParse(uuid).success) return { title: "Customer" };
   // Shares the page's read through the BFF cache: costs no second CRM request.
-  const read = await loadCustomer(uuid);
+  const read = await runAsRequester(user, () => loadCustomer(uuid));
   return { title: read.state === "ok" ? customerName(read.customer) : "Customer" };
 }
 
@@ -34,10 +35,10 @@ export default async function CustomerPage({ params }: Props) {
   const user = await requirePageUser();
   const { uuid } = await params;
   if (!z.uuid().safeParse(uuid).success) notFound();
-  const read = await loadCustomer(uuid);
+  const read = await runAsRequester(user, () => loadCustomer(uuid));
   if (read.state === "not_found") notFound();
   const queryClient = makeQueryClient();
-  if (read.state === "ok") await prefetchCustomerPage(queryClient, read.customer);
+  if (read.state === "ok") await runAsRequester(user, () => prefetchCustomerPage(queryClient, read.customer, read.staleSince));
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

@@ -6,10 +6,12 @@ import { CrmProblem } from "@/components/jobs/crm-problem";
 import { JobView } from "@/components/jobs/detail/job-view";
 import { queryAuditLog } from "@/lib/audit/audit-query";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { loadJob } from "@/lib/jobs/load-job";
 import { makeQueryClient } from "@/lib/query/make-query-client";
+import { recordDataAge } from "@/lib/query/data-age";
 
 export const metadata: Metadata = { title: "Job" };
 
@@ -21,12 +23,13 @@ export const metadata: Metadata = { title: "Job" };
 export default async function JobPage({ params }: { params: Promise<{ uuid: string }> }) {
   const user = await requirePageUser();
   const { uuid } = await params;
-  const loaded = await loadJob(uuid);
+  const loaded = await runAsRequester(user, () => loadJob(uuid));
   if (loaded.state === "not_found") notFound();
-  if (loaded.state === "error") return <CrmProblem title="This job can't be shown right now" message={loaded.message} />;
+  if (loaded.state === "error") return <CrmProblem title="This job can't be shown right now" message={loaded.message} requestId={loaded.requestId} retry={loaded.retry} />;
 
   const queryClient = makeQueryClient();
   queryClient.setQueryData(jobKeys.detail(uuid), loaded.job);
+  recordDataAge(queryClient, jobKeys.detail(uuid), loaded.staleSince);
   queryClient.setQueryData(jobKeys.history(uuid), await queryAuditLog({ resource: "job", resource_id: uuid, page: 1 }));
 
   return (

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { JobBoard } from "@/components/jobs/board/job-board";
 import { JobScreenHeader } from "@/components/jobs/job-screen-header";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { prefetchBoard } from "@/lib/jobs/prefetch-jobs";
 import { checkJobFilters } from "@/lib/jobs/job-list-filters";
@@ -22,7 +23,7 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pro
   const raw = rawFiltersFromSearchParams(await searchParams);
   const check = checkJobFilters(raw, BOARD_FILTER_KEYS);
   const queryClient = makeQueryClient();
-  if (check.ok) await prefetchBoard(queryClient, boardFiltersOf(check.filters));
+  if (check.ok) await runAsRequester(user, () => prefetchBoard(queryClient, boardFiltersOf(check.filters)));
   const canWrite = can(user.role, "write");
 
   return (

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { JobForm } from "@/components/jobs/form/job-form";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { CrmError } from "@/lib/crm/errors";
 import { getCustomer } from "@/lib/crm/customers";
@@ -19,7 +20,7 @@ export default async function NewJobPage({ searchParams }: { searchParams: Promi
   if (!can(user.role, "write")) return <AccessDenied what="creating jobs" />;
   const requested = (await searchParams).customer_uuid;
   const customerUuid = Array.isArray(requested) ? requested[0] : requested;
-  const { customer, notice } = await preselectedCustomer(customerUuid);
+  const { customer, notice } = await runAsRequester(user, () => preselectedCustomer(customerUuid));
 
   return (
     <div className="mx-auto max-w-3xl space-y-4">

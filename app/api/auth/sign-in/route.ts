@@ -12,7 +12,8 @@ export const POST = definePublicRoute(async ({ request, requestId }) => {
     const retryAfter = result.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(result.retryAfterSeconds) };
     throw new ApiError(result.status, result.code, result.message, undefined, retryAfter);
   }
-  const response = json({ user: result.user });
+  // With two-factor sign-in the password step opens a challenge (POST /api/auth/two-factor), not a session.
+  const response = result.twoFactorRequired ? json({ two_factor_required: true }) : json({ user: result.user, two_factor_required: false });
   for (const cookie of result.setCookies) response.headers.append("Set-Cookie", cookie);
   return response;
 });

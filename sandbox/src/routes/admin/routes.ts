@@ -4,12 +4,14 @@ import { faultSettingsToJson, FaultSettingsError, isActive, parseFaultJson } fro
 import { badRequest } from "../../http/api-error";
 import { success } from "../../http/envelope";
 import { parseJsonObject } from "../../http/json-body";
+import { ACCESS_REFUSALS, type AccessRefusal } from "../../middleware/access";
 
 /**
  * Test controls, outside /api/v1 so they are never mistaken for CRM API:
  * read or replace the fault settings (PUT {} clears them), and reset or set
  * the calling company's usage counter for this month (set: to try the
- * quota's 403 without sending 50,000 requests). They need a valid key but do not count
+ * quota's 403 without sending 50,000 requests), and turn the company's key away
+ * (`{"refuse": "invalid_key" | "addon_required" | null}`). They need a valid key but do not count
  * against the quota, so a test can always dig itself out of a 403.
  */
 export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -28,6 +30,15 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
         throw error;
       }
       return describe(c);
+    })
+    .put("/access", (c) => {
+      const refuse = parseJsonObject(c.var.rawBody).refuse;
+      if (refuse !== null && !ACCESS_REFUSALS.includes(refuse as AccessRefusal)) {
+        throw badRequest(`refuse must be null or one of ${ACCESS_REFUSALS.join(", ")}`);
+      }
+      if (refuse === null) deps.accessRefusals.delete(c.var.company.uuid);
+      else deps.accessRefusals.set(c.var.company.uuid, refuse as AccessRefusal);
+      return c.json(success({ refuse }));
     })
     .post("/reset-usage", async (c) => {
       await deps.db.query("delete from usage_counters where company_uuid = $1", [c.var.company.uuid]);

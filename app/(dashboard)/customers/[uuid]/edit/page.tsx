@@ -6,6 +6,7 @@ import { z } from "zod";
 import { EditCustomerScreen } from "@/components/customers/form/edit-customer-screen";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { loadCustomer } from "@/lib/customers/load-customer";
@@ -19,7 +20,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ u
   if (!can(user.role, "write")) return <AccessDenied what="editing customers" />;
   const { uuid } = await params;
   if (!z.uuid().safeParse(uuid).success) notFound();
-  const read = await loadCustomer(uuid, { fresh: true });
+  const read = await runAsRequester(user, () => loadCustomer(uuid, { fresh: true }));
   if (read.state === "not_found") notFound();
   const queryClient = makeQueryClient();
   if (read.state === "ok") queryClient.setQueryData(customerKeys.detail(uuid), read.customer);

@@ -5,6 +5,7 @@ import { AccessDenied } from "@/components/errors/access-denied";
 import { CrmProblem } from "@/components/jobs/crm-problem";
 import { JobForm } from "@/components/jobs/form/job-form";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { jobLabel } from "@/lib/jobs/job-format";
 import { loadJob } from "@/lib/jobs/load-job";
@@ -15,9 +16,9 @@ export default async function EditJobPage({ params }: { params: Promise<{ uuid: 
   const user = await requirePageUser();
   if (!can(user.role, "write")) return <AccessDenied what="editing jobs" />;
   const { uuid } = await params;
-  const loaded = await loadJob(uuid, { fresh: true });
+  const loaded = await runAsRequester(user, () => loadJob(uuid, { fresh: true }));
   if (loaded.state === "not_found") notFound();
-  if (loaded.state === "error") return <CrmProblem title="This job can't be edited right now" message={loaded.message} />;
+  if (loaded.state === "error") return <CrmProblem title="This job can't be edited right now" message={loaded.message} requestId={loaded.requestId} retry={loaded.retry} />;
   const { job } = loaded;
 
   return (
