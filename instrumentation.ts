@@ -13,7 +13,7 @@ export async function register() {
   const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
   await appDatabase();
   await ensureFirstAdmin();
-  // The CRM mirror's sync runs in the background of the server (decision 014).
+  // The CRM mirror's sync runs in the background of the server (ADR-014).
   const { startMirrorSync } = await import("@/lib/mirror/sync-start.server");
   startMirrorSync();
 }

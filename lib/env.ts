@@ -45,7 +45,7 @@ const serverEnvSchema = z.object({
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOG_LEVEL: z.enum(["silent", "error", "info"]).default("info"),
-  /** The CRM mirror's background sync (decision 014); "off" leaves only read-/write-through and Sync now. */
+  /** The CRM mirror's background sync (ADR-014); "off" leaves only read-/write-through and Sync now. */
   MIRROR_SYNC: z.enum(["on", "off"]).default("on"),
 });
 

@@ -10,8 +10,8 @@ import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { apiFetch } from "@/lib/http/api-fetch";
-import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import type { ManagedUser } from "@/lib/users/user-types";
 
 export const usersQueryKey = ["admin", "users"] as const;

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { toast } from "sonner";
@@ -48,11 +47,11 @@ function NameList<Row>({ rows, kind }: { rows: readonly Row[]; kind: BulkDeleteK
   );
 }
 
-async function undoDelete<Row>(kind: BulkDeleteKind<Row>, rows: readonly Row[], queryClient: QueryClient, openTrash: () => void) {
+async function undoDelete<Row>(kind: BulkDeleteKind<Row>, rows: readonly Row[], openTrash: () => void) {
   const what = countOf(rows.length, kind.noun);
   const id = toast.loading(`Restoring ${what}…`);
   const report = await restoreRows(kind, rows);
-  await kind.refresh(queryClient);
+  await kind.refresh();
   if (report.failed.length === 0) {
     toast.success(`${what} restored`, { id, duration: 5_000 });
     return;
@@ -68,7 +67,6 @@ async function undoDelete<Row>(kind: BulkDeleteKind<Row>, rows: readonly Row[], 
 
 export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: BulkDeleteProps<Row>) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [state, setState] = useState<Step<Row>>({ step: "closed" });
   const [typed, setTyped] = useState("");
   const keyFor = useRef(intentKeys());
@@ -89,7 +87,7 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
     if (deleted.length === 0) return;
     toast(`${countOf(deleted.length, kind.noun)} deleted`, {
       duration: 8_000,
-      action: { label: "Undo", onClick: () => void undoDelete(kind, deleted, queryClient, () => router.push("/trash")) },
+      action: { label: "Undo", onClick: () => void undoDelete(kind, deleted, () => router.push("/trash")) },
     });
   }
 
@@ -97,7 +95,7 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
     setState({ step: "running", rows: all, deleted: deletedBefore, progress: { total: attempt.length, done: 0, failed: 0 } });
     const report = await deleteRows(kind, attempt, keyFor.current, (progress) => setState((current) => (current.step === "running" ? { ...current, progress } : current)));
     // The table behind the dialog shows the truth at once, failures or not.
-    void kind.refresh(queryClient);
+    void kind.refresh();
     const deletedIds = new Set([...deletedBefore, ...report.deleted].map(kind.id));
     const deleted = all.filter((row) => deletedIds.has(kind.id(row)));
     if (report.failed.length === 0) finish(deleted);

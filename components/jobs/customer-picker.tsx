@@ -3,7 +3,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type Ref } from "react";
 import { inputClassName } from "@/components/ui/field";
 import { useDebouncedValue } from "@/lib/hooks/use-debounced-value";
-import { CUSTOMER_OPTION_LIMIT, useCustomerOptions } from "@/lib/jobs/api/get-customer-options";
+import { CUSTOMER_OPTION_LIMIT, useCustomerOptions } from "@/lib/jobs/queries/get-customer-options";
 import { personName } from "@/lib/jobs/job-format";
 import type { CustomerRecord } from "@/lib/jobs/job-types";
 

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from "react";
 import { JobFlags, PriorityBadge } from "@/components/jobs/job-badges";
 import { splitAgenda } from "@/lib/jobs/job-agenda";
 import { formatScheduledDate, formatTimeWindow, localDay } from "@/lib/jobs/job-format";
-import { jobsHref } from "@/lib/jobs/job-url-filters";
+import { jobsHref } from "@/lib/jobs/job-list-url";
 import type { AgendaJob, OverviewCounts } from "@/lib/overview/overview-types";
 
 const noSubscription = () => () => {};

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { jobsHref } from "@/lib/jobs/job-url-filters";
+import { jobsHref } from "@/lib/jobs/job-list-url";
 import type { OverviewCounts } from "@/lib/overview/overview-types";
 
 const numberFormat = new Intl.NumberFormat("en-US");

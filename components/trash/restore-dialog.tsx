@@ -1,13 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { ProgressBar } from "@/components/data-table/progress-bar";
 import { Dialog } from "@/components/ui/dialog";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { refreshAfterRestore } from "@/lib/trash/api/trash-api";
-import { restoreEach, type RestoreItem, type RestoreOutcome } from "@/lib/trash/restore-run";
+import { useRestoreEach } from "@/lib/trash/queries/restore-from-trash";
+import type { RestoreItem, RestoreOutcome } from "@/lib/trash/restore-run";
 
 const LISTED = 10;
 
@@ -35,7 +34,7 @@ export function RestoreDialog({
   optionalLabel?: string;
   onFinished: (restored: RestoreItem[]) => void;
 }) {
-  const queryClient = useQueryClient();
+  const restoreEach = useRestoreEach();
   const [withOptional, setWithOptional] = useState(true);
   const [running, setRunning] = useState(false);
   const [done, setDone] = useState(0);
@@ -55,7 +54,6 @@ export function RestoreDialog({
     const earlier = (outcomes ?? []).filter((outcome) => !retried.has(outcome.item.uuid));
     const results = await restoreEach(list, keys.current, (_outcome, count) => setDone(count));
     setRunning(false);
-    await refreshAfterRestore(queryClient);
     const all = [...earlier, ...results];
     const stillFailed = all.filter((outcome) => !outcome.ok);
     const back = all.filter((outcome) => outcome.ok).map((outcome) => outcome.item);

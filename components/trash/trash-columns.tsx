@@ -5,7 +5,7 @@ import Link from "next/link";
 import { selectionColumn } from "@/components/data-table/selection-column";
 import { Badge } from "@/components/ui/badge";
 import { secondaryButtonClassName } from "@/components/ui/field";
-import { formatDateTime } from "@/lib/customers/customer-display";
+import { formatDateTime } from "@/lib/customers/customer-format";
 import type { TrashResource, TrashRow } from "@/lib/trash/trash-types";
 
 export interface TrashColumnOptions {

@@ -1,13 +1,12 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ProgressBar } from "@/components/data-table/progress-bar";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { formatDateTime } from "@/lib/customers/customer-display";
+import { formatDateTime } from "@/lib/customers/customer-format";
 import { ApiRequestError } from "@/lib/http/api-fetch";
-import { getScanEstimate, scanPage, trashKeys } from "@/lib/trash/api/trash-api";
+import { getScanEstimate, scanPage, useScanEnded } from "@/lib/trash/queries/scan-trash";
 import type { TrashResource, TrashScanEstimate, TrashScanSummary } from "@/lib/trash/trash-types";
 import { errorText } from "@/lib/http/error-advice";
 
@@ -28,7 +27,7 @@ const plural = (value: number, one: string, many: string) => `${count(value)} ${
  * leaving the page stops it.
  */
 export function TrashScan({ resource, lastScan }: { resource: TrashResource; lastScan: TrashScanSummary | null }) {
-  const queryClient = useQueryClient();
+  const scanEnded = useScanEnded();
   const noun = resource === "customer" ? "customers" : "jobs";
   const [asking, setAsking] = useState(false);
   const [estimate, setEstimate] = useState<{ data?: TrashScanEstimate; error?: string } | null>(null);
@@ -92,7 +91,7 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
         inFlight.current = null;
       }
     }
-    await queryClient.invalidateQueries({ queryKey: trashKeys.all });
+    await scanEnded();
   }
 
   function start() {

@@ -1,7 +1,6 @@
 "use client";
 
 import * as Tabs from "@radix-ui/react-tabs";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";
@@ -17,8 +16,8 @@ import { RestoreDialog } from "@/components/trash/restore-dialog";
 import { trashColumns } from "@/components/trash/trash-columns";
 import { TrashScan } from "@/components/trash/trash-scan";
 import { ApiRequestError } from "@/lib/http/api-fetch";
-import { newIntentKey } from "@/lib/http/api-mutate";
-import { refreshAfterRestore, restoreFromTrash, useTrashPage } from "@/lib/trash/api/trash-api";
+import { useTrashPage } from "@/lib/trash/queries/get-trash";
+import { useRestoreFromTrash } from "@/lib/trash/queries/restore-from-trash";
 import type { RestoreItem } from "@/lib/trash/restore-run";
 import { TRASH_PAGE_SIZE, TRASH_TABS, type TrashResource, type TrashRow } from "@/lib/trash/trash-types";
 import { toTrashQuery, trashUrlParsers, type TrashQuery } from "@/lib/trash/trash-url";
@@ -69,7 +68,7 @@ function TrashPanel({
   onChange: (change: { search?: string | null; page?: number | null }) => void;
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
+  const restoreFromTrash = useRestoreFromTrash();
   const trash = useTrashPage(query);
   const noun = resource === "customer" ? "customers" : "jobs";
   const tableId = `trash-${noun}`;
@@ -97,7 +96,7 @@ function TrashPanel({
     }
     setRestoring((current) => new Set(current).add(row.uuid));
     try {
-      await restoreFromTrash(row.resource, row.uuid, row.deleted_at, newIntentKey());
+      await restoreFromTrash.mutateAsync({ resource: row.resource, uuid: row.uuid, expectedDeletedAt: row.deleted_at });
       toast.success(`${row.label} is restored.`, {
         action: { label: "Open", onClick: () => router.push(row.resource === "customer" ? `/customers/${row.uuid}` : `/jobs/${row.uuid}`) },
       });
@@ -109,7 +108,6 @@ function TrashPanel({
         next.delete(row.uuid);
         return next;
       });
-      await refreshAfterRestore(queryClient);
     }
   }
 

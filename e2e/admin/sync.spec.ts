@@ -4,7 +4,7 @@ import { storageStatePath } from "../support/accounts";
 import { dashboardApi } from "../support/dashboard-api";
 
 /**
- * The Data sync page (decision 014): an admin sees what the mirror holds and
+ * The Data sync page (ADR-014): an admin sees what the mirror holds and
  * what it spends, starts a full pass with Sync now, sets the budget share and
  * pauses; staff may start Sync now through the API but not change settings.
  */

@@ -54,7 +54,7 @@ test("search, type filter and page live in the URL: reload keeps them, Back undo
   await expect(rows).toHaveCount(2);
 
   // Pages: Back returns to the first, the second page of 25 survives a reload.
-  // (Back across a reload is left out: Next.js restores such entries unreliably, see docs/decisions/007.)
+  // (Back across a reload is left out: Next.js restores such entries unreliably, see ADR-007, docs/decisions/007-customer-screens.md.)
   await page.goto("/customers");
   await waitForHydration(page);
   await page.getByRole("button", { name: "Next" }).click();

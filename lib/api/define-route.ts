@@ -133,7 +133,7 @@ function toApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof RequestBudgetExceeded) return fromBudgetExceeded(error);
   if (error instanceof CrmError) return fromCrmError(error);
-  // The mirror's queries (decision 014): a sort key, filter or range they do not offer.
+  // The mirror's queries (ADR-014): a sort key, filter or range they do not offer.
   if (error instanceof MirrorQueryError) return new ApiError(400, "validation", error.message, { [error.field]: error.message });
   if (error instanceof ConfigurationError) {
     logEvent("error", "configuration_error", { request_id: requestId, message: error.message });

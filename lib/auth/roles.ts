@@ -17,7 +17,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   viewer: "Read only.",
 };
 
-// manage_sync: the CRM mirror's budget and pause (decision 014); staff may still ask for "Sync now" (write).
+// manage_sync: the CRM mirror's budget and pause (ADR-014); staff may still ask for "Sync now" (write).
 export type Capability = "read" | "write" | "manage_users" | "read_audit" | "manage_sync";
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {

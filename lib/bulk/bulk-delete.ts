@@ -1,4 +1,3 @@
-import type { QueryClient } from "@tanstack/react-query";
 import { runBulk, type BulkProgress } from "@/lib/bulk/run-bulk";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { newIntentKey } from "@/lib/http/api-mutate";
@@ -14,8 +13,8 @@ export interface BulkDeleteKind<Row> {
   label: (row: Row) => string;
   remove: (id: string, idempotencyKey: string) => Promise<unknown>;
   restore: (id: string, idempotencyKey: string) => Promise<unknown>;
-  /** Brings every query showing these records up to date; awaited before the table is trusted again. */
-  refresh: (queryClient: QueryClient) => Promise<unknown>;
+  /** Brings every query showing these records up to date; awaited before the table is trusted again (the kind's hook binds it to the query client). */
+  refresh: () => Promise<unknown>;
 }
 
 /** Two or three at a time: quick enough for a page of 100, gentle on the CRM's rate limit. */

@@ -2,10 +2,10 @@ import "server-only";
 import type { CustomerFilter } from "@/lib/customers/customer-enums";
 import { crmRead, crmWrite } from "@/lib/crm/crm-request";
 import { customerListSchema, customerSchema, deletedSchema } from "@/lib/crm/schemas";
-// The CRM mirror learns from every answer here (read-through, write-through; decision 014).
+// The CRM mirror learns from every answer here (read-through, write-through; ADR-014).
 import { mirrorCustomers, mirrorDeleted } from "@/lib/mirror/mirror-observer.server";
 
-/** Customer operations of the CRM (doc 000). Customer changes also touch jobs, which embed customer names. */
+/** Customer operations of the CRM (CRM-API 000). Customer changes also touch jobs, which embed customer names. */
 const AFFECTS = ["customers", "jobs"] as const;
 
 export interface ListCustomersParams {
@@ -60,7 +60,7 @@ export async function deleteCustomer(uuid: string, idempotencyKey: string) {
 
 /**
  * Restore is not in the vendor's documentation: the project decided it is a
- * PUT of `{"deleted_at": null}` (api-docs README, decision 7). If the real CRM
+ * PUT of `{"deleted_at": null}` (CRM-API decision 7). If the real CRM
  * does it differently, this function is the one place to change.
  */
 export async function restoreCustomer(uuid: string, idempotencyKey: string) {

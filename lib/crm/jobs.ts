@@ -2,10 +2,10 @@ import "server-only";
 import type { JobPriority, JobStatus } from "@/lib/jobs/job-enums";
 import { crmRead, crmWrite } from "@/lib/crm/crm-request";
 import { deletedSchema, jobDetailSchema, jobListSchema } from "@/lib/crm/schemas";
-// The CRM mirror learns from every answer here (read-through, write-through; decision 014).
+// The CRM mirror learns from every answer here (read-through, write-through; ADR-014).
 import { mirrorDeleted, mirrorJobDetail, mirrorJobs } from "@/lib/mirror/mirror-observer.server";
 
-/** Job operations of the CRM (doc 002). */
+/** Job operations of the CRM (CRM-API 002). */
 const AFFECTS = ["jobs"] as const;
 
 export interface ListJobsParams {

@@ -1,10 +1,10 @@
 import "server-only";
 import { crmRead } from "@/lib/crm/crm-request";
 import { locationListSchema, locationSchema } from "@/lib/crm/schemas";
-// The CRM mirror learns from every answer here (read-through; decision 014).
+// The CRM mirror learns from every answer here (read-through; ADR-014).
 import { mirrorLocations } from "@/lib/mirror/mirror-observer.server";
 
-/** Locations: list and get only (api-docs README, decision 1). */
+/** Locations: list and get only (CRM-API decision 1). */
 export async function listLocations(params: { page?: number; limit?: number; includeDeleted?: boolean } = {}) {
   const result = await crmRead("/locations", locationListSchema, {
     query: { page: params.page, limit: params.limit, include_deleted: params.includeDeleted ? "true" : undefined },

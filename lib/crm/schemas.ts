@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 
 /**
- * The CRM's documented objects (docs 000 and 002). Unknown fields are
+ * The CRM's documented objects (CRM-API 000 and 002). Unknown fields are
  * tolerated and dropped; timestamps may come with or without milliseconds.
  */
 const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not an ISO 8601 timestamp");
@@ -104,7 +104,7 @@ export const locationSchema = z.object({
 });
 export type Location = z.infer<typeof locationSchema>;
 
-/** GET /jobs/{uuid} embeds the full customer and location (README decision 11). */
+/** GET /jobs/{uuid} embeds the full customer and location (CRM-API decision 11). */
 export const jobDetailSchema = jobListItemSchema.extend({
   customer: customerSchema.nullable().optional().transform((value) => value ?? null),
   location: locationSchema.nullable().optional().transform((value) => value ?? null),

@@ -1,5 +1,6 @@
-import { CUSTOMER_FIELDS, type CustomerField } from "@/lib/customers/customer-fields";
+import { CUSTOMER_FIELDS, type CustomerField } from "@/lib/customers/customer-field-labels";
 import type { CustomerFormState, CustomerFormValues } from "@/lib/customers/customer-schema";
+import { conflictRows, patchOf, reapplyOnto, type ConflictRow as FormConflictRow } from "@/lib/forms/form-changes";
 
 /**
  * What an edit changed, as the basis of a partial update. Sending only the
@@ -42,45 +43,25 @@ export function buildCustomerPatch(base: CustomerFormState, values: CustomerForm
   if (!values.billing_same_as_physical && changed.has("billing_same_as_physical")) {
     for (const field of BILLING) changed.add(field);
   }
-  const patch: Record<string, unknown> = { expected_updated_at: expectedUpdatedAt };
-  for (const field of CUSTOMER_FIELDS) if (changed.has(field)) patch[field] = values[field];
-  return patch as CustomerPatch;
+  return patchOf(CUSTOMER_FIELDS, changed, values, expectedUpdatedAt) as CustomerPatch;
 }
 
 /** After a conflict: the record as it is now, with this person's own changes laid on top. */
 export function reapplyChanges(base: CustomerFormState, mine: CustomerFormState, current: CustomerFormState): CustomerFormState {
-  const merged: CustomerFormState = { ...current };
-  const assign = <F extends CustomerField>(field: F) => {
-    merged[field] = mine[field];
-  };
-  for (const field of changedCustomerFields(base, mine)) assign(field);
-  return merged;
+  return reapplyOnto(current, mine, changedCustomerFields(base, mine));
 }
 
-export interface ConflictRow {
-  field: CustomerField;
-  /** What this person started from. */
-  before: unknown;
-  /** The record now (someone else's change). */
-  current: unknown;
-  /** What this person typed. */
-  mine: unknown;
-  theyChanged: boolean;
-  iChanged: boolean;
-  /** Both changed it, to different values: theirs is lost if this person applies theirs again. */
-  clash: boolean;
-}
+export type ConflictRow = FormConflictRow<CustomerField>;
 
 /** Field by field, what someone else changed and what this person changed, for the conflict review. */
 export function describeConflict(base: CustomerFormState, mine: CustomerFormState, current: CustomerFormState): ConflictRow[] {
-  const myChanges = new Set(changedCustomerFields(base, mine));
   const bothSame = mine.billing_same_as_physical && current.billing_same_as_physical;
-  return CUSTOMER_FIELDS.flatMap((field) => {
+  return conflictRows(
+    CUSTOMER_FIELDS,
+    { base, mine, current },
+    new Set(changedCustomerFields(base, mine)),
+    (_field, a, b) => sameValue(a, b),
     // Billing copied from physical on both sides: the physical rows already say it.
-    if (bothSame && BILLING.includes(field)) return [];
-    const theyChanged = !sameValue(base[field], current[field]);
-    const iChanged = myChanges.has(field);
-    if (!theyChanged && !iChanged) return [];
-    return [{ field, before: base[field], current: current[field], mine: mine[field], theyChanged, iChanged, clash: theyChanged && iChanged && !sameValue(mine[field], current[field]) }];
-  });
+    (field) => bothSame && BILLING.includes(field),
+  );
 }

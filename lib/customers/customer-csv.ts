@@ -1,6 +1,6 @@
 import type { CsvColumn } from "@/lib/csv/to-csv";
 import type { CustomerDto } from "@/lib/customers/customer-service";
-import { NOTIFY_LABELS } from "@/lib/customers/customer-fields";
+import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 
 /**
  * The customer export's columns: every field office staff work with, each

@@ -1,11 +1,11 @@
 export const CUSTOMER_TYPES = ["Residential", "Commercial"] as const;
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 
-/** The CRM's list filter values for customers (doc 000). */
+/** The CRM's list filter values for customers (CRM-API 000). */
 export const CUSTOMER_FILTERS = ["all", "residential", "commercial", "vip"] as const;
 export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number];
 
-/** The page sizes the customer and job lists offer (limitParam in lib/customers/customer-list-filters checks them). */
+/** The page sizes the customer and job lists offer (limitParam in lib/lists/list-params.ts checks them). */
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 

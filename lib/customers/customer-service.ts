@@ -5,14 +5,9 @@ import { diffFields } from "@/lib/audit/record-audit";
 import * as crm from "@/lib/crm/customers";
 import type { Customer } from "@/lib/crm/schemas";
 import { crmValidationToApiError } from "@/lib/crm/validation-fields";
-import {
-  checkCustomerRules,
-  customerExtrasFromFlags,
-  customerToFormValues,
-  toCrmCustomerBody,
-  type CustomerInput,
-  type CustomerUpdateInput,
-} from "@/lib/customers/customer-schema";
+import { checkCustomerRules } from "@/lib/customers/customer-fields";
+import { customerExtrasFromFlags, customerToFormValues, toCrmCustomerBody } from "@/lib/customers/customer-crm-mapping";
+import type { CustomerInput, CustomerUpdateInput } from "@/lib/customers/customer-schema";
 import { sameInstant } from "@/lib/time/same-instant";
 import { recordLock } from "@/lib/concurrency/record-lock";
 import { deleteOpenJobsOf } from "@/lib/jobs/job-service";

@@ -1,5 +1,5 @@
 import type { AuditRow } from "@/lib/audit/audit-types";
-import { CUSTOMER_FIELDS, formatCustomerValue, type CustomerField } from "@/lib/customers/customer-fields";
+import { CUSTOMER_FIELDS, formatCustomerValue, type CustomerField } from "@/lib/customers/customer-field-labels";
 
 // The audit log keeps internal_flags whole; its parts are shown as their own fields already.
 const HIDDEN_FIELDS = new Set(["internal_flags", "billing_same_as_physical", "uuid", "created_at", "updated_at", "deleted_at"]);

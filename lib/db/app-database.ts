@@ -40,7 +40,7 @@ async function openAppDatabase(): Promise<AppDatabase> {
     kind = "postgres";
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
-    // pg_trgm: the CRM mirror's substring indexes (migration 008, decision 014).
+    // pg_trgm: the CRM mirror's substring indexes (migration 008, ADR-014).
     const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
     const memory = env.APP_DATA_DIR === "memory";
     if (!memory) mkdirSync(env.APP_DATA_DIR, { recursive: true });

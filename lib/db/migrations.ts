@@ -192,7 +192,7 @@ create table password_change_required (
 );
 `,
   },
-  // ── The CRM mirror (decision 014): see lib/mirror/ ──
+  // ── The CRM mirror (ADR-014): see lib/mirror/ ──
   {
     id: "008_crm_mirror",
     sql: /* sql */ `

@@ -1,6 +1,6 @@
 /**
  * Every way a CRM call can fail, as a value the routes and pages can act on.
- * The 403 split follows doc 002: "add-on required, IP restriction, or usage
+ * The 403 split follows CRM-API 002: "add-on required, IP restriction, or usage
  * limit exceeded" share one status and differ only in the message.
  */
 export type CrmErrorKind =

@@ -1,5 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
 import { ApiRequestError, shortRequestId } from "@/lib/http/api-fetch";
+import { saveFailureNotice } from "@/lib/forms/save-failure";
 
 /**
  * Puts the server's field errors on the form's own fields, so a rule the
@@ -23,4 +24,24 @@ export function applyServerErrors<Values extends FieldValues>(
   if (!unplaced.length) return error.message;
   const quoted = error.requestId ? ` (request ${shortRequestId(error.requestId)})` : "";
   return `${unplaced.map(([, message]) => message).join(" ")}${quoted}`;
+}
+
+/** What a failed save tells the form: a notice (with "Try again" when the answer may simply have been lost) and whether to list the fields by Save. */
+export interface SaveFailure {
+  problem: { message: string; retry: boolean; tone: "error" | "info" } | null;
+  showSummary: boolean;
+}
+
+/**
+ * A failed save (other than a conflict), for both features' forms: a failure
+ * that is not about the fields (an ended session, a broken CRM connection, a
+ * lost answer) is the notice saveFailureNotice gives; otherwise the server's
+ * field errors go on their fields and whatever is left is the notice.
+ */
+export function describeSaveFailure<Values extends FieldValues>(error: unknown, setError: UseFormSetError<Values>, knownFields: readonly string[]): SaveFailure {
+  const notice = saveFailureNotice(error);
+  if (notice) return { problem: notice, showSummary: false };
+  const leftover = applyServerErrors(error, setError, knownFields);
+  const showSummary = error instanceof ApiRequestError && Object.keys(error.fields).some((field) => knownFields.includes(field));
+  return { problem: leftover ? { message: leftover, retry: false, tone: "error" } : null, showSummary };
 }

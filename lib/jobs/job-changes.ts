@@ -1,5 +1,7 @@
-import { JOB_FIELDS, SERVICE_ADDRESS_FIELDS, type JobField } from "@/lib/jobs/job-fields";
-import { parseAmount, type JobFormState, type JobFormValues } from "@/lib/jobs/job-schema";
+import { JOB_FIELDS, type JobField } from "@/lib/jobs/job-field-labels";
+import { SERVICE_ADDRESS_FIELDS, parseAmount } from "@/lib/jobs/job-fields";
+import { conflictRows, patchOf, reapplyOnto, type ConflictRow } from "@/lib/forms/form-changes";
+import type { JobFormState, JobFormValues } from "@/lib/jobs/job-schema";
 
 /**
  * What an edit of a job changed, as the basis of its partial update. Only
@@ -33,44 +35,18 @@ export function changedJobFields(base: JobFormState, values: JobFormState): JobF
 export function buildJobPatch(base: JobFormState, values: JobFormState, expectedUpdatedAt: string): JobPatch | null {
   const changed = changedJobFields(base, values);
   if (changed.length === 0) return null;
-  const patch: Record<string, unknown> = { expected_updated_at: expectedUpdatedAt };
-  for (const field of changed) patch[field] = values[field];
-  return patch as JobPatch;
+  return patchOf(JOB_FIELDS, new Set(changed), values, expectedUpdatedAt) as JobPatch;
 }
 
 /** After a conflict: the job as it is now, with this person's own changes laid on top. */
 export function reapplyJobChanges(base: JobFormState, mine: JobFormState, current: JobFormState): JobFormState {
-  const merged: JobFormState = { ...current };
-  const assign = <F extends JobField>(field: F) => {
-    merged[field] = mine[field];
-  };
-  for (const field of changedJobFields(base, mine)) assign(field);
-  if (mine.use_customer_address) assign("use_customer_address");
-  return merged;
+  const changed = changedJobFields(base, mine);
+  return reapplyOnto(current, mine, mine.use_customer_address ? [...changed, "use_customer_address" as const] : changed);
 }
 
-export interface JobConflictRow {
-  field: JobField;
-  /** What this person started from. */
-  before: unknown;
-  /** The job now (someone else's change). */
-  current: unknown;
-  /** What this person typed. */
-  mine: unknown;
-  theyChanged: boolean;
-  iChanged: boolean;
-  /** Both changed it, differently: applying mine again replaces theirs. */
-  clash: boolean;
-}
+export type JobConflictRow = ConflictRow<JobField>;
 
 /** Field by field, what someone else changed and what this person changed. */
 export function describeJobConflict(base: JobFormState, mine: JobFormState, current: JobFormState): JobConflictRow[] {
-  const myChanges = new Set(changedJobFields(base, mine));
-  return JOB_FIELDS.flatMap((field) => {
-    if (field === "use_customer_address") return [];
-    const theyChanged = !sameValue(field, base[field], current[field]);
-    const iChanged = myChanges.has(field);
-    if (!theyChanged && !iChanged) return [];
-    return [{ field, before: base[field], current: current[field], mine: mine[field], theyChanged, iChanged, clash: theyChanged && iChanged && !sameValue(field, mine[field], current[field]) }];
-  });
+  return conflictRows(JOB_FIELDS, { base, mine, current }, new Set(changedJobFields(base, mine)), sameValue, (field) => field === "use_customer_address");
 }

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { unknownFieldsError } from "@/lib/api/field-errors";
-import { includeDeletedParam, limitParam, pageParam, searchParam } from "@/lib/customers/customer-list-filters";
 import { JOB_PRIORITIES, JOB_STATUSES, type JobStatus } from "@/lib/jobs/job-enums";
-import { JOB_FILTER_KEYS, type FilterCheck, type FilterErrors, type JobFilterKey, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+import { listParamsShape } from "@/lib/lists/list-params";
+import { JOB_FILTER_KEYS, type FilterCheck, type FilterErrors, type JobFilterKey, type RawJobFilters } from "@/lib/jobs/job-list-url";
 
 /**
  * The job list's URL filters: the schema the job list API (app/api/jobs)
@@ -58,10 +58,7 @@ export const jobListFiltersSchema = z.strictObject(
     location_uuid: listUuid("location"),
     customer_uuid: listUuid("customer"),
     assigned_to_user_id: listUuid("team member"),
-    search: searchParam,
-    include_deleted: includeDeletedParam,
-    page: pageParam,
-    limit: limitParam,
+    ...listParamsShape,
   },
   unknownFieldsError("filter"),
 );

@@ -1,22 +1,13 @@
+// One file for the schema's cases, field by field and rule by rule: the cases are a
+// table to read down, and splitting it by field would scatter the shared helpers above them.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { fieldErrors } from "@/lib/api/field-errors";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
-import { jobListFiltersSchema } from "@/lib/jobs/job-list-filters";
-import {
-  checkJobRules,
-  isRealDate,
-  jobFormDefaults,
-  jobInputSchema,
-  jobToFormValues,
-  jobUpdateSchema,
-  parseAmount,
-  serviceAddressFromCustomer,
-  toCrmJobBody,
-  type CrmJobRecord,
-  type JobInput,
-} from "@/lib/jobs/job-schema";
+import { checkJobRules, isRealDate, parseAmount } from "@/lib/jobs/job-fields";
+import { jobFormDefaults, jobInputSchema, jobUpdateSchema } from "@/lib/jobs/job-schema";
+import { jobToFormValues, serviceAddressFromCustomer } from "@/lib/jobs/job-crm-mapping";
+import { issuesOf, schemaCases } from "@/tests/support/schema-cases";
 
 const CUSTOMER = "123e4567-e89b-12d3-a456-426614174000";
 const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";
@@ -25,17 +16,7 @@ const UPDATED_AT = "2025-02-18T14:30:00.000Z";
 
 const base = { customer_uuid: CUSTOMER, title: "Fix leaky faucet" };
 
-function issuesOf(result: { success: boolean; error?: z.ZodError }): Record<string, string[]> {
-  const issues: Record<string, string[]> = {};
-  for (const issue of result.error?.issues ?? []) (issues[issue.path.join(".")] ??= []).push(issue.message);
-  return issues;
-}
-const parse = (input: Record<string, unknown>) => jobInputSchema.safeParse(input);
-const parsed = (input: Record<string, unknown>): JobInput => {
-  const result = parse(input);
-  if (!result.success) throw new Error(JSON.stringify(issuesOf(result)));
-  return result.data;
-};
+const { parse, parsed } = schemaCases(jobInputSchema);
 const expectOnly = (input: Record<string, unknown>, expected: Record<string, string[]>) =>
   expect(issuesOf(parse(input))).toEqual(expected);
 
@@ -379,153 +360,3 @@ describe("jobUpdateSchema and checkJobRules", () => {
   });
 });
 
-const DOCUMENTED_JOB_FIELDS = new Set([
-  "customer_uuid", "location_uuid", "assigned_to_user_id", "title", "description", "status", "priority", "is_urgent", "is_emergency",
-  "service_address1", "service_address2", "service_city", "service_state", "service_zip",
-  "estimated_amount", "actual_amount", "scheduled_date", "scheduled_time_start", "scheduled_time_end", "internal_notes", "customer_notes",
-]);
-
-describe("toCrmJobBody", () => {
-  it("writes documented field names only, the date as YYYY-MM-DD and amounts as numbers", () => {
-    const input = parsed({ ...base, use_customer_address: true, scheduled_date: "2026-03-14", scheduled_time_start: "9:00", estimated_amount: "$1,250.50" });
-    const body = toCrmJobBody({ ...input, ...serviceAddressFromCustomer({ physical_city: "Seattle" }) });
-    for (const key of Object.keys(body)) expect(DOCUMENTED_JOB_FIELDS.has(key)).toBe(true);
-    expect(body).toMatchObject({ scheduled_date: "2026-03-14", scheduled_time_start: "09:00", estimated_amount: 1250.5, service_city: "Seattle" });
-    expect(body).not.toHaveProperty("use_customer_address");
-  });
-  it("sends only the fields of a partial update", () => {
-    const patch = jobUpdateSchema.parse({ expected_updated_at: UPDATED_AT, status: "In Progress", actual_amount: "150" });
-    expect(toCrmJobBody(patch)).toEqual({ status: "In Progress", actual_amount: 150 });
-  });
-});
-
-describe("jobToFormValues", () => {
-  /** Doc 002's job, with the timestamp-style scheduled_date of its example. */
-  const crmJob: CrmJobRecord = {
-    title: "Plumbing Repair",
-    status: "Scheduled",
-    priority: "Normal",
-    customer: { uuid: CUSTOMER },
-    scheduled_date: "2025-01-20T10:00:00Z",
-    scheduled_time_start: "09:00",
-    scheduled_time_end: "11:00:00",
-    estimated_amount: 150,
-    actual_amount: "99.5",
-  };
-  it("maps the CRM job to form values", () => {
-    expect(jobToFormValues(crmJob)).toEqual({
-      ...jobFormDefaults,
-      customer_uuid: CUSTOMER,
-      title: "Plumbing Repair",
-      status: "Scheduled",
-      use_customer_address: false,
-      scheduled_date: "2025-01-20",
-      scheduled_time_start: "09:00",
-      scheduled_time_end: "11:00",
-      estimated_amount: "150.00",
-      actual_amount: "99.50",
-    });
-  });
-  it("falls back to the defaults for values the selects can't show", () => {
-    expect(jobToFormValues({ ...crmJob, status: "Archived", priority: null })).toMatchObject({ status: "New", priority: "Normal" });
-  });
-  it("round trips: form values parse back to the same CRM body", () => {
-    const record = {
-      customer_uuid: CUSTOMER,
-      title: "Water heater",
-      description: "Pilot light",
-      status: "In Progress",
-      priority: "High",
-      is_urgent: true,
-      is_emergency: false,
-      location_uuid: LOCATION,
-      assigned_to_user_id: TECHNICIAN,
-      service_address1: "1 Pine St",
-      service_address2: null,
-      service_city: "Tacoma",
-      service_state: "WA",
-      service_zip: "98402",
-      estimated_amount: 1250.5,
-      actual_amount: null,
-      scheduled_date: "2026-03-14",
-      scheduled_time_start: "09:00",
-      scheduled_time_end: "11:30",
-      internal_notes: null,
-      customer_notes: "Dog in yard",
-    };
-    expect(toCrmJobBody(parsed(jobToFormValues(record)))).toEqual(record);
-  });
-});
-
-describe("jobListFiltersSchema", () => {
-  const filters = (query: Record<string, string>) => jobListFiltersSchema.safeParse(query);
-  it("defaults everything", () => {
-    expect(jobListFiltersSchema.parse({})).toEqual({ status: [], include_deleted: false, page: 1, limit: 25 });
-  });
-  it("reads a full query", () => {
-    expect(
-      jobListFiltersSchema.parse({
-        status: "Scheduled,In Progress, Scheduled",
-        priority: "High",
-        location_uuid: LOCATION,
-        customer_uuid: CUSTOMER,
-        assigned_to_user_id: TECHNICIAN,
-        search: "  faucet ",
-        include_deleted: "true",
-        page: "3",
-        limit: "100",
-      }),
-    ).toEqual({
-      status: ["Scheduled", "In Progress"],
-      priority: "High",
-      location_uuid: LOCATION,
-      customer_uuid: CUSTOMER,
-      assigned_to_user_id: TECHNICIAN,
-      search: "faucet",
-      include_deleted: true,
-      page: 3,
-      limit: 100,
-    });
-  });
-  it("treats the empty values a cleared form leaves in the URL as absent", () => {
-    expect(jobListFiltersSchema.parse({ status: "", priority: "", customer_uuid: "", search: " ", include_deleted: "", page: "", limit: "" })).toEqual({
-      status: [],
-      priority: undefined,
-      customer_uuid: undefined,
-      search: undefined,
-      include_deleted: false,
-      page: 1,
-      limit: 25,
-    });
-  });
-  it.each([
-    [{ status: "New,Done" }, "status", "Unknown status “Done”"],
-    [{ status: "new" }, "status", "Unknown status “new”"],
-    [{ priority: "Urgent" }, "priority", "Unknown priority “Urgent”"],
-    [{ location_uuid: "Seattle" }, "location_uuid", "That isn't a valid location id"],
-    [{ customer_uuid: "42" }, "customer_uuid", "That isn't a valid customer id"],
-    [{ assigned_to_user_id: "bob" }, "assigned_to_user_id", "That isn't a valid team member id"],
-    [{ search: "s".repeat(201) }, "search", "Search can be at most 200 characters"],
-    [{ include_deleted: "yes" }, "include_deleted", "include_deleted must be true or false"],
-    [{ page: "0" }, "page", "Page must be a whole number of 1 or more"],
-    [{ page: "1.5" }, "page", "Page must be a whole number of 1 or more"],
-    [{ limit: "10" }, "limit", "Show 25, 50 or 100 per page"],
-  ])("refuses %j", (query, path, message) => {
-    expect(issuesOf(filters(query))).toEqual({ [path]: [message] });
-  });
-  it("reports every unknown status", () => {
-    expect(issuesOf(filters({ status: "Done,New,Lost" }))).toEqual({ status: ["Unknown status “Done”", "Unknown status “Lost”"] });
-  });
-  it("rejects unknown parameters", () => {
-    const result = filters({ sort: "title" });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", message: "Unknown filter: “sort”" })]);
-  });
-  it("reads any comma list of known statuses back in the order given, without duplicates", () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...JOB_STATUSES), { maxLength: 12 }), (statuses) => {
-        const result = jobListFiltersSchema.parse({ status: statuses.join(",") });
-        expect(result.status).toEqual([...new Set(statuses)]);
-      }),
-    );
-  });
-});

@@ -1,263 +1,54 @@
 import { z } from "zod";
 import { unknownFieldsError } from "@/lib/api/field-errors";
-import {
-  ALWAYS_FOR_OBJECTS,
-  addRuleIssues,
-  addressLineField,
-  cityField,
-  expectedUpdatedAtField,
-  isGiven,
-  isRecord,
-  optionalId,
-  optionalText,
-  runRules,
-  usStateField,
-  usZipField,
-  type CrmCustomerRecord,
-  type CrossFieldRule,
-  type FieldMessages,
-  type RuleRecord,
-} from "@/lib/customers/customer-schema";
-import { JOB_PRIORITIES, JOB_STATUSES, type JobPriority, type JobStatus } from "@/lib/jobs/job-enums";
+import { ALWAYS_FOR_OBJECTS, addRuleIssues } from "@/lib/forms/cross-field-rules";
+import { withCreateDefaults, type FormState } from "@/lib/forms/create-defaults";
+import { expectedUpdatedAtField } from "@/lib/forms/fields";
+import { checkJobRules, ignoreServiceAddressWhenFromCustomer, jobFields } from "@/lib/jobs/job-fields";
 
 /**
- * The job form's schema, shared by the form (zodResolver) and the job routes,
- * and the mapping to and from the CRM's Job object (doc 002). Empty form inputs
- * ("") become null, as for customers. The job list's URL filters are in
- * lib/jobs/job-list-filters.ts, which the list screens load without this.
+ * The job form's schemas, shared by the form (zodResolver) and the job routes,
+ * and the empty form they are built from. The fields and rules are in
+ * job-fields.ts. The job list's URL filters are in lib/jobs/job-list-filters.ts,
+ * which the list screens load without this.
  */
 
-// ── Amounts ──────────────────────────────────────────────────────────────────
-
-export const MAX_AMOUNT = 10_000_000;
-const AMOUNT_FORMAT_MESSAGE = "Enter an amount like 1250.00";
-const NEGATIVE_MESSAGE = "Amounts can't be negative";
-const CENTS_MESSAGE = "Use at most two decimal places (cents)";
-const TOO_LARGE_MESSAGE = "Amounts can be at most $10,000,000";
-
-const AMOUNT_TEXT = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const GROUPED_THOUSANDS = /^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-
-type AmountResult = { ok: true; value: number | null } | { ok: false; message: string };
+/** Form values with every field present, as react-hook-form's defaultValues want them. */
+export type JobFormState = FormState<typeof jobFields>;
 
 /**
- * Money in dollars, to the cent. Decision on the two-decimal rule:
- * - Text (what a form sends) is checked as typed: "12.345" is refused, while
- *   "12.50", "12.500", "$1,250" and "1250." are fine (trailing zeros aren't cents).
- * - Numbers (JSON clients, valueAsNumber) are accepted when they are a whole
- *   number of cents up to float noise, then rounded: 0.1 + 0.2
- *   (0.30000000000000004) is 0.30, but 1.005 is refused. Comparing
- *   `Number(value.toFixed(2)) === value` would refuse the former for no reason.
+ * An empty new-job form, and the one list of defaults: a create that leaves a
+ * field out gets this value as the field parses it ("" is null). The form's
+ * service address defaults to the customer's.
  */
-export function parseAmount(input: number | string | null): AmountResult {
-  if (input === null) return { ok: true, value: null };
-  if (typeof input === "number") {
-    if (!Number.isFinite(input)) return { ok: false, message: AMOUNT_FORMAT_MESSAGE };
-    if (input < 0) return { ok: false, message: NEGATIVE_MESSAGE };
-    const cents = input * 100;
-    if (Math.abs(cents - Math.round(cents)) > 1e-6) return { ok: false, message: CENTS_MESSAGE };
-    if (input > MAX_AMOUNT) return { ok: false, message: TOO_LARGE_MESSAGE };
-    return { ok: true, value: Math.round(cents) / 100 };
-  }
-  if (input.trim() === "") return { ok: true, value: null };
-  let text = input.trim().replace(/^(-?)\s*\$\s*/, "$1");
-  if (GROUPED_THOUSANDS.test(text)) text = text.replaceAll(",", "");
-  if (!AMOUNT_TEXT.test(text)) return { ok: false, message: AMOUNT_FORMAT_MESSAGE };
-  const value = Number(text);
-  if (value < 0) return { ok: false, message: NEGATIVE_MESSAGE };
-  const fraction = text.split(".")[1] ?? "";
-  if (fraction.replace(/0+$/, "").length > 2) return { ok: false, message: CENTS_MESSAGE };
-  if (value > MAX_AMOUNT) return { ok: false, message: TOO_LARGE_MESSAGE };
-  return { ok: true, value: value + 0 }; // + 0 turns "-0" into 0
-}
-
-const amountField = z
-  .union([z.number(), z.string()], { error: AMOUNT_FORMAT_MESSAGE })
-  .nullable()
-  .transform((value, ctx) => {
-    const result = parseAmount(value);
-    if (result.ok) return result.value;
-    ctx.addIssue({ code: "custom", message: result.message });
-    return z.NEVER;
-  });
-
-// ── Dates and times ──────────────────────────────────────────────────────────
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
-export function isRealDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const lastDay = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-  return lastDay !== undefined && day >= 1 && day <= lastDay;
-}
-
-// Date-only: the CRM accepts YYYY-MM-DD for date fields (doc 001), and a day on
-// the schedule is a calendar day, not an instant.
-const scheduledDateField = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    if (!ISO_DATE.test(value)) {
-      ctx.addIssue({ code: "custom", message: "Enter a date like 2026-03-14" });
-      return z.NEVER;
-    }
-    if (!isRealDate(value)) {
-      ctx.addIssue({ code: "custom", message: "That date doesn't exist; check the day and month" });
-      return z.NEVER;
-    }
-    return value;
-  })
-  .nullable();
-
-const TIME = /^(\d{1,2}):([0-5]\d)$/;
-
-// 24-hour HH:MM as the CRM stores it; "9:30" is padded to "09:30".
-const timeField = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (value === "") return null;
-    const match = TIME.exec(value);
-    const hours = Number(match?.[1]);
-    if (!match || hours > 23) {
-      ctx.addIssue({ code: "custom", message: "Enter a time like 09:30" });
-      return z.NEVER;
-    }
-    return `${String(hours).padStart(2, "0")}:${match[2]}`;
-  })
-  .nullable();
-
-// ── Fields ───────────────────────────────────────────────────────────────────
-
-const SERVICE_FIELDS = ["service_address1", "service_address2", "service_city", "service_state", "service_zip"] as const;
-
-const booleanField = (label: string) => z.boolean({ error: `${label} must be true or false` });
-
-const jobFields = {
-  customer_uuid: z
-    .string({ error: "Choose a customer" })
-    .trim()
-    .refine((value) => z.guid().safeParse(value).success, "Choose a customer"),
-  title: z
-    .string({ error: "Add a title" })
-    .trim()
-    .min(1, "Add a title")
-    .max(200, "Title can be at most 200 characters"),
-  description: optionalText(5000, "Description can be at most 5,000 characters"),
-  status: z.enum(JOB_STATUSES, { error: "Choose a status from the list" }),
-  priority: z.enum(JOB_PRIORITIES, { error: "Choose a priority from the list" }),
-  is_urgent: booleanField("Urgent"),
-  is_emergency: booleanField("Emergency"),
-  location_uuid: optionalId("Choose a location from the list"),
-  assigned_to_user_id: optionalId("Choose a team member from the list"),
-  use_customer_address: booleanField("Use the customer's address"),
-  service_address1: addressLineField,
-  service_address2: addressLineField,
-  service_city: cityField,
-  service_state: usStateField,
-  service_zip: usZipField,
-  estimated_amount: amountField,
-  actual_amount: amountField,
-  scheduled_date: scheduledDateField,
-  scheduled_time_start: timeField,
-  scheduled_time_end: timeField,
-  internal_notes: optionalText(5000, "Internal notes can be at most 5,000 characters"),
-  customer_notes: optionalText(5000, "Customer notes can be at most 5,000 characters"),
+export const jobFormDefaults: JobFormState = {
+  customer_uuid: "",
+  title: "",
+  description: "",
+  status: "New",
+  priority: "Normal",
+  is_urgent: false,
+  is_emergency: false,
+  location_uuid: "",
+  assigned_to_user_id: "",
+  use_customer_address: true,
+  service_address1: "",
+  service_address2: "",
+  service_city: "",
+  service_state: "",
+  service_zip: "",
+  estimated_amount: "",
+  actual_amount: "",
+  scheduled_date: "",
+  scheduled_time_start: "",
+  scheduled_time_end: "",
+  internal_notes: "",
+  customer_notes: "",
 };
-
-// ── Cross-field rules ────────────────────────────────────────────────────────
-
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/**
- * Scheduling rules. Each message sits on the field that has to change: the
- * missing start, the end that isn't after the start, the missing date. A job
- * can't run past midnight (end after start on the same day): overnight work is
- * two visits in this CRM, which has one date per job.
- */
-const JOB_RULES: readonly CrossFieldRule[] = [
-  {
-    fields: ["scheduled_time_start", "scheduled_time_end"],
-    check: (record): FieldMessages =>
-      isGiven(record.scheduled_time_end) && !isGiven(record.scheduled_time_start)
-        ? { scheduled_time_start: "Add a start time for this end time" }
-        : {},
-  },
-  {
-    fields: ["scheduled_time_start", "scheduled_time_end"],
-    check: (record): FieldMessages => {
-      const { scheduled_time_start: start, scheduled_time_end: end } = record;
-      if (typeof start !== "string" || typeof end !== "string" || !HH_MM.test(start) || !HH_MM.test(end)) return {};
-      // Zero-padded 24-hour times compare correctly as text.
-      return end > start ? {} : { scheduled_time_end: "End time must be after the start time" };
-    },
-  },
-  {
-    fields: ["scheduled_date", "scheduled_time_start", "scheduled_time_end"],
-    check: (record): FieldMessages =>
-      (isGiven(record.scheduled_time_start) || isGiven(record.scheduled_time_end)) && !isGiven(record.scheduled_date)
-        ? { scheduled_date: "Pick a date for these times" }
-        : {},
-  },
-];
-
-/**
- * The cross-field rules, field → message; for partial updates call it on the
- * merged record: `checkJobRules({ ...jobToFormValues(current), ...patch }, Object.keys(patch))`.
- */
-export function checkJobRules(merged: RuleRecord, changed?: Iterable<string>): FieldMessages {
-  return runRules(JOB_RULES, merged, changed);
-}
-
-/**
- * With "use the customer's address" ticked, the hidden service-address inputs
- * are ignored rather than validated; the route fills the address from the
- * customer (serviceAddressFromCustomer).
- */
-function ignoreServiceAddressWhenFromCustomer<T>(raw: T): T {
-  if (!isRecord(raw) || raw.use_customer_address !== true) return raw;
-  const copy: Record<string, unknown> = { ...raw };
-  for (const field of SERVICE_FIELDS) delete copy[field];
-  return copy as T;
-}
-
-// ── Schemas ──────────────────────────────────────────────────────────────────
 
 const jobCreateObject = z
   .strictObject(
-    {
-      ...jobFields,
-      description: jobFields.description.default(null),
-      status: jobFields.status.default("New"),
-      priority: jobFields.priority.default("Normal"),
-      is_urgent: jobFields.is_urgent.default(false),
-      is_emergency: jobFields.is_emergency.default(false),
-      location_uuid: jobFields.location_uuid.default(null),
-      assigned_to_user_id: jobFields.assigned_to_user_id.default(null),
-      use_customer_address: jobFields.use_customer_address.default(false),
-      service_address1: jobFields.service_address1.default(null),
-      service_address2: jobFields.service_address2.default(null),
-      service_city: jobFields.service_city.default(null),
-      service_state: jobFields.service_state.default(null),
-      service_zip: jobFields.service_zip.default(null),
-      estimated_amount: jobFields.estimated_amount.default(null),
-      actual_amount: jobFields.actual_amount.default(null),
-      scheduled_date: jobFields.scheduled_date.default(null),
-      scheduled_time_start: jobFields.scheduled_time_start.default(null),
-      scheduled_time_end: jobFields.scheduled_time_end.default(null),
-      internal_notes: jobFields.internal_notes.default(null),
-      customer_notes: jobFields.customer_notes.default(null),
-    },
+    // An API client that leaves out use_customer_address keeps the service address it sends.
+    withCreateDefaults(jobFields, jobFormDefaults, ["customer_uuid", "title"], { use_customer_address: false }),
     unknownFieldsError("job field"),
   )
   .superRefine((value, ctx) => addRuleIssues(checkJobRules(value), ctx), ALWAYS_FOR_OBJECTS);
@@ -284,151 +75,3 @@ export const jobUpdateSchema = z.preprocess(
   jobPatchObject,
 );
 export type JobUpdateInput = z.output<typeof jobUpdateSchema>;
-
-/** Form values with every field present, as react-hook-form's defaultValues want them. */
-export type JobFormState = Required<JobFormValues>;
-
-/** An empty new-job form; the service address defaults to the customer's. */
-export const jobFormDefaults: JobFormState = {
-  customer_uuid: "",
-  title: "",
-  description: "",
-  status: "New",
-  priority: "Normal",
-  is_urgent: false,
-  is_emergency: false,
-  location_uuid: "",
-  assigned_to_user_id: "",
-  use_customer_address: true,
-  service_address1: "",
-  service_address2: "",
-  service_city: "",
-  service_state: "",
-  service_zip: "",
-  estimated_amount: "",
-  actual_amount: "",
-  scheduled_date: "",
-  scheduled_time_start: "",
-  scheduled_time_end: "",
-  internal_notes: "",
-  customer_notes: "",
-};
-
-// ── The CRM mapping ──────────────────────────────────────────────────────────
-
-/** The documented writable Job fields of doc 002. */
-const CRM_JOB_FIELDS = [
-  "customer_uuid",
-  "location_uuid",
-  "assigned_to_user_id",
-  "title",
-  "description",
-  "status",
-  "priority",
-  "is_urgent",
-  "is_emergency",
-  ...SERVICE_FIELDS,
-  "estimated_amount",
-  "actual_amount",
-  "scheduled_date",
-  "scheduled_time_start",
-  "scheduled_time_end",
-  "internal_notes",
-  "customer_notes",
-] as const;
-
-/**
- * The CRM request body for a create (full input) or update (partial input):
- * documented field names only (use_customer_address and expected_updated_at are
- * the dashboard's), scheduled_date as YYYY-MM-DD, amounts as numbers.
- */
-export function toCrmJobBody(input: Partial<JobInput>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const field of CRM_JOB_FIELDS) {
-    if (input[field] !== undefined) body[field] = input[field];
-  }
-  return body;
-}
-
-/** A customer's physical address as a job's service address (for "use the customer's address"). */
-export function serviceAddressFromCustomer(
-  customer: Pick<CrmCustomerRecord, "physical_address1" | "physical_address2" | "physical_city" | "physical_state" | "physical_zip">,
-): Pick<JobInput, (typeof SERVICE_FIELDS)[number]> {
-  return {
-    service_address1: customer.physical_address1 ?? null,
-    service_address2: customer.physical_address2 ?? null,
-    service_city: customer.physical_city ?? null,
-    service_state: customer.physical_state ?? null,
-    service_zip: customer.physical_zip ?? null,
-  };
-}
-
-/** The fields of a CRM Job (doc 002) the form needs; lib/crm's parsed jobs fit. */
-export interface CrmJobRecord {
-  customer_uuid?: string | null;
-  customer?: { uuid: string } | null;
-  title: string;
-  description?: string | null;
-  status?: string | null;
-  priority?: string | null;
-  is_urgent?: boolean | null;
-  is_emergency?: boolean | null;
-  location_uuid?: string | null;
-  assigned_to_user_id?: string | null;
-  service_address1?: string | null;
-  service_address2?: string | null;
-  service_city?: string | null;
-  service_state?: string | null;
-  service_zip?: string | null;
-  estimated_amount?: number | string | null;
-  actual_amount?: number | string | null;
-  scheduled_date?: string | null;
-  scheduled_time_start?: string | null;
-  scheduled_time_end?: string | null;
-  internal_notes?: string | null;
-  customer_notes?: string | null;
-}
-
-function amountToText(value: number | string | null | undefined): string {
-  if (value === null || value === undefined || value === "") return "";
-  const number = typeof value === "number" ? value : Number(value);
-  return Number.isFinite(number) ? number.toFixed(2) : String(value);
-}
-
-/**
- * The edit form's starting values. The CRM may return scheduled_date as a
- * timestamp ("2025-01-20T10:00:00Z", doc 002's example): its UTC calendar date
- * is taken, the same day a YYYY-MM-DD write stores. Times are cut to HH:MM.
- * Unknown status or priority values fall back to the defaults the selects show.
- */
-export function jobToFormValues(job: CrmJobRecord): JobFormState {
-  const text = (value: string | null | undefined) => value ?? "";
-  const status = JOB_STATUSES.find((known): known is JobStatus => known === job.status);
-  const priority = JOB_PRIORITIES.find((known): known is JobPriority => known === job.priority);
-  const date = /^\d{4}-\d{2}-\d{2}/.exec(job.scheduled_date ?? "")?.[0] ?? "";
-  const time = (value: string | null | undefined) => /^\d{2}:\d{2}/.exec(value ?? "")?.[0] ?? "";
-  return {
-    customer_uuid: job.customer_uuid ?? job.customer?.uuid ?? "",
-    title: job.title,
-    description: text(job.description),
-    status: status ?? "New",
-    priority: priority ?? "Normal",
-    is_urgent: job.is_urgent === true,
-    is_emergency: job.is_emergency === true,
-    location_uuid: text(job.location_uuid),
-    assigned_to_user_id: text(job.assigned_to_user_id),
-    use_customer_address: false,
-    service_address1: text(job.service_address1),
-    service_address2: text(job.service_address2),
-    service_city: text(job.service_city),
-    service_state: text(job.service_state),
-    service_zip: text(job.service_zip),
-    estimated_amount: amountToText(job.estimated_amount),
-    actual_amount: amountToText(job.actual_amount),
-    scheduled_date: date,
-    scheduled_time_start: time(job.scheduled_time_start),
-    scheduled_time_end: time(job.scheduled_time_end),
-    internal_notes: text(job.internal_notes),
-    customer_notes: text(job.customer_notes),
-  };
-}

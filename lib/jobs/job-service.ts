@@ -10,7 +10,9 @@ import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service";
 import { crmValidationToApiError } from "@/lib/crm/validation-fields";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
-import { checkJobRules, jobToFormValues, serviceAddressFromCustomer, toCrmJobBody, type JobInput, type JobUpdateInput } from "@/lib/jobs/job-schema";
+import { checkJobRules } from "@/lib/jobs/job-fields";
+import { jobToFormValues, serviceAddressFromCustomer, toCrmJobBody } from "@/lib/jobs/job-crm-mapping";
+import type { JobInput, JobUpdateInput } from "@/lib/jobs/job-schema";
 import { sameInstant } from "@/lib/time/same-instant";
 import { recordLock } from "@/lib/concurrency/record-lock";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import type { QueryClient } from "@tanstack/react-query";
-import { listJobs } from "@/lib/crm/jobs";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { BOARD_PAGE_SIZE } from "@/lib/jobs/job-list-url";
 import type { JobListFilters } from "@/lib/jobs/job-list-filters";
 import type { JobListPage } from "@/lib/jobs/job-types";
-import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import type { BoardFilters } from "@/lib/jobs/job-list-url";
+import { listJobsFor } from "@/lib/jobs/list-jobs";
 import { staleSinceOf } from "@/lib/api/crm-response";
 import { recordDataAge } from "@/lib/query/data-age";
 
@@ -22,16 +22,7 @@ export async function prefetchBoard(queryClient: QueryClient, filters: BoardFilt
       queryClient.prefetchInfiniteQuery({
         queryKey: jobKeys.boardColumn(status, filters),
         queryFn: async (): Promise<JobListPage> => {
-          const result = await listJobs({
-            statuses: [status],
-            priority: filters.priority,
-            locationUuid: filters.location_uuid,
-            assignedToUserId: filters.assigned_to_user_id,
-            customerUuid: filters.customer_uuid,
-            search: filters.search,
-            page: 1,
-            limit: BOARD_PAGE_SIZE,
-          });
+          const result = await listJobsFor({ ...filters, status: [status], page: 1, limit: BOARD_PAGE_SIZE });
           recordDataAge(queryClient, jobKeys.boardColumn(status, filters), staleSinceOf(result));
           return result.data;
         },
@@ -45,17 +36,7 @@ export async function prefetchJobList(queryClient: QueryClient, filters: JobList
   await queryClient.prefetchQuery({
     queryKey: jobKeys.list(filters),
     queryFn: async (): Promise<JobListPage> => {
-      const result = await listJobs({
-        statuses: filters.status,
-        priority: filters.priority,
-        locationUuid: filters.location_uuid,
-        assignedToUserId: filters.assigned_to_user_id,
-        customerUuid: filters.customer_uuid,
-        search: filters.search,
-        includeDeleted: filters.include_deleted,
-        page: filters.page,
-        limit: filters.limit,
-      });
+      const result = await listJobsFor(filters);
       recordDataAge(queryClient, jobKeys.list(filters), staleSinceOf(result));
       return result.data;
     },

@@ -86,7 +86,7 @@ function orderBy([expression, nullable]: [string, boolean], direction: "asc" | "
   return sql.raw(`${expression} ${direction}${nullable ? " nulls last" : ""}, uuid ${direction}`);
 }
 
-/** The CRM's search (api-docs README, decision 5): a substring of the names, company, email, phone digits or uuid. */
+/** The CRM's search (CRM-API decision 5): a substring of the names, company, email, phone digits or uuid. */
 function customerSearch(term: string): RawBuilder<unknown> {
   const lowered = term.toLowerCase();
   const digits = digitsOf(term);

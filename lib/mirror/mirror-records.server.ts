@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { customerSchema, jobListItemSchema, locationSchema, type Customer, type JobListItem, type Location } from "@/lib/crm/schemas";
 import { CUSTOMER_TYPES } from "@/lib/customers/customer-enums";
-import { customerExtrasFromFlags } from "@/lib/customers/customer-schema";
+import { customerExtrasFromFlags } from "@/lib/customers/customer-crm-mapping";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
 
 /**
@@ -117,7 +117,7 @@ export function customerRow(customer: Customer): CustomerRowValues {
     lead_source: extras.lead_source,
     email_opt_in: extras.marketing_email_opt_in,
     sms_opt_in: extras.marketing_sms_opt_in,
-    // The CRM's own search fields (api-docs README, decision 5), one segment each so a match never spans two.
+    // The CRM's own search fields (CRM-API decision 5), one segment each so a match never spans two.
     search_text: [
       customer.first_name,
       customer.last_name,

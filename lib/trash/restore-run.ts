@@ -1,7 +1,7 @@
 import { runBulk, type BulkResult } from "@/lib/bulk/run-bulk";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { newIntentKey } from "@/lib/http/api-mutate";
-import { restoreFromTrash } from "@/lib/trash/api/trash-api";
+import { restoreFromTrash } from "@/lib/trash/queries/restore-from-trash";
 import type { TrashResource } from "@/lib/trash/trash-types";
 
 export interface RestoreItem {

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox?.close());
 
-describe("authentication (README decision 2)", () => {
+describe("authentication (CRM-API decision 2)", () => {
   it("answers 401 with the error envelope when the key is missing", async () => {
     const response = await sandbox.client(null).get("/customers");
     expect(response.status).toBe(401);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient, Json } from "./testing/api-client";
 import { startTestSandbox, uniqueApiKey, type TestSandbox } from "./testing/test-sandbox";
 
-// README decision 2: each key is one company; another company's record is a
+// CRM-API decision 2: each key is one company; another company's record is a
 // 404, never visible, and can never be referenced.
 const keyA = uniqueApiKey("company_a");
 const keyB = uniqueApiKey("company_b");

@@ -3,7 +3,7 @@ import { HydrationBoundary } from "@/components/query/hydration-boundary";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { SearchParams } from "nuqs/server";
-import { CustomerTable } from "@/components/customers/customer-table";
+import { CustomerTable } from "@/components/customers/table/customer-table";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { runAsRequester } from "@/lib/crm/request-budget.server";

@@ -8,7 +8,7 @@ import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { prefetchJobList } from "@/lib/jobs/prefetch-jobs";
 import { checkJobFilters } from "@/lib/jobs/job-list-filters";
-import { rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
+import { rawFiltersFromSearchParams } from "@/lib/jobs/job-list-url";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 export const metadata: Metadata = { title: "Jobs" };

@@ -1,7 +1,7 @@
 import { dehydrate } from "@tanstack/react-query";
 import { HydrationBoundary } from "@/components/query/hydration-boundary";
 import type { Metadata } from "next";
-import { CallerLookup } from "@/components/customers/caller-lookup";
+import { CallerLookup } from "@/components/customers/lookup/caller-lookup";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";

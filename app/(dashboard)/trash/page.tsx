@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/page-user";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { makeQueryClient } from "@/lib/query/make-query-client";
-import { trashKeys } from "@/lib/trash/api/trash-api";
+import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
 import { listTrash } from "@/lib/trash/trash-service";
 import { TRASH_TABS } from "@/lib/trash/trash-types";
 import { loadTrashUrl, toTrashQuery } from "@/lib/trash/trash-url";

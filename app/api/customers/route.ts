@@ -2,22 +2,15 @@ import { crmJson } from "@/lib/api/crm-response";
 import { defineRoute } from "@/lib/api/define-route";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
 import { parseWith, readJsonBody } from "@/lib/api/read-body";
-import { listCustomers } from "@/lib/crm/customers";
 import { customerListFiltersSchema } from "@/lib/customers/customer-list-filters";
 import { customerInputSchema } from "@/lib/customers/customer-schema";
+import { listCustomersFor } from "@/lib/customers/list-customers";
 import { createCustomerFromInput, toCustomerDto } from "@/lib/customers/customer-service";
 
 export const GET = defineRoute("read", async ({ request }) => {
   const filters = parseWith(customerListFiltersSchema, Object.fromEntries(new URL(request.url).searchParams));
-  const result = await listCustomers({
-    filter: filters.filter,
-    search: filters.search,
-    // The query string says include_deleted; the CRM client's parameter is includeDeleted.
-    includeDeleted: filters.include_deleted,
-    page: filters.page,
-    limit: filters.limit,
-  });
-  return crmJson(result, { customers: result.data.customers.map(toCustomerDto), pagination: result.data.pagination });
+  const result = await listCustomersFor(filters);
+  return crmJson(result, result.data);
 });
 
 export const POST = defineRoute("write", async ({ request, requestId, user }) => {

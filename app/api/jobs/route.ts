@@ -2,24 +2,14 @@ import { crmJson } from "@/lib/api/crm-response";
 import { defineRoute } from "@/lib/api/define-route";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
 import { parseWith, readJsonBody } from "@/lib/api/read-body";
-import { listJobs } from "@/lib/crm/jobs";
 import { jobListFiltersSchema } from "@/lib/jobs/job-list-filters";
 import { jobInputSchema } from "@/lib/jobs/job-schema";
 import { createJobFromInput } from "@/lib/jobs/job-service";
+import { listJobsFor } from "@/lib/jobs/list-jobs";
 
 export const GET = defineRoute("read", async ({ request }) => {
   const filters = parseWith(jobListFiltersSchema, Object.fromEntries(new URL(request.url).searchParams));
-  const result = await listJobs({
-    statuses: filters.status,
-    priority: filters.priority,
-    customerUuid: filters.customer_uuid,
-    locationUuid: filters.location_uuid,
-    assignedToUserId: filters.assigned_to_user_id,
-    search: filters.search,
-    includeDeleted: filters.include_deleted,
-    page: filters.page,
-    limit: filters.limit,
-  });
+  const result = await listJobsFor(filters);
   return crmJson(result, result.data);
 });
 

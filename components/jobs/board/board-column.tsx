@@ -2,12 +2,12 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { JobCard } from "@/components/jobs/board/job-card";
-import { useBoardColumn } from "@/lib/jobs/api/get-board-column";
+import { useBoardColumn } from "@/lib/jobs/queries/get-board-column";
 import { columnTotal, loadedEstimate, loadedJobs } from "@/lib/jobs/board-cache";
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import { formatMoneyRounded } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
-import type { BoardFilters } from "@/lib/jobs/job-url-filters";
+import type { BoardFilters } from "@/lib/jobs/job-list-url";
 import { errorText, needsAdministrator } from "@/lib/http/error-advice";
 
 const numberFormat = new Intl.NumberFormat("en-US");

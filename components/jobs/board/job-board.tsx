@@ -28,14 +28,14 @@ import {
 } from "@/components/jobs/board/board-dnd";
 import { JobCardBody } from "@/components/jobs/board/job-card";
 import { useCollapsedColumns } from "@/components/jobs/board/use-collapsed-columns";
-import { useMoveJob } from "@/components/jobs/board/use-move-job";
+import { useMoveJob } from "@/lib/jobs/queries/move-job";
 import { JobFilters } from "@/components/jobs/filters/job-filters";
 import { useJobFilterCheck } from "@/components/jobs/filters/use-job-filter-check";
 import { collectAssignees } from "@/lib/jobs/assignees";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { loadedJobs, type BoardColumnData } from "@/lib/jobs/board-cache";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
-import { BOARD_FILTER_KEYS, boardFiltersOf, historyModeFor, jobFilterParsers, type BoardFilters, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
+import { BOARD_FILTER_KEYS, boardFiltersOf, historyModeFor, jobFilterParsers, type BoardFilters, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-list-url";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
 
 const noSubscription = () => () => {};

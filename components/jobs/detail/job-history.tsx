@@ -2,8 +2,8 @@
 
 import { auditActionLabel } from "@/lib/audit/audit-actions";
 import type { AuditRow } from "@/lib/audit/audit-types";
-import { useJobHistory } from "@/lib/jobs/api/get-job-history";
-import { jobFieldLabel } from "@/lib/jobs/job-fields";
+import { useJobHistory } from "@/lib/jobs/queries/get-job-history";
+import { jobFieldLabel } from "@/lib/jobs/job-field-labels";
 
 const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 

@@ -8,14 +8,14 @@ import { JobTimelineList } from "@/components/jobs/detail/job-timeline-list";
 import { useJobLifecycle } from "@/components/jobs/detail/use-job-lifecycle";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
-import { useJob } from "@/lib/jobs/api/get-job";
-import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
-import { useLocations } from "@/lib/jobs/api/get-locations";
+import { useJob } from "@/lib/jobs/queries/get-job";
+import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
+import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { formatMoment, formatMoney, formatSchedule, jobLabel, personName } from "@/lib/jobs/job-format";
 import type { JobDetail } from "@/lib/jobs/job-types";
 import { trashHrefFor } from "@/lib/trash/trash-url";
 import { errorText } from "@/lib/http/error-advice";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
 
 /** Everything about one job. The data was prefetched by the server page under the same query key. */

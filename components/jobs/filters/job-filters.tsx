@@ -7,12 +7,12 @@ import { StatusFilter } from "@/components/jobs/filters/status-filter";
 import { preloadJobFilterCheck } from "@/components/jobs/filters/use-job-filter-check";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { assigneeLabel, mergeAssignees } from "@/lib/jobs/assignees";
-import { useChosenCustomer } from "@/lib/jobs/api/get-customer-options";
-import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
-import { useLocations } from "@/lib/jobs/api/get-locations";
+import { useChosenCustomer } from "@/lib/jobs/queries/get-customer-options";
+import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
+import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { JOB_PRIORITIES } from "@/lib/jobs/job-enums";
 import type { Assignee } from "@/lib/jobs/job-types";
-import type { FilterErrors, RawJobFilters } from "@/lib/jobs/job-url-filters";
+import type { FilterErrors, RawJobFilters } from "@/lib/jobs/job-list-url";
 
 interface JobFiltersProps {
   /** The table adds statuses and deleted jobs; the board's columns are the statuses. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import type { checkJobFilters } from "@/lib/jobs/job-list-filters";
-import type { CheckedJobFilters, FilterCheck, JobFilterKey, RawJobFilters } from "@/lib/jobs/job-url-filters";
+import type { CheckedJobFilters, FilterCheck, JobFilterKey, RawJobFilters } from "@/lib/jobs/job-list-url";
 
 type Checker = typeof checkJobFilters;
 

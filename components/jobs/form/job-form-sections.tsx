@@ -4,10 +4,10 @@ import type { ReactNode } from "react";
 import { useController, useFormContext, useWatch } from "react-hook-form";
 import { CustomerPicker } from "@/components/jobs/customer-picker";
 import { Field, fieldAria, inputClassName } from "@/components/ui/field";
-import { US_STATE_CODES } from "@/lib/customers/customer-schema";
+import { US_STATE_CODES } from "@/lib/forms/fields";
 import { assigneeLabel } from "@/lib/jobs/assignees";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
-import type { JobField } from "@/lib/jobs/job-fields";
+import type { JobField } from "@/lib/jobs/job-field-labels";
 import type { JobFormState } from "@/lib/jobs/job-schema";
 import type { Assignee, CustomerRecord, Location } from "@/lib/jobs/job-types";
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
@@ -8,28 +7,25 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
 import { useIntentKey } from "@/components/forms/use-intent-key";
 import { useSessionDraft } from "@/components/forms/use-session-draft";
-import { DRAFT_RESTORED_NOTICE, saveFailureNotice } from "@/lib/forms/save-failure";
+import { DRAFT_RESTORED_NOTICE } from "@/lib/forms/save-failure";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
-import { ConflictPanel } from "@/components/jobs/form/conflict-panel";
+import { ConflictReview } from "@/components/forms/conflict-table";
 import { CustomerSection, JOB_FIELD_IDS, JobSection, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
-import { applyServerErrors } from "@/lib/forms/apply-server-errors";
-import { ApiRequestError } from "@/lib/http/api-fetch";
+import { describeSaveFailure } from "@/lib/forms/apply-server-errors";
 import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
-import { createJob } from "@/lib/jobs/api/create-job";
-import { useJobAssignees } from "@/lib/jobs/api/get-job-assignees";
-import { useLocations } from "@/lib/jobs/api/get-locations";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
-import { updateJob } from "@/lib/jobs/api/update-job";
+import { useCreateJob } from "@/lib/jobs/queries/create-job";
+import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
+import { useLocations } from "@/lib/jobs/queries/get-locations";
+import { conflictingJob, useUpdateJob } from "@/lib/jobs/queries/update-job";
 import { buildJobPatch, describeJobConflict, type JobConflictRow } from "@/lib/jobs/job-changes";
-import { JOB_FIELD_LABELS, JOB_FIELDS, isJobField, type JobField } from "@/lib/jobs/job-fields";
+import { JOB_FIELD_LABELS, JOB_FIELDS, type JobField } from "@/lib/jobs/job-field-labels";
 import { jobLabel } from "@/lib/jobs/job-format";
 import { jobFormResolver } from "@/lib/jobs/job-form-resolver";
-import { jobFormDefaults, jobToFormValues, type JobFormState } from "@/lib/jobs/job-schema";
+import { jobFormDefaults, type JobFormState } from "@/lib/jobs/job-schema";
+import { jobToFormValues } from "@/lib/jobs/job-crm-mapping";
 import type { CustomerRecord, JobDetail } from "@/lib/jobs/job-types";
 import { ReadyForm } from "@/components/forms/ready-form";
-import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
-import { recordDataAge } from "@/lib/query/data-age";
 
 export type JobFormProps =
   | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
@@ -52,7 +48,8 @@ interface Baseline {
  * the error summary by the Save button.
  */
 export function JobForm(props: JobFormProps) {
-  const queryClient = useQueryClient();
+  const create = useCreateJob();
+  const update = useUpdateJob();
   const [initial] = useState<JobFormState>(() =>
     props.mode === "edit" ? jobToFormValues(props.job) : { ...jobFormDefaults, customer_uuid: props.initialCustomer?.uuid ?? "" },
   );
@@ -101,11 +98,6 @@ export function JobForm(props: JobFormProps) {
 
   function onSaved(saved: JobDetail) {
     intentKey.done();
-    queryClient.setQueryData(jobKeys.detail(saved.uuid), saved);
-    // The CRM just answered: whatever saved copy the job page showed is replaced by the current job.
-    recordDataAge(queryClient, jobKeys.detail(saved.uuid), null);
-    // Lists, the board and the history are marked stale and reload where they are shown.
-    void jobsChanged(queryClient, "none");
     toast.success(baseline ? `Changes to ${jobLabel(saved)} are saved.` : `${jobLabel(saved)} is created.`);
     guard.leave(`/jobs/${saved.uuid}`);
   }
@@ -120,23 +112,18 @@ export function JobForm(props: JobFormProps) {
     if (mine.use_customer_address) setValue("use_customer_address", true, { shouldDirty: true });
     // The picker shows their customer unless this person chose another one.
     if (!rows.some((row) => row.field === "customer_uuid" && row.iChanged) && current.customer) setCustomer(current.customer);
-    queryClient.setQueryData(jobKeys.detail(current.uuid), current);
     setConflict(rows);
   }
 
   function onFailed(error: unknown, values: JobFormState) {
-    if (error instanceof ApiRequestError && error.status === 409 && baseline && isJobRecord(error.current)) {
-      onConflict(error.current, values, baseline);
+    const current = conflictingJob(error);
+    if (current && baseline) {
+      onConflict(current, values, baseline);
       return;
     }
-    const notice = saveFailureNotice(error);
-    if (notice) {
-      setProblem(notice);
-      return;
-    }
-    const leftover = applyServerErrors(error, setError, JOB_FIELDS);
-    if (error instanceof ApiRequestError && Object.keys(error.fields).some(isJobField)) setShowSummary(true);
-    if (leftover) setProblem({ message: leftover, retry: false, tone: "error" });
+    const failure = describeSaveFailure(error, setError, JOB_FIELDS);
+    if (failure.showSummary) setShowSummary(true);
+    if (failure.problem) setProblem(failure.problem);
   }
 
   async function save(values: JobFormState) {
@@ -144,7 +131,7 @@ export function JobForm(props: JobFormProps) {
     setShowSummary(false);
     try {
       if (!baseline) {
-        onSaved(await createJob(values, intentKey.keyFor(values)));
+        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }));
         return;
       }
       const patch = buildJobPatch(baseline.values, values, baseline.job.updated_at ?? "");
@@ -152,7 +139,7 @@ export function JobForm(props: JobFormProps) {
         setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
         return;
       }
-      onSaved(await updateJob(baseline.job.uuid, patch, intentKey.keyFor([baseline.job.uuid, patch])));
+      onSaved(await update.mutateAsync({ uuid: baseline.job.uuid, patch, idempotencyKey: intentKey.keyFor([baseline.job.uuid, patch]) }));
     } catch (error) {
       onFailed(error, values);
     }
@@ -177,12 +164,14 @@ export function JobForm(props: JobFormProps) {
     <FormProvider {...form}>
       <ReadyForm onSubmit={(event) => void submit()(event)} noValidate aria-label={baseline ? `Edit ${jobLabel(baseline.job)}` : "New job"} className="space-y-6">
         {conflict && (
-          <ConflictPanel
+          <ConflictReview
+            noun="job"
             rows={conflict}
+            labels={JOB_FIELD_LABELS}
             formatValue={formatValue}
-            busy={busy}
-            onApplyMine={() => void submit()()}
-            onDiscardMine={() => {
+            applying={busy}
+            onApply={() => void submit()()}
+            onDiscard={() => {
               if (baseline) reset(baseline.values);
               if (baseline?.job.customer) setCustomer(baseline.job.customer);
               setConflict(null);
@@ -210,8 +199,4 @@ export function JobForm(props: JobFormProps) {
       </ReadyForm>
     </FormProvider>
   );
-}
-
-function isJobRecord(value: unknown): value is JobDetail {
-  return typeof value === "object" && value !== null && typeof (value as { uuid?: unknown }).uuid === "string" && typeof (value as { title?: unknown }).title === "string";
 }

@@ -3,9 +3,9 @@
 import "@/components/data-table/column-meta";
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
+import { restoreColumn } from "@/components/data-table/restore-column";
 import { selectionColumn } from "@/components/data-table/selection-column";
 import { DeletedBadge, JobFlags, PriorityBadge, StatusBadge } from "@/components/jobs/job-badges";
-import { secondaryButtonClassName } from "@/components/ui/field";
 import { formatMoment, formatMoney, formatScheduledDate, formatTimeWindow, jobLabel, personName } from "@/lib/jobs/job-format";
 import type { JobListItem, Location } from "@/lib/jobs/job-types";
 
@@ -84,25 +84,6 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
     { id: "actual", header: "Actual", meta: { label: "Actual amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" }, cell: ({ row }) => formatMoney(row.original.actual_amount) },
     { id: "created", header: "Created", meta: { label: "Created", cellClassName: "whitespace-nowrap" }, cell: ({ row }) => formatMoment(row.original.created_at) ?? "" },
   ];
-  if (canWrite) {
-    columns.push({
-      id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
-      enableHiding: false,
-      meta: { label: "Actions", cellClassName: "text-right" },
-      cell: ({ row }) =>
-        row.original.deleted_at ? (
-          <button
-            type="button"
-            className={`${secondaryButtonClassName} px-2 py-1`}
-            disabled={restoringUuid === row.original.uuid}
-            onClick={() => onRestore(row.original)}
-            aria-label={`Restore ${jobLabel(row.original)}`}
-          >
-            {restoringUuid === row.original.uuid ? "Restoring…" : "Restore"}
-          </button>
-        ) : null,
-    });
-  }
+  if (canWrite) columns.push(restoreColumn({ label: jobLabel, restoringUuid, onRestore }));
   return columns;
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
@@ -19,19 +18,17 @@ import { useJobFilterCheck } from "@/components/jobs/filters/use-job-filter-chec
 import { JOB_COLUMN_DEFAULTS, jobColumns } from "@/components/jobs/table/job-columns";
 import { csvFileName } from "@/lib/csv/download-file";
 import { PAGE_SIZES } from "@/lib/customers/customer-enums";
-import { newIntentKey } from "@/lib/http/api-mutate";
 import { collectAssignees } from "@/lib/jobs/assignees";
-import { jobBulkDelete } from "@/lib/jobs/api/bulk-delete-jobs";
-import { fetchJobs, useJobs } from "@/lib/jobs/api/get-jobs";
-import { useLocations } from "@/lib/jobs/api/get-locations";
-import { restoreJob } from "@/lib/jobs/api/restore-job";
+import { useJobBulkDelete } from "@/lib/jobs/queries/bulk-delete-jobs";
+import { fetchJobs, useJobs } from "@/lib/jobs/queries/get-jobs";
+import { useLocations } from "@/lib/jobs/queries/get-locations";
+import { useRestoreJob } from "@/lib/jobs/queries/restore-job";
 import { jobCsvColumns } from "@/lib/jobs/job-csv";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
-import { JOB_FILTER_KEYS, historyModeFor, jobFilterParsers, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-url-filters";
-import { jobsChanged } from "@/lib/jobs/api/jobs-changed";
+import { JOB_FILTER_KEYS, historyModeFor, jobFilterParsers, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-list-url";
 import { errorText, retryActionFor } from "@/lib/http/error-advice";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
 
 const TABLE_ID = "job-table";
@@ -42,7 +39,6 @@ const TABLE_ID = "job-table";
  */
 export function JobTable({ userId, canWrite, serverFilters }: { userId: string; canWrite: boolean; serverFilters: CheckedJobFilters }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [raw, setRaw] = useQueryStates(jobFilterParsers, { history: "push" });
   const check = useJobFilterCheck(raw, JOB_FILTER_KEYS, serverFilters);
   const filters = check.ok ? check.filters : null;
@@ -50,11 +46,10 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
   const locations = useLocations();
   const { visibility, setVisibility, resetVisibility } = useStoredColumnVisibility(columnVisibilityStorageKey("jobs", userId), JOB_COLUMN_DEFAULTS);
 
-  const restore = useMutation({
-    mutationFn: (job: JobListItem) => restoreJob(job.uuid, newIntentKey()),
+  const bulkDelete = useJobBulkDelete();
+  const restore = useRestoreJob<JobListItem>("active", {
     onSuccess: (_restored, job) => toast.success(`${jobLabel(job)} is restored.`),
     onError: (error, job) => toast.error(`${jobLabel(job)} could not be restored.`, { description: error.message }),
-    onSettled: () => jobsChanged(queryClient),
   });
   const restoringUuid = restore.isPending ? (restore.variables?.uuid ?? null) : null;
   const { mutate: restoreOne } = restore;
@@ -92,7 +87,7 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
           </span>
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          {canWrite && <BulkDelete kind={jobBulkDelete} selected={selectedRows(table)} onClearSelection={clearSelection} />}
+          {canWrite && <BulkDelete kind={bulkDelete} selected={selectedRows(table)} onClearSelection={clearSelection} />}
           <ColumnVisibilityMenu table={table} onReset={resetVisibility} />
           {filters && (
             <CsvExport

@@ -6,7 +6,7 @@ import { isUuid } from "./uuid";
 /**
  * Zod builders for request-body fields. Every message names its field, so the
  * first issue alone is a complete, clear `error` for the 400 envelope.
- * The checks are only those the CRM documents (README decision 10); the
+ * The checks are only those the CRM documents (CRM-API decision 10); the
  * dashboard's stricter rules deliberately live in the dashboard.
  */
 

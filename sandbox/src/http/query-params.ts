@@ -2,7 +2,7 @@ import { badRequest } from "./api-error";
 import { isUuid } from "./uuid";
 
 /**
- * Query-string parameters, strictly: README decision 4 makes anything outside
+ * Query-string parameters, strictly: CRM-API decision 4 makes anything outside
  * the documented values a 400 that names the parameter, so a client bug
  * (page=0, limit=500) surfaces at once instead of returning surprising data.
  */

@@ -28,7 +28,7 @@ interface StoredKey {
   created_at: Date;
 }
 
-/** README decision 8: a key replays its first response for 24 hours. */
+/** CRM-API decision 8: a key replays its first response for 24 hours. */
 export const REPLAY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**

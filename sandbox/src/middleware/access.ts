@@ -8,7 +8,7 @@ export const ACCESS_REFUSALS: readonly AccessRefusal[] = ["invalid_key", "addon_
 
 /**
  * Lets tests see what a client does when the company's key has been revoked
- * (401) or its Developer API add-on lapsed (403, doc 002), without restarting
+ * (401) or its Developer API add-on lapsed (403, CRM-API 002), without restarting
  * anything: the refusal applies to the company's /api/v1 requests until
  * cleared. It runs before the quota, like the CRM's own checks of the key.
  */

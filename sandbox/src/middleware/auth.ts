@@ -5,7 +5,7 @@ import { ApiError } from "../http/api-error";
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
-/** `Authorization: Bearer <key>`; the key's company becomes c.var.company (README decision 2). */
+/** `Authorization: Bearer <key>`; the key's company becomes c.var.company (CRM-API decision 2). */
 export function authenticate(deps: Pick<AppDeps, "db">): MiddlewareHandler<AppEnv> {
   // Companies never change key or identity, so a found company can be cached;
   // unknown keys are not cached, so a company added at runtime is seen at once.

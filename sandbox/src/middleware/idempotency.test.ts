@@ -3,7 +3,7 @@ import type { ApiClient, Json } from "../testing/api-client";
 import { createTestClock } from "../testing/test-clock";
 import { startTestSandbox, uniqueApiKey, type TestSandbox } from "../testing/test-sandbox";
 
-// README decision 8, including the hard case: a failure after the write
+// CRM-API decision 8, including the hard case: a failure after the write
 // committed must leave a record, so the retry replays instead of duplicating.
 const testClock = createTestClock();
 let sandbox: TestSandbox;

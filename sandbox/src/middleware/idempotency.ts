@@ -12,7 +12,7 @@ const MAX_KEY_LENGTH = 255;
 export const REPLAYED_HEADER = "Idempotent-Replayed";
 
 /**
- * README decision 8. A request with an Idempotency-Key claims it (per
+ * CRM-API decision 8. A request with an Idempotency-Key claims it (per
  * company) before the handler runs. Writes record their response in their own
  * transaction (see commitWrite), so a failure after the commit still leaves
  * the record and a retry replays instead of writing twice. Responses without

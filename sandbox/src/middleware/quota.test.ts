@@ -3,7 +3,7 @@ import type { ApiClient } from "../testing/api-client";
 import { createTestClock } from "../testing/test-clock";
 import { startTestSandbox, uniqueApiKey, type TestSandbox } from "../testing/test-sandbox";
 
-// README decision 9, with a quota of 5 so the limit is reached quickly.
+// CRM-API decision 9, with a quota of 5 so the limit is reached quickly.
 const QUOTA = 5;
 const testClock = createTestClock();
 let sandbox: TestSandbox;

@@ -8,7 +8,7 @@ function usageMonth(date: Date): string {
 
 /**
  * Counts every authenticated request against the company's monthly quota
- * (README decision 9), whatever its outcome, replays included. The increment
+ * (CRM-API decision 9), whatever its outcome, replays included. The increment
  * is one atomic upsert, so concurrent requests never lose a count.
  */
 export function enforceQuota(deps: Pick<AppDeps, "db" | "clock" | "monthlyQuota">): MiddlewareHandler<AppEnv> {

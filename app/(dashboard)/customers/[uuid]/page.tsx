@@ -3,12 +3,13 @@ import { HydrationBoundary } from "@/components/query/hydration-boundary";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { CustomerDetail } from "@/components/customers/customer-detail";
+import { CustomerDetail } from "@/components/customers/detail/customer-detail";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
-import { customerName } from "@/lib/customers/customer-display";
-import { prefetchCustomerPage, readCustomer } from "@/lib/customers/prefetch-customers";
+import { customerName } from "@/lib/customers/customer-format";
+import { loadCustomer } from "@/lib/customers/load-customer";
+import { prefetchCustomerPage } from "@/lib/customers/prefetch-customers";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 type Props = { params: Promise<{ uuid: string }> };
@@ -20,8 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { uuid } = await params;
   if (!z.uuid().safeParse(uuid).success) return { title: "Customer" };
   // Shares the page's read through the BFF cache: costs no second CRM request.
-  const read = await runAsRequester(user, () => readCustomer(uuid));
-  return { title: read.state === "found" ? customerName(read.customer) : "Customer" };
+  const read = await runAsRequester(user, () => loadCustomer(uuid));
+  return { title: read.state === "ok" ? customerName(read.customer) : "Customer" };
 }
 
 /**
@@ -34,10 +35,10 @@ export default async function CustomerPage({ params }: Props) {
   const user = await requirePageUser();
   const { uuid } = await params;
   if (!z.uuid().safeParse(uuid).success) notFound();
-  const read = await runAsRequester(user, () => readCustomer(uuid));
+  const read = await runAsRequester(user, () => loadCustomer(uuid));
   if (read.state === "not_found") notFound();
   const queryClient = makeQueryClient();
-  if (read.state === "found") await runAsRequester(user, () => prefetchCustomerPage(queryClient, read.customer, read.staleSince));
+  if (read.state === "ok") await runAsRequester(user, () => prefetchCustomerPage(queryClient, read.customer, read.staleSince));
 
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

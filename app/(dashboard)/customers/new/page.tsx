@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CustomerForm } from "@/components/customers/customer-form";
+import { CustomerForm } from "@/components/customers/form/customer-form";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/roles";

@@ -8,7 +8,7 @@ import { queryAuditLog } from "@/lib/audit/audit-query";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
-import { jobKeys } from "@/lib/jobs/api/job-query-keys";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { loadJob } from "@/lib/jobs/load-job";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 import { recordDataAge } from "@/lib/query/data-age";

@@ -8,7 +8,7 @@ import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { prefetchBoard } from "@/lib/jobs/prefetch-jobs";
 import { checkJobFilters } from "@/lib/jobs/job-list-filters";
-import { BOARD_FILTER_KEYS, boardFiltersOf, rawFiltersFromSearchParams } from "@/lib/jobs/job-url-filters";
+import { BOARD_FILTER_KEYS, boardFiltersOf, rawFiltersFromSearchParams } from "@/lib/jobs/job-list-url";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 export const metadata: Metadata = { title: "Job board" };

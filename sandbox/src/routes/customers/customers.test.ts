@@ -3,7 +3,7 @@ import type { ApiClient, Json } from "../../testing/api-client";
 import { createTestClock } from "../../testing/test-clock";
 import { startTestSandbox, uniqueApiKey, type TestSandbox } from "../../testing/test-sandbox";
 
-// Doc 000 (Customers) and README decisions 4-7 and 10, over real HTTP.
+// CRM-API 000 (Customers) and CRM-API decisions 4-7 and 10, over real HTTP.
 const CUSTOMER_FIELDS = [
   "uuid", "first_name", "last_name", "company_name", "email", "phone", "customer_type", "is_vip",
   "physical_address1", "physical_address2", "physical_city", "physical_state", "physical_zip",
@@ -112,7 +112,7 @@ describe("the Customer object", () => {
     }
   });
 
-  it("does not apply the dashboard's stricter rules (README decision 10)", async () => {
+  it("does not apply the dashboard's stricter rules (CRM-API decision 10)", async () => {
     // Digits in names, a free-form email, and neither email nor phone are all fine for the CRM.
     const customer = await create(api, { first_name: "R2D2", last_name: "X", email: "not an email" });
     expect(customer).toMatchObject({ first_name: "R2D2", last_name: "X", email: "not an email", phone: null });
@@ -257,7 +257,7 @@ describe("get", () => {
   });
 });
 
-describe("soft delete and restore (README decisions 6 and 7)", () => {
+describe("soft delete and restore (CRM-API decisions 6 and 7)", () => {
   it("deletes softly: the documented message, then 404 unless include_deleted=true", async () => {
     const customer = await create(api);
     testClock.advance(1000);
@@ -329,7 +329,7 @@ describe("soft delete and restore (README decisions 6 and 7)", () => {
   });
 });
 
-describe("list: pagination and order (README decision 4)", () => {
+describe("list: pagination and order (CRM-API decision 4)", () => {
   let client: ApiClient;
   const made: Json[] = [];
 
@@ -407,7 +407,7 @@ describe("list: pagination and order (README decision 4)", () => {
   });
 });
 
-describe("list: filter and search (README decision 5)", () => {
+describe("list: filter and search (CRM-API decision 5)", () => {
   let client: ApiClient;
   let john: Json;
   let acme: Json;

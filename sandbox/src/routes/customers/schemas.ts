@@ -9,10 +9,10 @@ export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number];
 const PHONE = /^\d{3}-\d{3}-\d{4}$/;
 
 /**
- * The writable Customer fields and only the checks doc 000 states. Unknown
+ * The writable Customer fields and only the checks CRM-API 000 states. Unknown
  * keys (including read-only uuid, created_at, updated_at) are stripped, not
  * rejected: a lenient API ignores what it does not write, and the dashboard's
- * stricter rules live in the dashboard (README decision 10).
+ * stricter rules live in the dashboard (CRM-API decision 10).
  */
 export const customerCreateSchema = z.object({
   first_name: requiredText("first_name"),

@@ -105,7 +105,7 @@ export function jobHandlers(deps: AppDeps) {
 }
 
 /**
- * Every UUID a job points at must be a record of the same company (README
+ * Every UUID a job points at must be a record of the same company (CRM-API
  * decision 10). On update, a reference the job already has is not checked
  * again: a client sending the whole job back must not fail because its
  * customer was deleted since.

@@ -1,7 +1,7 @@
 import type { Queryable } from "../../db/database";
 
 /**
- * The next JOB-0001-style number of a company (README decision 11). Call it
+ * The next JOB-0001-style number of a company (CRM-API decision 11). Call it
  * inside the job's insert transaction: the counter row's lock serialises
  * concurrent creates on Postgres (PGlite runs one transaction at a time), and
  * a rolled-back create gives its number back.

@@ -4,7 +4,7 @@ import type { ApiClient, Json } from "../../testing/api-client";
 import { createTestClock } from "../../testing/test-clock";
 import { startTestSandbox, uniqueApiKey, type TestSandbox } from "../../testing/test-sandbox";
 
-// Doc 002 (Jobs) and README decisions 4-7, 10 and 11, over real HTTP.
+// CRM-API 002 (Jobs) and CRM-API decisions 4-7, 10 and 11, over real HTTP.
 const JOB_FIELDS = [
   "uuid", "job_number", "customer_uuid", "location_uuid", "assigned_to_user_id", "title", "description",
   "status", "priority", "is_urgent", "is_emergency",
@@ -147,7 +147,7 @@ describe("the Job object", () => {
     for (const priority of ["Low", "Normal", "High", "Emergency"]) expect((await createJob(api, { customer_uuid: customer.uuid, priority })).priority).toBe(priority);
   });
 
-  it("has no end-after-start rule (README decision 10)", async () => {
+  it("has no end-after-start rule (CRM-API decision 10)", async () => {
     const job = await createJob(api, { customer_uuid: customer.uuid, scheduled_time_start: "23:59", scheduled_time_end: "00:00" });
     expect(job).toMatchObject({ scheduled_time_start: "23:59", scheduled_time_end: "00:00" });
   });
@@ -200,7 +200,7 @@ describe("create validation", () => {
   });
 });
 
-describe("job numbers (README decision 11)", () => {
+describe("job numbers (CRM-API decision 11)", () => {
   it("assigns JOB-0001, JOB-0002, … per company, and keeps a given job_number", async () => {
     const { client, customer: owner } = await freshCompany();
     expect((await createJob(client, { customer_uuid: owner.uuid })).job_number).toBe("JOB-0001");
@@ -225,7 +225,7 @@ describe("job numbers (README decision 11)", () => {
   });
 });
 
-describe("status timestamps (README decision 11)", () => {
+describe("status timestamps (CRM-API decision 11)", () => {
   it("stamps started_at, completed_at and invoiced_at when the status moves there", async () => {
     const job = await createJob(api, { customer_uuid: customer.uuid, status: "Scheduled" });
     expect(job.started_at).toBeNull();

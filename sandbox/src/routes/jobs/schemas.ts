@@ -30,9 +30,9 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const JOB_PRIORITIES = ["Low", "Normal", "High", "Emergency"] as const;
 
 /**
- * The writable Job fields with doc 002's checks only: required customer and
+ * The writable Job fields with CRM-API 002's checks only: required customer and
  * title, exact enums, HH:MM times, ISO dates, numeric amounts. There is no
- * "end after start" rule; that is the dashboard's (README decision 10).
+ * "end after start" rule; that is the dashboard's (CRM-API decision 10).
  * Unknown and read-only keys are stripped, as for customers.
  */
 export const jobCreateSchema = z.object({

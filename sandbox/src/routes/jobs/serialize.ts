@@ -98,7 +98,7 @@ export function serializeJob(row: JobRow) {
 
 const serializeUser = (user: UserRow) => ({ id: user.id, first_name: user.first_name, last_name: user.last_name });
 
-/** List item: the job plus a short customer and the assignee (README decision 11). */
+/** List item: the job plus a short customer and the assignee (CRM-API decision 11). */
 export function serializeJobListItem(row: JobListRow) {
   return {
     ...serializeJob(row),

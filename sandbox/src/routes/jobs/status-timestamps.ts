@@ -9,7 +9,7 @@ const TIMESTAMP_OF_STATUS: Partial<Record<JobStatus, "started_at" | "completed_a
 type StatusTimestamps = Partial<Record<"started_at" | "completed_at" | "invoiced_at", Date>>;
 
 /**
- * README decision 11: moving to In Progress, Complete or Invoiced stamps
+ * CRM-API decision 11: moving to In Progress, Complete or Invoiced stamps
  * started_at, completed_at or invoiced_at when that is still null. "Moving"
  * means the status changes (or a job is created in it). A value the same
  * request sets explicitly, null included, wins over the stamp.

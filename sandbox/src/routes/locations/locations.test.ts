@@ -3,7 +3,7 @@ import { getCompanySetup } from "../../companies";
 import type { ApiClient, Json } from "../../testing/api-client";
 import { startTestSandbox, type TestSandbox } from "../../testing/test-sandbox";
 
-// README decision 1: locations are list and get only. They and the
+// CRM-API decision 1: locations are list and get only. They and the
 // technicians are company set-up, present even without demo data.
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 let sandbox: TestSandbox;

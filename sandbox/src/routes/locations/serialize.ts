@@ -15,7 +15,7 @@ export interface LocationRow {
   deleted_at: Date | null;
 }
 
-/** README decision 1: uuid, name, address fields, timestamps. */
+/** CRM-API decision 1: uuid, name, address fields, timestamps. */
 export function serializeLocation(row: LocationRow) {
   return {
     uuid: row.uuid,

@@ -3,7 +3,7 @@ import { badRequest } from "../../http/api-error";
 export type PutIntent = { kind: "restore" } | { kind: "update"; body: Record<string, unknown> };
 
 /**
- * README decisions 6 and 7: a PUT whose body is exactly {"deleted_at": null}
+ * CRM-API decisions 6 and 7: a PUT whose body is exactly {"deleted_at": null}
  * restores a soft-deleted record; any other PUT is a partial update of an
  * active one. deleted_at can never be set through PUT: deleting is DELETE's job.
  */

@@ -1,0 +1,231 @@
+"use client";
+
+import { useMemo, useRef, useState } from "react";
+import { useForm, type FieldErrors } from "react-hook-form";
+import { toast } from "sonner";
+import { ConflictReview } from "@/components/forms/conflict-table";
+import { DuplicateDialog, DuplicateNotice } from "@/components/customers/form/duplicate-warning";
+import {
+  AddressSections,
+  ContactFields,
+  fieldId,
+  NameAndTypeFields,
+  NotesField,
+  ServiceAndMarketingFields,
+} from "@/components/customers/form/customer-form-fields";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/forms/form-footer";
+import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
+import { useIntentKey } from "@/components/forms/use-intent-key";
+import { useSessionDraft } from "@/components/forms/use-session-draft";
+import { DRAFT_RESTORED_NOTICE } from "@/lib/forms/save-failure";
+import { describeSaveFailure } from "@/lib/forms/apply-server-errors";
+import { useCreateCustomer } from "@/lib/customers/queries/create-customer";
+import { conflictingCustomer, useUpdateCustomer } from "@/lib/customers/queries/update-customer";
+import { buildCustomerPatch, describeConflict, type ConflictRow } from "@/lib/customers/customer-changes";
+import { customerName, formatDateTime } from "@/lib/customers/customer-format";
+import { CUSTOMER_FIELD_LABELS, CUSTOMER_FIELDS, formatCustomerValue } from "@/lib/customers/customer-field-labels";
+import { customerFormResolver } from "@/lib/customers/customer-form-resolver";
+import { customerToFormValues } from "@/lib/customers/customer-crm-mapping";
+import type { CustomerFormState } from "@/lib/customers/customer-schema";
+import type { CustomerDto } from "@/lib/customers/customer-service";
+import { useDuplicateCheck } from "@/components/customers/form/use-duplicate-check";
+import { useLocations } from "@/lib/jobs/queries/get-locations";
+import { ReadyForm } from "@/components/forms/ready-form";
+
+/** What an ended session keeps of this form: the values, and for an edit what it started from. */
+type CustomerDraft = { values: CustomerFormState; base: CustomerFormState; record: CustomerDto | null };
+
+export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } | { kind: "edit"; customer: CustomerDto };
+
+/**
+ * The new-customer and edit-customer form. What it promises the person
+ * typing:
+ * - every rule of the shared schema shows on its field when it is left and on
+ *   Save; Save never does nothing (problems are listed beside it and the first
+ *   field gets focus);
+ * - what was typed survives every failure (the values stay in the form; a
+ *   network failure offers "Try again" with the same Idempotency-Key, so a
+ *   save whose answer was lost is not made twice);
+ * - a new customer whose phone or email is already on file is flagged, and
+ *   Save asks "open the existing one or create anyway";
+ * - an edit that crossed someone else's shows both side by side and can be
+ *   applied again on top of theirs;
+ * - leaving with unsaved changes asks first.
+ */
+export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
+  const create = useCreateCustomer();
+  const update = useUpdateCustomer();
+  const editing = mode.kind === "edit";
+  const [record, setRecord] = useState<CustomerDto | null>(editing ? mode.customer : null);
+  const [initial] = useState<CustomerFormState>(() => (mode.kind === "edit" ? customerToFormValues(mode.customer) : mode.defaults));
+  // What the edit started from: the record's values, after a conflict the newer record's.
+  const [base, setBase] = useState(initial);
+  // react-hook-form takes its options afresh on every render, so the resolver follows the base.
+  const resolver = useMemo(() => customerFormResolver(editing ? base : undefined), [editing, base]);
+  const form = useForm<CustomerFormState>({ resolver, mode: "onTouched", defaultValues: initial });
+  const { handleSubmit, setError, reset, setValue, getValues, formState } = form;
+
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [showSummary, setShowSummary] = useState(false);
+  const [conflict, setConflict] = useState<ConflictRow[] | null>(null);
+  const [duplicateDialog, setDuplicateDialog] = useState(false);
+  const intentKey = useIntentKey();
+  const duplicates = useDuplicateCheck(editing ? null : getValues);
+  const locations = useLocations();
+  const guard = useUnsavedChangesGuard(formState.isDirty, editing ? "this customer" : "the new customer");
+  const conflictHeading = useRef<HTMLDivElement>(null);
+  // An ended session takes the person to sign in; what they typed waits here for them (see use-session-draft).
+  useSessionDraft<CustomerDraft>(
+    editing ? `customer:${mode.customer.uuid}` : "customer:new",
+    () => (formState.isDirty ? { values: getValues(), base, record } : null),
+    (draft) => {
+      if (editing && draft.record) {
+        // The edit goes on from the record as it was when they started: if it changed since, Save shows the conflict.
+        setRecord(draft.record);
+        setBase(draft.base);
+      }
+      reset(draft.values, { keepDefaultValues: true });
+      setProblem({ message: DRAFT_RESTORED_NOTICE, retry: false, tone: "info" });
+    },
+  );
+
+  const locationName = (field: string, value: unknown) => {
+    if (field === "primary_service_location_uuid" && typeof value === "string" && value !== "") {
+      return locations.data?.find((location) => location.uuid === value)?.name ?? "A location";
+    }
+    return formatCustomerValue(field, value);
+  };
+
+  function onSaved(customer: CustomerDto) {
+    intentKey.done();
+    toast.success(editing ? `Changes to ${customerName(customer)} are saved.` : `${customerName(customer)} is added.`);
+    guard.leave(`/customers/${customer.uuid}`);
+  }
+
+  function onConflict(current: CustomerDto, mine: CustomerFormState) {
+    const theirs = customerToFormValues(current);
+    const rows = describeConflict(base, mine, theirs);
+    const myFields = CUSTOMER_FIELDS.filter((field) => rows.some((row) => row.field === field && row.iChanged));
+    setBase(theirs);
+    setRecord(current);
+    // The form now starts from their version (clean), with this person's changes on top (dirty): Save sends only those.
+    reset(theirs);
+    for (const field of myFields) setValue(field, mine[field], { shouldDirty: true });
+    setConflict(rows);
+    requestAnimationFrame(() => {
+      conflictHeading.current?.scrollIntoView({ block: "start" });
+      document.getElementById("conflict-title")?.focus();
+    });
+  }
+
+  function onFailed(error: unknown, values: CustomerFormState) {
+    const current = conflictingCustomer(error);
+    if (current) {
+      onConflict(current, values);
+      return;
+    }
+    const failure = describeSaveFailure(error, setError, CUSTOMER_FIELDS);
+    if (failure.showSummary) setShowSummary(true);
+    if (failure.problem) setProblem(failure.problem);
+  }
+
+  async function save(values: CustomerFormState, options: { createAnyway?: boolean } = {}) {
+    setProblem(null);
+    setShowSummary(false);
+    try {
+      if (mode.kind === "create") {
+        const found = await duplicates.check(values);
+        if (found.length > 0 && !options.createAnyway && !duplicates.isAcknowledged(found)) {
+          setDuplicateDialog(true);
+          return;
+        }
+        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }));
+      } else if (record) {
+        const patch = buildCustomerPatch(base, values, record.updated_at);
+        if (!patch) {
+          setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
+          return;
+        }
+        onSaved(await update.mutateAsync({ uuid: record.uuid, patch, idempotencyKey: intentKey.keyFor(patch) }));
+      }
+    } catch (error) {
+      onFailed(error, values);
+    }
+  }
+
+  function onInvalid(errors: FieldErrors<CustomerFormState>) {
+    setProblem(null);
+    setShowSummary(Object.keys(errors).length > 0);
+  }
+
+  const submit = (options?: { createAnyway?: boolean }) => handleSubmit((values) => save(values, options), onInvalid);
+
+  const summary = showSummary
+    ? CUSTOMER_FIELDS.flatMap((field) => {
+        const error = formState.errors[field];
+        const text = error?.message ?? (Array.isArray(error) ? error.find((item) => item?.message)?.message : undefined);
+        return text ? [{ id: fieldId(field), label: CUSTOMER_FIELD_LABELS[field], message: text }] : [];
+      })
+    : [];
+  const busy = formState.isSubmitting;
+  const cancelHref = editing && record ? `/customers/${record.uuid}` : "/customers";
+
+  return (
+    <ReadyForm onSubmit={(event) => void submit()(event)} noValidate className="space-y-6" aria-label={editing ? "Edit customer" : "New customer"}>
+      {conflict && record && (
+        <div ref={conflictHeading}>
+          <ConflictReview
+            noun="customer"
+            rows={conflict}
+            labels={CUSTOMER_FIELD_LABELS}
+            changedBy={`at ${formatDateTime(record.updated_at)}`}
+            formatValue={locationName}
+            applying={busy}
+            onApply={() => void submit()()}
+            onDiscard={() => {
+              reset(base);
+              setConflict(null);
+              setProblem(null);
+            }}
+          />
+        </div>
+      )}
+
+      <NameAndTypeFields form={form} />
+      <ContactFields form={form} notice={editing ? null : <DuplicateNotice matches={duplicates.matches} />} onContactBlur={duplicates.checkCurrent} />
+      <AddressSections form={form} />
+      <ServiceAndMarketingFields form={form} locations={locations.data} />
+      <NotesField form={form} />
+
+      <ErrorSummary errors={summary} />
+      <FormProblemNotice problem={problem} onRetry={() => void submit()()} />
+      <FormSaveBar
+        submitLabel="Save"
+        busy={busy}
+        busyLabel={duplicates.checking ? "Checking for duplicates…" : "Saving…"}
+        cancelHref={cancelHref}
+        fieldsNeedingAttention={summary.length}
+        dirty={formState.isDirty}
+      />
+
+      {!editing && (
+        <DuplicateDialog
+          matches={duplicates.matches}
+          open={duplicateDialog}
+          onCancel={() => setDuplicateDialog(false)}
+          onOpenExisting={(uuid) => {
+            setDuplicateDialog(false);
+            guard.leave(`/customers/${uuid}`);
+          }}
+          onCreateAnyway={() => {
+            setDuplicateDialog(false);
+            duplicates.acknowledge(duplicates.matches);
+            void submit({ createAnyway: true })();
+          }}
+        />
+      )}
+      {guard.dialog}
+    </ReadyForm>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
+import Link from "next/link";
+import { restoreColumn } from "@/components/data-table/restore-column";
+import { selectionColumn } from "@/components/data-table/selection-column";
+import { Badge } from "@/components/ui/badge";
+import { customerName, formatAddress, formatDate, physicalAddress } from "@/lib/customers/customer-format";
+import type { CustomerDto } from "@/lib/customers/customer-service";
+
+/**
+ * The customer list's columns. Headers are plain text, never sort buttons:
+ * the CRM has no sort, and the list says "newest first" instead. Name and
+ * actions can't be hidden (a row must say whose it is and stay actionable);
+ * people who may write also get a checkbox column for bulk delete.
+ */
+/** Long addresses wrap after the "@", not in the middle of a word. */
+function EmailText({ email }: { email: string | null }) {
+  if (!email) return null;
+  const at = email.indexOf("@");
+  if (at < 0) return <span className="break-all">{email}</span>;
+  return (
+    <span className="break-words">
+      {email.slice(0, at)}
+      <wbr />@{email.slice(at + 1)}
+    </span>
+  );
+}
+
+export const CUSTOMER_COLUMN_DEFAULTS: VisibilityState = { tags: false };
+
+export function customerColumns(options: { canWrite: boolean; onRestore: (customer: CustomerDto) => void; restoringUuid: string | null }): ColumnDef<CustomerDto>[] {
+  const columns: ColumnDef<CustomerDto>[] = [
+    ...(options.canWrite ? [selectionColumn<CustomerDto>(customerName)] : []),
+    {
+      id: "name",
+      header: "Name",
+      enableHiding: false,
+      meta: { label: "Name", cellClassName: "min-w-44" },
+      cell: ({ row }) => {
+        const customer = row.original;
+        return (
+          <span className="flex flex-wrap items-center gap-1.5">
+            {/* Out of the tab order: the row itself is the tab stop, Enter on it opens the same page.
+                Not prefetched: prefetching a customer page reads that customer from the CRM (its title),
+                so every row on screen would cost a request the person may never want (docs/benchmarks.md, part 4). */}
+            <Link href={`/customers/${customer.uuid}`} prefetch={false} tabIndex={-1} className="font-medium text-brand-700 hover:underline">
+              {customerName(customer)}
+            </Link>
+            {customer.is_vip && <Badge tone="vip">VIP</Badge>}
+            {customer.deleted_at && <Badge tone="danger">Deleted</Badge>}
+          </span>
+        );
+      },
+    },
+    { id: "company", header: "Company", meta: { label: "Company", cellClassName: "min-w-36" }, cell: ({ row }) => row.original.company_name ?? "" },
+    { id: "type", header: "Type", meta: { label: "Type" }, cell: ({ row }) => row.original.customer_type },
+    { id: "phone", header: "Phone", meta: { label: "Phone", cellClassName: "whitespace-nowrap" }, cell: ({ row }) => row.original.phone ?? "" },
+    { id: "email", header: "Email", meta: { label: "Email", cellClassName: "min-w-48" }, cell: ({ row }) => <EmailText email={row.original.email} /> },
+    { id: "address", header: "Physical address", meta: { label: "Physical address", cellClassName: "min-w-56" }, cell: ({ row }) => formatAddress(physicalAddress(row.original)) ?? "" },
+    { id: "tags", header: "Tags", meta: { label: "Tags" }, cell: ({ row }) => row.original.extras.tags.join(", ") },
+    {
+      id: "created",
+      header: "Added",
+      meta: { label: "Added", cellClassName: "whitespace-nowrap" },
+      cell: ({ row }) => <time dateTime={row.original.created_at}>{formatDate(row.original.created_at)}</time>,
+    },
+  ];
+  if (options.canWrite) columns.push(restoreColumn({ label: customerName, restoringUuid: options.restoringUuid, onRestore: options.onRestore }));
+  return columns;
+}

@@ -1,0 +1,34 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type { Pagination } from "@/lib/crm/schemas";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
+import { customerListApiParams, type CustomerListQuery } from "@/lib/customers/customer-list-url";
+import type { CustomerDto } from "@/lib/customers/customer-service";
+import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
+import { recordDataAge } from "@/lib/query/data-age";
+
+/** GET /api/customers: one page of the list, as the CRM filters and orders it (newest first). */
+export interface CustomerListData {
+  customers: CustomerDto[];
+  pagination: Pagination;
+}
+
+export function getCustomers(query: CustomerListQuery, signal?: AbortSignal): Promise<CustomerListData> {
+  return apiFetch<CustomerListData>(`/api/customers?${customerListApiParams(query).toString()}`, { signal });
+}
+
+export function customersQueryOptions(query: CustomerListQuery) {
+  return queryOptions({
+    queryKey: customerKeys.list(query),
+    queryFn: async ({ signal, client, queryKey }) => {
+      const { data, meta } = await apiFetchWithMeta<CustomerListData>(`/api/customers?${customerListApiParams(query).toString()}`, { signal });
+      recordDataAge(client, queryKey, meta.stale_since);
+      return data;
+    },
+    // The previous page stays on screen (dimmed) while the next loads: no flash of skeletons on every page turn.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCustomers(query: CustomerListQuery) {
+  return useQuery(customersQueryOptions(query));
+}

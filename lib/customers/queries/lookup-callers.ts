@@ -1,0 +1,43 @@
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { LookupMatch } from "@/lib/customers/caller-lookup";
+import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
+import type { LookupQuery } from "@/lib/customers/lookup-query";
+import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
+import { recordDataAge } from "@/lib/query/data-age";
+
+export type { LookupMatch };
+
+/** GET /api/lookup: customers matching a phone (any format), an email or a name, the first few with their open jobs. */
+export interface LookupData {
+  query: LookupQuery;
+  matches: LookupMatch[];
+  total: number;
+}
+
+export function lookupCallers(q: string, signal?: AbortSignal): Promise<LookupData> {
+  return apiFetch<LookupData>(`/api/lookup?${new URLSearchParams({ q }).toString()}`, { signal });
+}
+
+export function lookupQueryOptions(q: string) {
+  return queryOptions({
+    queryKey: customerKeys.lookup(q),
+    // The signal lets React Query abort the request for a query the person has already typed past.
+    queryFn: async ({ signal, client, queryKey }) => {
+      const { data, meta } = await apiFetchWithMeta<LookupData>(`/api/lookup?${new URLSearchParams({ q }).toString()}`, { signal });
+      recordDataAge(client, queryKey, meta.stale_since);
+      return data;
+    },
+  });
+}
+
+/** While the next answer loads, the last one stays on screen, so the list doesn't blink with every pause. */
+export function useLookup(q: string, enabled: boolean) {
+  return useQuery({ ...lookupQueryOptions(q), enabled, placeholderData: keepPreviousData });
+}
+
+/** A lookup read through the cache, for a check run on demand (duplicates): an answer under 15 seconds old is reused. */
+export function useFetchLookup(): (q: string) => Promise<LookupData> {
+  const queryClient = useQueryClient();
+  return useCallback((q: string) => queryClient.fetchQuery({ ...lookupQueryOptions(q), staleTime: 15_000 }), [queryClient]);
+}

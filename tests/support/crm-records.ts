@@ -1,0 +1,30 @@
+import type { CrmCustomerRecord } from "@/lib/customers/customer-crm-mapping";
+
+/** A CRM customer as CRM-API 000's "Get a customer" returns it. */
+export const crmCustomer = {
+  uuid: "123e4567-e89b-12d3-a456-426614174000",
+  first_name: "John",
+  last_name: "Doe",
+  company_name: null,
+  email: "john@example.com",
+  phone: "206-555-1234",
+  customer_type: "Residential",
+  is_vip: false,
+  physical_address1: "123 Main St",
+  physical_address2: null,
+  physical_city: "Seattle",
+  physical_state: "WA",
+  physical_zip: "98101",
+  billing_address1: "123 Main St",
+  billing_address2: null,
+  billing_city: "Seattle",
+  billing_state: "WA",
+  billing_zip: "98101",
+  primary_service_location_uuid: null,
+  notes: null,
+  internal_flags: null as unknown,
+  on_my_way_notify_via: null,
+  created_at: "2024-01-15T10:30:00Z",
+  updated_at: "2024-01-15T10:30:00Z",
+  deleted_at: null,
+} satisfies CrmCustomerRecord & Record<string, unknown>;
