@@ -13,7 +13,7 @@ import tseslint from "typescript-eslint";
  * One pattern keeps every such module out of browser code; types both sides
  * need live in `*-types.ts` files, which any side may import.
  */
-const serverOnlyModules = ["**/*.server", "**/*.server.*", "server-only", "@/lib/crm/*", "@/lib/env", "@/lib/overview/get-overview"];
+const serverOnlyModules = ["**/*.server", "**/*.server.*", "server-only"];
 
 /**
  * The same boundary for any module marked "use client", wherever it lives
@@ -119,7 +119,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: serverOnlyModules, allowTypeImports: true, message: "Browser code never imports server-only modules." },
+            { group: serverOnlyModules, message: "Browser code never imports server-only modules, not even their types: types both sides need live in *-types.ts." },
             { group: ["@/app/*"], message: "components/ and lib/ never import from app/." },
             { group: ["**/sandbox/**", "@/sandbox/**"], message: "The app reaches the sandbox over HTTP only." },
           ],
@@ -134,7 +134,7 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: serverOnlyModules, allowTypeImports: true, message: "Browser code never imports server-only modules." },
+            { group: serverOnlyModules, message: "Browser code never imports server-only modules, not even their types: types both sides need live in *-types.ts." },
             { group: ["@/app/*", "@/components/*"], message: "lib/ never imports from app/ or components/." },
             { group: ["**/sandbox/**", "@/sandbox/**"], message: "The app reaches the sandbox over HTTP only." },
           ],

@@ -9,8 +9,8 @@ export async function register() {
   refuseInsecureDeployment();
   const { stampPeerAddresses } = await import("@/lib/api/peer-address-stamp.server");
   stampPeerAddresses();
-  const { appDatabase } = await import("@/lib/db/app-database");
-  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
+  const { appDatabase } = await import("@/lib/db/app-database.server");
+  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
   await appDatabase();
   await ensureFirstAdmin();
   // The CRM mirror's sync runs in the background of the server (ADR-014).

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS_HEADER } from "@/lib/security/content-security-policy";
-import { isHttps } from "@/lib/env";
+import { isHttps } from "@/lib/env.server";
 
 /**
  * Per-request security headers: a fresh CSP nonce for every page, and HSTS

@@ -84,7 +84,7 @@ async function benchSync(registry: ProcessRegistry): Promise<SyncFigures> {
   process.env.CRM_API_KEY = apiKey;
   const { SyncRunner } = await import("@/lib/mirror/sync-runner.server");
   const { mirrorCounts } = await import("@/lib/mirror/mirror-counts.server");
-  const { appDatabase } = await import("@/lib/db/app-database");
+  const { appDatabase } = await import("@/lib/db/app-database.server");
   await appDatabase();
   const baselineRss = process.memoryUsage().rss;
   const before = await sandbox.usage();

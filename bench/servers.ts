@@ -132,7 +132,7 @@ export async function startSandboxProcess(
 // ---------------------------------------------------------------------------
 // The dashboard (a production build) and the empty Next.js app
 
-/** Every variable lib/env.ts reads: set here or removed, so nothing from the caller's shell leaks into the measured server. */
+/** Every variable lib/env.server.ts reads: set here or removed, so nothing from the caller's shell leaks into the measured server. */
 const DASHBOARD_VARIABLES = [
   "PORT",
   "APP_URL",

@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "@/components/layout/providers";
 import { UsageBanner } from "@/components/layout/usage-banner";
-import { requirePageUser } from "@/lib/auth/page-user";
-import { usageReport } from "@/lib/crm/usage-meter";
+import { requirePageUser } from "@/lib/auth/page-user.server";
+import { usageReport } from "@/lib/crm/usage-meter.server";
 
 /** Every screen behind sign-in shares this frame; the check itself also runs in each page and route. */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

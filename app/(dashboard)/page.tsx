@@ -1,11 +1,11 @@
-import { getOverview } from "@/lib/overview/get-overview";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { getOverview } from "@/lib/overview/get-overview.server";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { CrmStatusCard } from "@/components/overview/crm-status-card";
 import { CustomerCounts } from "@/components/overview/customer-counts";
 import { DayAtAGlance } from "@/components/overview/day-at-a-glance";
 import { JobsByStatus } from "@/components/overview/jobs-by-status";
-import { viewerToday } from "@/lib/time/viewer-today";
+import { viewerToday } from "@/lib/time/viewer-today.server";
 
 export default async function OverviewPage() {
   // Counts are live CRM data for a signed-in person: rendered per request, never at build time.

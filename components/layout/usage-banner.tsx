@@ -1,4 +1,4 @@
-import type { UsageReport } from "@/lib/crm/usage-meter";
+import type { UsageReport } from "@/lib/crm/usage-types";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 

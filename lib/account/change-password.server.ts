@@ -1,10 +1,10 @@
 import "server-only";
 import { ApiError } from "@/lib/api/api-error";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit.server";
 import { clearPasswordTemporary } from "@/lib/auth/account-setup.server";
-import { getAuth } from "@/lib/auth/auth";
-import { authErrorCode } from "@/lib/auth/auth-error-code";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { getAuth } from "@/lib/auth/auth.server";
+import { authErrorCode } from "@/lib/auth/auth-error-code.server";
+import type { CurrentUser } from "@/lib/auth/current-user.server";
 import type { ChangePasswordInput } from "@/lib/account/account-schemas";
 import { assertAcceptablePassword } from "@/lib/passwords/password-policy.server";
 

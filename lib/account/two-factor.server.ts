@@ -1,10 +1,10 @@
 import "server-only";
 import { ApiError } from "@/lib/api/api-error";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit.server";
 import { isTwoFactorRequiredForAdmins } from "@/lib/auth/account-setup.server";
-import { getAuth } from "@/lib/auth/auth";
-import { authErrorCode } from "@/lib/auth/auth-error-code";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import { getAuth } from "@/lib/auth/auth.server";
+import { authErrorCode } from "@/lib/auth/auth-error-code.server";
+import type { CurrentUser } from "@/lib/auth/current-user.server";
 
 interface Context {
   user: CurrentUser;

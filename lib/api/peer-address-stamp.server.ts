@@ -2,7 +2,7 @@ import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
-import { PEER_ADDRESS_HEADER } from "@/lib/api/client-address";
+import { PEER_ADDRESS_HEADER } from "@/lib/api/client-address.server";
 
 /**
  * Next.js gives route handlers a Request without the socket, and fills

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import type { PendingAccountStep } from "@/lib/auth/account-step-types";
 import type { Role } from "@/lib/auth/roles";
-import { appDatabase } from "@/lib/db/app-database";
+import { appDatabase } from "@/lib/db/app-database.server";
 
 const REQUIRE_TWO_FACTOR_FOR_ADMINS = "require_two_factor_for_admins";
 

@@ -1,12 +1,12 @@
 import "server-only";
-import { recordAudit, recordRejectedSignIn } from "@/lib/audit/record-audit";
-import { getAuth, twoFactorCookieName } from "@/lib/auth/auth";
-import { authErrorCode } from "@/lib/auth/auth-error-code";
+import { recordAudit, recordRejectedSignIn } from "@/lib/audit/record-audit.server";
+import { getAuth, twoFactorCookieName } from "@/lib/auth/auth.server";
+import { authErrorCode } from "@/lib/auth/auth-error-code.server";
 import { isRole } from "@/lib/auth/roles";
-import { throttled, type SignInResult } from "@/lib/auth/sign-in";
-import { beginSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { throttled, type SignInResult } from "@/lib/auth/sign-in.server";
+import { beginSignInAttempt } from "@/lib/auth/sign-in-throttle.server";
 import { isTotpCode } from "@/lib/account/account-schemas";
-import { appDatabase } from "@/lib/db/app-database";
+import { appDatabase } from "@/lib/db/app-database.server";
 
 export const SIGN_IN_AGAIN_MESSAGE = "This sign-in has expired. Enter your email and password again.";
 export const WRONG_CODE_MESSAGE = "That code is not right. Enter the code your authenticator app shows now, or an unused backup code.";

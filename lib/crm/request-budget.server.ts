@@ -1,8 +1,8 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Role } from "@/lib/auth/roles";
-import { CrmError } from "@/lib/crm/errors";
-import { crmConfig } from "@/lib/env";
+import { CrmError } from "@/lib/crm/errors.server";
+import { crmConfig } from "@/lib/env.server";
 
 /**
  * A per-person budget of upstream CRM requests per minute, so that one

@@ -1,5 +1,5 @@
 import type { CsvColumn } from "@/lib/csv/to-csv";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 
 /**

@@ -1,4 +1,4 @@
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 
 /** How a customer is named and addressed on screen and in exports. */
 export function customerName(customer: Pick<CustomerDto, "first_name" | "last_name">): string {

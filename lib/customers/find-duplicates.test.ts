@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { duplicateLookups, exactDuplicates } from "@/lib/customers/find-duplicates";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 
 function customer(uuid: string, phone: string | null, email: string | null, deleted = false): CustomerDto {
   return { uuid, first_name: "A", last_name: "B", phone, email, deleted_at: deleted ? "2025-01-01T00:00:00Z" : null } as CustomerDto;

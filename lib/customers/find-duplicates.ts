@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
 
 /**

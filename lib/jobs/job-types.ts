@@ -1,5 +1,5 @@
-import type { JobDetail, JobListItem, Location, Pagination } from "@/lib/crm/schemas";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { JobDetail, JobListItem, Location, Pagination } from "@/lib/crm/crm-types";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 
 /**
  * The job shapes the browser receives from the dashboard's API. They are the

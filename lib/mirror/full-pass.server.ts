@@ -6,7 +6,7 @@ import { removeUnconfirmed, tidyMirror } from "@/lib/mirror/mirror-store.server"
 import { SYNC_RESOURCES, type SyncResource } from "@/lib/mirror/mirror-types";
 import { syncPage } from "@/lib/mirror/sync-reads.server";
 import { loadSyncRow, recordProblem, updateSyncRow, type PassState } from "@/lib/mirror/sync-state.server";
-import { CrmError } from "@/lib/crm/errors";
+import { CrmError } from "@/lib/crm/errors.server";
 
 /**
  * The full pass: every location, customer and job of the company, deleted

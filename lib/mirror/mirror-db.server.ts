@@ -1,6 +1,6 @@
 import "server-only";
 import type { ColumnType, Generated, Kysely } from "kysely";
-import { appDatabase } from "@/lib/db/app-database";
+import { appDatabase } from "@/lib/db/app-database.server";
 import type { AppDatabaseSchema } from "@/lib/db/tables";
 
 /** Kysely's view of the mirror's tables (migration 008), kept beside the code that owns them. */

@@ -1,7 +1,7 @@
 import "server-only";
-import { logEvent } from "@/lib/api/logger";
-import type { CrmCallMeta } from "@/lib/crm/crm-request";
-import type { Customer, JobDetail, JobListItem, Location } from "@/lib/crm/schemas";
+import { logEvent } from "@/lib/api/logger.server";
+import type { CrmCallMeta } from "@/lib/crm/crm-request.server";
+import type { Customer, JobDetail, JobListItem, Location } from "@/lib/crm/schemas.server";
 import { parseMirrorCustomer, parseMirrorJob, parseMirrorLocation } from "@/lib/mirror/mirror-records.server";
 import { currentMirrorScope } from "@/lib/mirror/mirror-scope.server";
 import { markDeleted, upsertCustomers, upsertJobs, upsertLocations } from "@/lib/mirror/mirror-store.server";

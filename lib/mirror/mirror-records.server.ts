@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { customerSchema, jobListItemSchema, locationSchema, type Customer, type JobListItem, type Location } from "@/lib/crm/schemas";
+import { customerSchema, jobListItemSchema, locationSchema, type Customer, type JobListItem, type Location } from "@/lib/crm/schemas.server";
 import { CUSTOMER_TYPES } from "@/lib/customers/customer-enums";
 import { customerExtrasFromFlags } from "@/lib/customers/customer-crm-mapping";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";

@@ -1,5 +1,5 @@
 import "server-only";
-import { companyScopeOf, currentCompanyScope } from "@/lib/crm/company-scope";
+import { companyScopeOf, currentCompanyScope } from "@/lib/crm/company-scope.server";
 
 /**
  * The mirror keeps the rows of each CRM company apart by a scope (a hash of

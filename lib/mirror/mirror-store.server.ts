@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "kysely";
-import { logEvent } from "@/lib/api/logger";
-import type { Customer, JobListItem, Location } from "@/lib/crm/schemas";
+import { logEvent } from "@/lib/api/logger.server";
+import type { Customer, JobListItem, Location } from "@/lib/crm/schemas.server";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
 import { customerRow, jobRow, locationRow } from "@/lib/mirror/mirror-records.server";
 import { mirrorChanged } from "@/lib/mirror/mirror-totals.server";

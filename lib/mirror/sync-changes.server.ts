@@ -1,6 +1,6 @@
 import "server-only";
-import { getJob } from "@/lib/crm/jobs";
-import { CrmError } from "@/lib/crm/errors";
+import { getJob } from "@/lib/crm/jobs.server";
+import { CrmError } from "@/lib/crm/errors.server";
 import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
 import { markDeleted, mirrorUuids } from "@/lib/mirror/mirror-store.server";

@@ -1,8 +1,8 @@
 import "server-only";
-import { CrmError } from "@/lib/crm/errors";
-import { readRecordPage, type RecordPageParams } from "@/lib/crm/record-pages";
-import { MAX_RETRIES } from "@/lib/crm/retry-policy";
-import type { Customer, JobListItem, Location } from "@/lib/crm/schemas";
+import { CrmError } from "@/lib/crm/errors.server";
+import { readRecordPage, type RecordPageParams } from "@/lib/crm/record-pages.server";
+import { MAX_RETRIES } from "@/lib/crm/retry-policy.server";
+import type { Customer, JobListItem, Location } from "@/lib/crm/schemas.server";
 import { parseMirrorCustomer, parseMirrorJob, parseMirrorLocation } from "@/lib/mirror/mirror-records.server";
 import { upsertCustomers, upsertJobs, upsertLocations } from "@/lib/mirror/mirror-store.server";
 import type { SyncResource } from "@/lib/mirror/mirror-types";

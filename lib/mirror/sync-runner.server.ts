@@ -1,8 +1,8 @@
 import "server-only";
-import { logEvent } from "@/lib/api/logger";
-import { CrmError } from "@/lib/crm/errors";
-import { usageMonth } from "@/lib/crm/usage-meter";
-import { crmConfig } from "@/lib/env";
+import { logEvent } from "@/lib/api/logger.server";
+import { CrmError } from "@/lib/crm/errors.server";
+import { usageMonth } from "@/lib/crm/usage-meter.server";
+import { crmConfig } from "@/lib/env.server";
 import { newPass, runFullPass, type PassOutcome } from "@/lib/mirror/full-pass.server";
 import { mirrorCounts } from "@/lib/mirror/mirror-counts.server";
 import { currentMirrorScope } from "@/lib/mirror/mirror-scope.server";

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/api-error";
-import { usageMonth, usageReport } from "@/lib/crm/usage-meter";
-import { crmConfig } from "@/lib/env";
+import { usageMonth, usageReport } from "@/lib/crm/usage-meter.server";
+import { crmConfig } from "@/lib/env.server";
 import { newPass } from "@/lib/mirror/full-pass.server";
 import { mirrorCounts } from "@/lib/mirror/mirror-counts.server";
 import type { SyncStatus } from "@/lib/mirror/mirror-types";

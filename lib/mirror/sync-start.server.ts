@@ -1,6 +1,6 @@
 import "server-only";
-import { logEvent } from "@/lib/api/logger";
-import { crmConfig, serverEnv } from "@/lib/env";
+import { logEvent } from "@/lib/api/logger.server";
+import { crmConfig, serverEnv } from "@/lib/env.server";
 import { startSyncRunner } from "@/lib/mirror/sync-runner.server";
 
 /**

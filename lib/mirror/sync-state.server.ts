@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "kysely";
-import { usageMonth } from "@/lib/crm/usage-meter";
+import { usageMonth } from "@/lib/crm/usage-meter.server";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
 import type { SyncProblem, SyncResource } from "@/lib/mirror/mirror-types";
 

@@ -10,7 +10,7 @@ export function insecureDeploymentProblem(config: { nodeEnv: string | undefined;
   try {
     url = new URL(config.appUrl);
   } catch {
-    return null; // lib/env.ts reports a malformed APP_URL in its own words.
+    return null; // lib/env.server.ts reports a malformed APP_URL in its own words.
   }
   if (url.protocol !== "http:" || isLoopbackHost(url.hostname)) return null;
   return (

@@ -1,5 +1,5 @@
 import "server-only";
-import { serverEnv } from "@/lib/env";
+import { serverEnv } from "@/lib/env.server";
 import { insecureDeploymentProblem } from "@/lib/security/deployment-check";
 
 /** At start-up: a production server about to serve plain HTTP to other machines exits, saying why, before serving anything. */

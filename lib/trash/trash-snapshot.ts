@@ -1,4 +1,4 @@
-import type { Customer, JobListItem } from "@/lib/crm/schemas";
+import type { Customer, JobListItem } from "@/lib/crm/crm-types";
 import type { TrashSummary } from "@/lib/db/tables";
 
 /**

@@ -32,7 +32,7 @@ afterAll(async () => {
 const noParams = { params: Promise.resolve({}) };
 
 async function signInAs(email: string, password: string): Promise<string> {
-  const { signIn } = await import("@/lib/auth/sign-in");
+  const { signIn } = await import("@/lib/auth/sign-in.server");
   const result = await signIn({ email, password, ip: "203.0.113.9", requestId: "test", headers: new Headers({ "user-agent": "vitest" }) });
   if (!result.ok) throw new Error(result.message);
   return result.setCookies[0]!.split(";")[0]!;
@@ -69,8 +69,8 @@ async function listCustomers(cookie: string, search: string): Promise<Response> 
 }
 
 it("refuses one person over the budget with 429 and Retry-After, leaves others alone, and never charges cache hits", async () => {
-  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
-  const { usageReport } = await import("@/lib/crm/usage-meter");
+  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
+  const { usageReport } = await import("@/lib/crm/usage-meter.server");
   await ensureFirstAdmin();
   const admin = await signInAs("budget-admin@example.com", "budget-admin-password");
   await createAccount(admin, "viewer-one@example.com", "viewer");

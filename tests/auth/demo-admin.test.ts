@@ -8,10 +8,10 @@ delete process.env.ADMIN_EMAIL;
 delete process.env.ADMIN_PASSWORD;
 process.env.LOG_LEVEL = "silent";
 
-const { appDatabase } = await import("@/lib/db/app-database");
-const { DEMO_ADMIN_EMAIL, ensureFirstAdmin } = await import("@/lib/auth/first-admin");
-const { signIn } = await import("@/lib/auth/sign-in");
-const { getCurrentUser } = await import("@/lib/auth/current-user");
+const { appDatabase } = await import("@/lib/db/app-database.server");
+const { DEMO_ADMIN_EMAIL, ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
+const { signIn } = await import("@/lib/auth/sign-in.server");
+const { getCurrentUser } = await import("@/lib/auth/current-user.server");
 
 // Opening the database is the slow part; the hook has the longer timeout.
 beforeAll(async () => {

@@ -7,8 +7,8 @@ process.env.ADMIN_EMAIL = "first@example.com";
 process.env.ADMIN_PASSWORD = "Password123";
 process.env.LOG_LEVEL = "silent";
 
-const { appDatabase } = await import("@/lib/db/app-database");
-const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
+const { appDatabase } = await import("@/lib/db/app-database.server");
+const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
 
 // Opening the database is the slow part; the hook has the longer timeout.
 beforeAll(async () => {

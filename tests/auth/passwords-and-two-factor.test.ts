@@ -14,8 +14,8 @@ process.env.ADMIN_PASSWORD = "boss-first-password";
 process.env.LOG_LEVEL = "silent";
 
 const ORIGIN = "http://desk.test";
-const { appDatabase } = await import("@/lib/db/app-database");
-const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
+const { appDatabase } = await import("@/lib/db/app-database.server");
+const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
 const { commonPasswordCount, isCommonPassword, COMMON_PASSWORD_MESSAGE } = await import("@/lib/passwords/common-passwords.server");
 const signInRoute = await import("@/app/api/auth/sign-in/route");
 const twoFactorSignInRoute = await import("@/app/api/auth/two-factor/route");
@@ -36,7 +36,7 @@ class Client {
   constructor(private readonly ip = "203.0.113.10") {}
 
   async call(handler: Handler, method: string, path: string, body?: unknown, params: Record<string, string> = {}) {
-    // The address the server stamps from the socket (lib/api/client-address.ts).
+    // The address the server stamps from the socket (lib/api/client-address.server.ts).
     const headers = new Headers({ origin: ORIGIN, "x-tradesdesk-peer-address": this.ip, "user-agent": "vitest" });
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     if (cookie) headers.set("cookie", cookie);

@@ -12,10 +12,10 @@ process.env.SESSION_IDLE_MINUTES = "120";
 process.env.SESSION_ABSOLUTE_HOURS = "12";
 process.env.LOG_LEVEL = "silent";
 
-const { appDatabase } = await import("@/lib/db/app-database");
-const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
-const { signIn } = await import("@/lib/auth/sign-in");
-const { getCurrentUser } = await import("@/lib/auth/current-user");
+const { appDatabase } = await import("@/lib/db/app-database.server");
+const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
+const { signIn } = await import("@/lib/auth/sign-in.server");
+const { getCurrentUser } = await import("@/lib/auth/current-user.server");
 const { sql } = await import("kysely");
 
 async function signInAsAdmin() {

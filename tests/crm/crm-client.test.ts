@@ -24,12 +24,12 @@ afterAll(async () => {
 
 beforeEach(async () => {
   sandbox.setFaults(null);
-  const { clearCrmCache } = await import("@/lib/crm/crm-request");
+  const { clearCrmCache } = await import("@/lib/crm/crm-request.server");
   clearCrmCache();
 });
 
-const client = () => import("@/lib/crm/customers");
-const meter = () => import("@/lib/crm/usage-meter");
+const client = () => import("@/lib/crm/customers.server");
+const meter = () => import("@/lib/crm/usage-meter.server");
 let counter = 0;
 const uniqueName = () => `Testcase${String.fromCharCode(65 + (counter++ % 26))}${Date.now().toString(36).replace(/\d/g, "")}`;
 
@@ -126,8 +126,8 @@ describe("retries", () => {
   });
 
   it("never resends a write without an Idempotency-Key", async () => {
-    const { crmWrite } = await import("@/lib/crm/crm-request");
-    const { customerSchema } = await import("@/lib/crm/schemas");
+    const { crmWrite } = await import("@/lib/crm/crm-request.server");
+    const { customerSchema } = await import("@/lib/crm/schemas.server");
     sandbox.setFaults({ error_rate: 1, methods: "POST", count: 1, after_commit_share: 0 });
     const before = await used();
     await expect(crmWrite("POST", "/customers", customerSchema, { body: { first_name: "No", last_name: "Key" }, invalidates: ["customers"] })).rejects.toMatchObject({ kind: "unavailable" });

@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 it("serves stale reads and fails writes plainly once the quota is used up", async () => {
-  const { listCustomers, createCustomer } = await import("@/lib/crm/customers");
-  const { usageReport } = await import("@/lib/crm/usage-meter");
+  const { listCustomers, createCustomer } = await import("@/lib/crm/customers.server");
+  const { usageReport } = await import("@/lib/crm/usage-meter.server");
 
   const warm = await listCustomers({ filter: "commercial" });
   expect(warm.meta.cache).toBe("miss");
@@ -48,7 +48,7 @@ it("serves stale reads and fails writes plainly once the quota is used up", asyn
 });
 
 it("reports usage against the plan, with a projection and an 80% warning", async () => {
-  const { projectUsage } = await import("@/lib/crm/usage-meter");
+  const { projectUsage } = await import("@/lib/crm/usage-meter.server");
   // Ten days into a 30-day month, 20,000 used: on course for 60,000.
   const now = new Date(Date.UTC(2026, 10, 11));
   expect(projectUsage(20_000, 50_000, now)).toMatchObject({ projected: 60_000, warning: false, exhausted: false, percent_used: 40 });

@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
  */
 process.env.APP_DATA_DIR = "memory";
 process.env.LOG_LEVEL = "silent";
-const { appDatabase } = await import("@/lib/db/app-database");
+const { appDatabase } = await import("@/lib/db/app-database.server");
 const { sql } = await import("kysely");
 
 it("runs on the database npm test meant", async () => {

@@ -11,9 +11,13 @@ import { describe, expect, it } from "vitest";
  */
 const eslint = new ESLint({ cwd: process.cwd() });
 
+let probes = 0;
+
 /** Type-aware linting needs a real file of the project: the probe is written, linted and removed. */
 async function problems(filePath: string, code: string): Promise<string[]> {
-  const path = filePath.replace(/(\.tsx?)$/, `-${process.pid}$1`);
+  // A new name each time: the type-aware parser keeps what it read of a path.
+  probes += 1;
+  const path = filePath.replace(/(\.tsx?)$/, `-${process.pid}-${probes}$1`);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, code);
   try {
@@ -25,7 +29,8 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 }
 
 const serverImport = 'import { stampPeerAddresses } from "@/lib/api/peer-address-stamp.server";\nexport const stamp = stampPeerAddresses;\n';
-const typeImport = 'import type { SignInAttempt } from "@/lib/auth/sign-in-throttle";\nexport type Attempt = SignInAttempt;\n';
+const typeImport = 'import type { SignInAttempt } from "@/lib/auth/sign-in-throttle.server";\nexport type Attempt = SignInAttempt;\n';
+const sharedTypeImport = 'import type { CustomerDto } from "@/lib/customers/customer-types";\nexport type Row = CustomerDto;\n';
 
 describe("server modules stay out of browser code", () => {
   it("a component cannot import one", async () => {
@@ -38,6 +43,11 @@ describe("server modules stay out of browser code", () => {
 
   it('a "use client" module in app/ cannot import one', async () => {
     expect(await problems("app/(dashboard)/boundary-probe.tsx", `"use client";\n${serverImport}`)).toContain("client-boundary/no-server-imports");
+  });
+
+  it("a component cannot import even a type from one: shared types live in *-types.ts, which it may import", async () => {
+    expect(await problems("components/layout/boundary-probe.tsx", typeImport)).toContain("no-restricted-imports");
+    expect(await problems("components/layout/boundary-probe.tsx", sharedTypeImport)).toEqual([]);
   });
 
   it("server code may, and browser code may import types", async () => {

@@ -235,7 +235,7 @@ describe("scopes and bad input", () => {
     const { upsertCustomers } = await import("@/lib/mirror/mirror-store.server");
     const { mirrorScopeOf } = await import("@/lib/mirror/mirror-scope.server");
     const { queryCustomers, lookupAddress, queryDeleted, overviewFromMirror } = await import("@/lib/mirror/mirror-queries.server");
-    const { getCustomer } = await import("@/lib/crm/customers");
+    const { getCustomer } = await import("@/lib/crm/customers.server");
     const template = (await getCustomer(active(customers)[0]!.uuid, { cache: false })).data;
     const other = mirrorScopeOf(sandbox.apiUrl, "ctc_some_other_company_key");
     const stranger = { ...template, uuid: "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9", first_name: "Stranger", last_name: "Otherkey", physical_address1: "1 Otherkey Plaza" };
@@ -265,7 +265,7 @@ describe("scopes and bad input", () => {
   });
 
   it("the route layer answers a refused query with a 400 in the error envelope", async () => {
-    const { errorResponse } = await import("@/lib/api/define-route");
+    const { errorResponse } = await import("@/lib/api/define-route.server");
     const { MirrorQueryError } = await import("@/lib/mirror/mirror-query-error");
     const response = errorResponse(new MirrorQueryError({ field: "sort", message: `Sort key "x" is not offered.`, allowed: ["name", "city"] }), "req-1");
     expect(response.status).toBe(400);

@@ -179,7 +179,7 @@ describe("changes made in the CRM directly", () => {
 
   it("finds customers by the service address of their jobs", async () => {
     const { lookupAddress } = await import("@/lib/mirror/mirror-queries.server");
-    const { createJob } = await import("@/lib/crm/jobs");
+    const { createJob } = await import("@/lib/crm/jobs.server");
     const customer = await crm(sandbox, "POST", "/customers", { first_name: "Servia", last_name: "Sitework", phone: "206-555-0177" });
     const job = await createJob({ customer_uuid: customer.uuid, title: "Gutter clean", service_address1: "77 Zephyrhills Court", service_city: "Tacoma", service_zip: "98402" }, `mirror-test-${Date.now()}`);
     const found = await lookupAddress({ q: "77 zephyr" });
@@ -190,8 +190,8 @@ describe("changes made in the CRM directly", () => {
 
 describe("read-through and write-through", () => {
   it("every write through the dashboard updates the mirror from the CRM's answer, at no extra request", async () => {
-    const { createCustomer, updateCustomer, deleteCustomer, restoreCustomer } = await import("@/lib/crm/customers");
-    const { updateJob, deleteJob, restoreJob, createJob } = await import("@/lib/crm/jobs");
+    const { createCustomer, updateCustomer, deleteCustomer, restoreCustomer } = await import("@/lib/crm/customers.server");
+    const { updateJob, deleteJob, restoreJob, createJob } = await import("@/lib/crm/jobs.server");
     const { queryCustomers, queryDeleted, queryJobs } = await import("@/lib/mirror/mirror-queries.server");
     const key = () => `mirror-write-${Date.now()}-${Math.random()}`;
     const before = await sandboxUsage(sandbox);
@@ -220,8 +220,8 @@ describe("read-through and write-through", () => {
   });
 
   it("every answer the dashboard reads refreshes the rows it carries, at no extra request", async () => {
-    const { listCustomers, getCustomer } = await import("@/lib/crm/customers");
-    const { getJob } = await import("@/lib/crm/jobs");
+    const { listCustomers, getCustomer } = await import("@/lib/crm/customers.server");
+    const { getJob } = await import("@/lib/crm/jobs.server");
     const { queryCustomers, queryJobs } = await import("@/lib/mirror/mirror-queries.server");
     const customer = (await crm(sandbox, "POST", "/customers", { first_name: "Rita", last_name: "Readthrough", phone: "206-555-0191" })) as Row;
     const job = (await crm(sandbox, "POST", "/jobs", { customer_uuid: customer.uuid, title: "Readthrough faucet" })) as Row;
@@ -245,7 +245,7 @@ describe("read-through and write-through", () => {
   it("an answer read before a newer one never moves a row back", async () => {
     const { upsertCustomers } = await import("@/lib/mirror/mirror-store.server");
     const { queryCustomers } = await import("@/lib/mirror/mirror-queries.server");
-    const { getCustomer, updateCustomer } = await import("@/lib/crm/customers");
+    const { getCustomer, updateCustomer } = await import("@/lib/crm/customers.server");
     const customer = (await crm(sandbox, "POST", "/customers", { first_name: "Olga", last_name: "Outoforder", phone: "206-555-0192", physical_city: "Renton" })) as Row;
     const old = await getCustomer(customer.uuid, { cache: false });
     await updateCustomer(customer.uuid, { physical_city: "Kent" }, `ooo-${Date.now()}`);

@@ -19,10 +19,10 @@ beforeAll(async () => {
   process.env.ADMIN_PASSWORD = "sync-admin-password";
   process.env.MIRROR_SYNC = "off";
   process.env.LOG_LEVEL = "silent";
-  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
-  const { signIn } = await import("@/lib/auth/sign-in");
-  const { getCurrentUser } = await import("@/lib/auth/current-user");
-  const { createUser } = await import("@/lib/users/manage-users");
+  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
+  const { signIn } = await import("@/lib/auth/sign-in.server");
+  const { getCurrentUser } = await import("@/lib/auth/current-user.server");
+  const { createUser } = await import("@/lib/users/manage-users.server");
   await ensureFirstAdmin();
   const login = async (email: string, password: string) => {
     const result = await signIn({ email, password, ip: "203.0.113.9", requestId: "t", headers: new Headers({ "user-agent": "vitest" }) });

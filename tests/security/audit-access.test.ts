@@ -8,7 +8,7 @@ import { callRoute, signedInUser, signInAsFirstAdmin, configureInMemoryApp, type
  */
 configureInMemoryApp();
 const { GET } = await import("@/app/api/audit/route");
-const { recordAudit } = await import("@/lib/audit/record-audit");
+const { recordAudit } = await import("@/lib/audit/record-audit.server");
 
 const CUSTOMER = "5b0f8a2e-6a5e-4d0b-9a51-3f1d9c2b7e41";
 const OTHER_CUSTOMER = "0c3a51e9-1d2b-4f7a-8e9d-2b6c4a1f0e73";

@@ -38,7 +38,7 @@ describe("a CRM refusal", () => {
     expect(body.fields).toHaveProperty("assigned_to_user_id");
     expect(JSON.stringify(body)).not.toMatch(CRM_WORDING);
 
-    const { appDatabase } = await import("@/lib/db/app-database");
+    const { appDatabase } = await import("@/lib/db/app-database.server");
     const { db } = await appDatabase();
     const row = await db.selectFrom("audit_log").select(["outcome", "detail"]).where("resource", "=", "job").where("action", "=", "create").orderBy("id", "desc").executeTakeFirstOrThrow();
     expect(row.outcome).toBe("rejected");

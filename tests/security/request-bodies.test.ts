@@ -8,7 +8,7 @@ import { callRoute, configureInMemoryApp, FIRST_ADMIN, signInAsFirstAdmin } from
  */
 configureInMemoryApp();
 const { POST: signIn } = await import("@/app/api/auth/sign-in/route");
-const { readOptionalJsonBody } = await import("@/lib/api/read-body");
+const { readOptionalJsonBody } = await import("@/lib/api/read-body.server");
 const { z } = await import("zod");
 
 beforeAll(async () => {

@@ -7,9 +7,9 @@ import { configureInMemoryApp, signedInUser, signInAsFirstAdmin } from "@/tests/
  * and neither the counters nor the audit log grow without bound.
  */
 configureInMemoryApp();
-const { signIn } = await import("@/lib/auth/sign-in");
-const { appDatabase } = await import("@/lib/db/app-database");
-const { FIRST_DELAY_SECONDS } = await import("@/lib/auth/sign-in-throttle");
+const { signIn } = await import("@/lib/auth/sign-in.server");
+const { appDatabase } = await import("@/lib/db/app-database.server");
+const { FIRST_DELAY_SECONDS } = await import("@/lib/auth/sign-in-throttle.server");
 const { sql } = await import("kysely");
 
 let account: { email: string; password: string };
@@ -79,7 +79,7 @@ describe("progressive delays", () => {
 
 describe("bounded tables", () => {
   it("counters quiet for an hour are removed", async () => {
-    const { pruneQuietCounters } = await import("@/lib/auth/sign-in-throttle");
+    const { pruneQuietCounters } = await import("@/lib/auth/sign-in-throttle.server");
     const { db } = await appDatabase();
     await attempt("quiet@example.com", "wrong-password-guess", "198.51.100.11");
     await ageCounters(61 * 60);

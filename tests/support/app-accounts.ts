@@ -27,7 +27,7 @@ export interface SignedIn {
 let counter = 0;
 
 export async function signInAs(email: string, password: string, ip = "203.0.113.10"): Promise<SignedIn> {
-  const { signIn } = await import("@/lib/auth/sign-in");
+  const { signIn } = await import("@/lib/auth/sign-in.server");
   const result = await signIn({ email, password, ip, requestId: "test", headers: new Headers({ "user-agent": "vitest" }) });
   if (!result.ok) throw new Error(`sign-in as ${email} failed: ${result.message}`);
   if (result.twoFactorRequired) throw new Error(`${email} uses two-factor sign-in; these helpers sign in with a password only`);
@@ -37,8 +37,8 @@ export async function signInAs(email: string, password: string, ip = "203.0.113.
 
 /** Signs in as the first admin (created from ADMIN_EMAIL on first use). */
 export async function signInAsFirstAdmin(): Promise<SignedIn> {
-  const { appDatabase } = await import("@/lib/db/app-database");
-  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin");
+  const { appDatabase } = await import("@/lib/db/app-database.server");
+  const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
   await appDatabase();
   await ensureFirstAdmin();
   return signInAs(FIRST_ADMIN.email, FIRST_ADMIN.password);
@@ -47,8 +47,8 @@ export async function signInAsFirstAdmin(): Promise<SignedIn> {
 /** A new account of the role, created by the first admin, and signed in. */
 export async function signedInUser(role: Role): Promise<SignedIn> {
   const admin = await signInAsFirstAdmin();
-  const { createUser } = await import("@/lib/users/manage-users");
-  const { getCurrentUser } = await import("@/lib/auth/current-user");
+  const { createUser } = await import("@/lib/users/manage-users.server");
+  const { getCurrentUser } = await import("@/lib/auth/current-user.server");
   const actor = await getCurrentUser(admin.headers);
   if (!actor) throw new Error("the first admin has no session");
   counter += 1;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../../sandbox/src/testing/test-sandbox";
-import type { WriteContext } from "@/lib/audit/audited-write";
+import type { WriteContext } from "@/lib/audit/audited-write.server";
 
 /**
  * The trash against a real sandbox CRM and the dashboard's own database:
@@ -49,8 +49,8 @@ async function newJob(customerUuid: string, title: string, status = "New"): Prom
 
 describe("deleting through the dashboard", () => {
   it("puts the customer in the trash with who did it, checked against the CRM, and takes them out on restore", async () => {
-    const { deleteCustomerById, restoreCustomerById } = await import("@/lib/customers/customer-service");
-    const { listTrash } = await import("@/lib/trash/trash-service");
+    const { deleteCustomerById, restoreCustomerById } = await import("@/lib/customers/customer-service.server");
+    const { listTrash } = await import("@/lib/trash/trash-service.server");
     const uuid = await newCustomer("Delacroix");
 
     await deleteCustomerById(uuid, key(), dana);
@@ -68,9 +68,9 @@ describe("deleting through the dashboard", () => {
   });
 
   it("searches the trash by name, phone digits and job number", async () => {
-    const { deleteCustomerById } = await import("@/lib/customers/customer-service");
-    const { deleteJobById } = await import("@/lib/jobs/job-service");
-    const { listTrash } = await import("@/lib/trash/trash-service");
+    const { deleteCustomerById } = await import("@/lib/customers/customer-service.server");
+    const { deleteJobById } = await import("@/lib/jobs/job-service.server");
+    const { listTrash } = await import("@/lib/trash/trash-service.server");
     const uuid = await newCustomer("Phonebooth");
     const job = await newJob(uuid, "Searchable boiler flush");
     const jobNumber = (await crm("GET", `/jobs/${job}`)).job_number as string;
@@ -86,7 +86,7 @@ describe("deleting through the dashboard", () => {
 
 describe("restore says plainly when there is nothing to restore", () => {
   it("already restored by someone else: 409 not_deleted naming them, and nothing changes", async () => {
-    const { deleteCustomerById, restoreCustomerById } = await import("@/lib/customers/customer-service");
+    const { deleteCustomerById, restoreCustomerById } = await import("@/lib/customers/customer-service.server");
     const uuid = await newCustomer("Twicerestored");
     await deleteCustomerById(uuid, key(), dana);
     await restoreCustomerById(uuid, undefined, key(), lee);
@@ -97,7 +97,7 @@ describe("restore says plainly when there is nothing to restore", () => {
   });
 
   it("a retry of the same restore (its answer was lost) is a success, not 'already restored'", async () => {
-    const { deleteJobById, restoreJobById } = await import("@/lib/jobs/job-service");
+    const { deleteJobById, restoreJobById } = await import("@/lib/jobs/job-service.server");
     const customer = await newCustomer("Retrier");
     const job = await newJob(customer, "Retry me");
     await deleteJobById(job, key(), dana);
@@ -109,8 +109,8 @@ describe("restore says plainly when there is nothing to restore", () => {
   });
 
   it("restored and deleted again since the person looked: 409 deleted_again, still deleted", async () => {
-    const { deleteCustomerById, restoreCustomerById } = await import("@/lib/customers/customer-service");
-    const { listTrash } = await import("@/lib/trash/trash-service");
+    const { deleteCustomerById, restoreCustomerById } = await import("@/lib/customers/customer-service.server");
+    const { listTrash } = await import("@/lib/trash/trash-service.server");
     const uuid = await newCustomer("Yoyo");
     await deleteCustomerById(uuid, key(), dana);
     const seen = (await listTrash("customer", { search: "yoyo", page: 1 })).rows[0]!.deleted_at;
@@ -124,16 +124,16 @@ describe("restore says plainly when there is nothing to restore", () => {
   });
 
   it("a uuid the CRM does not know (another company's, or forged) is a not-found, not a crash", async () => {
-    const { restoreCustomerById } = await import("@/lib/customers/customer-service");
+    const { restoreCustomerById } = await import("@/lib/customers/customer-service.server");
     await expect(restoreCustomerById("7d3f3c1e-0000-4000-8000-000000000000", undefined, key(), dana)).rejects.toMatchObject({ kind: "not_found" });
   });
 });
 
 describe("the trash never shows a record that is back in use", () => {
   it("drops a row restored directly in the CRM once its cached check expires, and says so", async () => {
-    const { deleteCustomerById } = await import("@/lib/customers/customer-service");
-    const { listTrash } = await import("@/lib/trash/trash-service");
-    const { clearCrmCache } = await import("@/lib/crm/crm-request");
+    const { deleteCustomerById } = await import("@/lib/customers/customer-service.server");
+    const { listTrash } = await import("@/lib/trash/trash-service.server");
+    const { clearCrmCache } = await import("@/lib/crm/crm-request.server");
     const uuid = await newCustomer("Sneakyback");
     await deleteCustomerById(uuid, key(), dana);
     await crm("PUT", `/customers/${uuid}`, { deleted_at: null });
@@ -146,8 +146,8 @@ describe("the trash never shows a record that is back in use", () => {
 
 describe("deleting a customer with their open jobs", () => {
   it("deletes the open jobs first, marks them as deleted with the customer, and leaves finished ones", async () => {
-    const { deleteCustomerById } = await import("@/lib/customers/customer-service");
-    const { listTrash } = await import("@/lib/trash/trash-service");
+    const { deleteCustomerById } = await import("@/lib/customers/customer-service.server");
+    const { listTrash } = await import("@/lib/trash/trash-service.server");
     const customer = await newCustomer("Cascade");
     const open = [await newJob(customer, "Open one", "Scheduled"), await newJob(customer, "Open two", "New")];
     const done = await newJob(customer, "Finished", "Complete");
@@ -164,8 +164,8 @@ describe("deleting a customer with their open jobs", () => {
 
 describe("the scan for records deleted elsewhere", () => {
   it("finds a record deleted directly in the CRM, and reports the requests it used", async () => {
-    const { listTrash } = await import("@/lib/trash/trash-service");
-    const { scanEstimate, scanStep } = await import("@/lib/trash/trash-scan");
+    const { listTrash } = await import("@/lib/trash/trash-service.server");
+    const { scanEstimate, scanStep } = await import("@/lib/trash/trash-scan.server");
     const uuid = await newCustomer("Elsewhere");
     await crm("DELETE", `/customers/${uuid}`);
     expect((await listTrash("customer", { search: "elsewhere", page: 1 })).rows).toEqual([]);

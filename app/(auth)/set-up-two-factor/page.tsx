@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AccountStepForm } from "@/components/account/account-step-form";
 import { AccountStepFrame } from "@/components/account/account-step-frame";
-import { requireAccountStep } from "@/lib/auth/account-step-page";
+import { requireAccountStep } from "@/lib/auth/account-step-page.server";
 
 export const metadata: Metadata = { title: "Set up two-factor sign-in" };
 

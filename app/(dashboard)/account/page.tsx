@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AccountSettings } from "@/components/account/account-settings";
 import { isTwoFactorRequiredForAdmins } from "@/lib/auth/account-setup.server";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Account" };

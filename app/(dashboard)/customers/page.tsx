@@ -5,11 +5,11 @@ import Link from "next/link";
 import type { SearchParams } from "nuqs/server";
 import { CustomerTable } from "@/components/customers/table/customer-table";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { loadCustomerListUrl, toCustomerListQuery } from "@/lib/customers/customer-list-url";
-import { prefetchCustomerList } from "@/lib/customers/prefetch-customers";
+import { prefetchCustomerList } from "@/lib/customers/prefetch-customers.server";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 export const metadata: Metadata = { title: "Customers" };

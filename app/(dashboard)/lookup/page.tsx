@@ -2,11 +2,11 @@ import { dehydrate } from "@tanstack/react-query";
 import { HydrationBoundary } from "@/components/query/hydration-boundary";
 import type { Metadata } from "next";
 import { CallerLookup } from "@/components/customers/lookup/caller-lookup";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { makeQueryClient } from "@/lib/query/make-query-client";
-import { prefetchLookup } from "@/lib/customers/prefetch-customers";
+import { prefetchLookup } from "@/lib/customers/prefetch-customers.server";
 
 export const metadata: Metadata = { title: "Caller lookup" };
 

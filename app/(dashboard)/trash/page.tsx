@@ -3,12 +3,12 @@ import { HydrationBoundary } from "@/components/query/hydration-boundary";
 import type { Metadata } from "next";
 import type { SearchParams } from "nuqs/server";
 import { TrashScreen } from "@/components/trash/trash-screen";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
-import { listTrash } from "@/lib/trash/trash-service";
+import { listTrash } from "@/lib/trash/trash-service.server";
 import { TRASH_TABS } from "@/lib/trash/trash-types";
 import { loadTrashUrl, toTrashQuery } from "@/lib/trash/trash-url";
 

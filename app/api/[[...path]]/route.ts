@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/api-error";
-import { defineRoute } from "@/lib/api/define-route";
+import { defineRoute } from "@/lib/api/define-route.server";
 
 /**
  * Any /api path without a route of its own: a 404 in the standard envelope,

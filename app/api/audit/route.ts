@@ -1,7 +1,7 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { parseWith } from "@/lib/api/read-body";
-import { auditFiltersFor } from "@/lib/audit/audit-access";
-import { auditApiFiltersSchema, queryAuditLog } from "@/lib/audit/audit-query";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { parseWith } from "@/lib/api/read-body.server";
+import { auditFiltersFor } from "@/lib/audit/audit-access.server";
+import { auditApiFiltersSchema, queryAuditLog } from "@/lib/audit/audit-query.server";
 
 /**
  * Anyone who can read a record may read its own history (resource and a

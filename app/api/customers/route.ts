@@ -1,11 +1,11 @@
-import { crmJson } from "@/lib/api/crm-response";
-import { defineRoute } from "@/lib/api/define-route";
-import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
-import { parseWith, readJsonBody } from "@/lib/api/read-body";
+import { crmJson } from "@/lib/api/crm-response.server";
+import { defineRoute } from "@/lib/api/define-route.server";
+import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
+import { parseWith, readJsonBody } from "@/lib/api/read-body.server";
 import { customerListFiltersSchema } from "@/lib/customers/customer-list-filters";
 import { customerInputSchema } from "@/lib/customers/customer-schema";
-import { listCustomersFor } from "@/lib/customers/list-customers";
-import { createCustomerFromInput, toCustomerDto } from "@/lib/customers/customer-service";
+import { listCustomersFor } from "@/lib/customers/list-customers.server";
+import { createCustomerFromInput, toCustomerDto } from "@/lib/customers/customer-service.server";
 
 export const GET = defineRoute("read", async ({ request }) => {
   const filters = parseWith(customerListFiltersSchema, Object.fromEntries(new URL(request.url).searchParams));

@@ -1,5 +1,5 @@
-import { definePublicRoute } from "@/lib/api/define-route";
-import { checkHealth } from "@/lib/health/check-health";
+import { definePublicRoute } from "@/lib/api/define-route.server";
+import { checkHealth } from "@/lib/health/check-health.server";
 
 export const GET = definePublicRoute(async () => {
   const health = await checkHealth();

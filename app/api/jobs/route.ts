@@ -1,11 +1,11 @@
-import { crmJson } from "@/lib/api/crm-response";
-import { defineRoute } from "@/lib/api/define-route";
-import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
-import { parseWith, readJsonBody } from "@/lib/api/read-body";
+import { crmJson } from "@/lib/api/crm-response.server";
+import { defineRoute } from "@/lib/api/define-route.server";
+import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
+import { parseWith, readJsonBody } from "@/lib/api/read-body.server";
 import { jobListFiltersSchema } from "@/lib/jobs/job-list-filters";
 import { jobInputSchema } from "@/lib/jobs/job-schema";
-import { createJobFromInput } from "@/lib/jobs/job-service";
-import { listJobsFor } from "@/lib/jobs/list-jobs";
+import { createJobFromInput } from "@/lib/jobs/job-service.server";
+import { listJobsFor } from "@/lib/jobs/list-jobs.server";
 
 export const GET = defineRoute("read", async ({ request }) => {
   const filters = parseWith(jobListFiltersSchema, Object.fromEntries(new URL(request.url).searchParams));

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { crmJson } from "@/lib/api/crm-response";
-import { defineRoute, json } from "@/lib/api/define-route";
-import { parseWith } from "@/lib/api/read-body";
-import { lookupCallers } from "@/lib/customers/caller-lookup";
+import { crmJson } from "@/lib/api/crm-response.server";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { parseWith } from "@/lib/api/read-body.server";
+import { lookupCallers } from "@/lib/customers/caller-lookup.server";
 
 const lookupParamsSchema = z.strictObject({
   q: z.string({ error: "Type a phone number, an email or a name." }).max(200, "Use at most 200 characters."),

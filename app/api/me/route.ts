@@ -1,4 +1,4 @@
-import { defineRoute, json } from "@/lib/api/define-route";
+import { defineRoute, json } from "@/lib/api/define-route.server";
 
 export const GET = defineRoute(
   "read",

@@ -1,4 +1,4 @@
-import { defineRoute, json } from "@/lib/api/define-route";
+import { defineRoute, json } from "@/lib/api/define-route.server";
 import { getSyncStatus } from "@/lib/mirror/sync-service.server";
 
 /** The mirror's sync: counts, spend, progress, problems. For people who may start it (staff and admins). */

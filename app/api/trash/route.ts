@@ -1,7 +1,7 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { parseWith } from "@/lib/api/read-body";
-import { trashQuerySchema } from "@/lib/trash/trash-request";
-import { listTrash } from "@/lib/trash/trash-service";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { parseWith } from "@/lib/api/read-body.server";
+import { trashQuerySchema } from "@/lib/trash/trash-request.server";
+import { listTrash } from "@/lib/trash/trash-service.server";
 
 /** One page of the trash, each row checked against the CRM (the answer says how many CRM requests that took). */
 export const GET = defineRoute("read", async ({ request }) => {

@@ -14,7 +14,7 @@ import { useRestoreCustomer } from "@/lib/customers/queries/restore-customer";
 import { trashHrefFor } from "@/lib/trash/trash-url";
 import { billingAddress, customerName, formatAddress, formatDateTime, physicalAddress, sameAddress } from "@/lib/customers/customer-format";
 import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { errorText, retryActionFor } from "@/lib/http/error-advice";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";

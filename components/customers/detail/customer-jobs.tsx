@@ -9,7 +9,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Pagination } from "@/components/data-table/pagination";
 import { TableMessage } from "@/components/data-table/table-message";
 import { primaryButtonClassName } from "@/components/ui/field";
-import type { JobListItem } from "@/lib/crm/schemas";
+import type { JobListItem } from "@/lib/crm/crm-types";
 import { CUSTOMER_JOBS_PAGE_SIZE, useCustomerJobs } from "@/lib/customers/queries/get-customer-jobs";
 import { formatCalendarDate } from "@/lib/customers/customer-format";
 import { errorText, retryActionFor } from "@/lib/http/error-advice";

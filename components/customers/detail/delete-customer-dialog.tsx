@@ -9,7 +9,7 @@ import { secondaryButtonClassName } from "@/components/ui/field";
 import { useDeleteCustomer } from "@/lib/customers/queries/delete-customer";
 import { useOpenJobs } from "@/lib/customers/queries/get-customer-jobs";
 import { customerName, formatCalendarDate } from "@/lib/customers/customer-format";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { useRestoreEach } from "@/lib/trash/queries/restore-from-trash";
 import type { RestoreItem } from "@/lib/trash/restore-run";
 import { trashHrefFor } from "@/lib/trash/trash-url";

@@ -28,7 +28,7 @@ import { CUSTOMER_FIELD_LABELS, CUSTOMER_FIELDS, formatCustomerValue } from "@/l
 import { customerFormResolver } from "@/lib/customers/customer-form-resolver";
 import { customerToFormValues } from "@/lib/customers/customer-crm-mapping";
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { useDuplicateCheck } from "@/components/customers/form/use-duplicate-check";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";

@@ -6,7 +6,7 @@ import { restoreColumn } from "@/components/data-table/restore-column";
 import { selectionColumn } from "@/components/data-table/selection-column";
 import { Badge } from "@/components/ui/badge";
 import { customerName, formatAddress, formatDate, physicalAddress } from "@/lib/customers/customer-format";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 
 /**
  * The customer list's columns. Headers are plain text, never sort buttons:

@@ -24,7 +24,7 @@ import { CUSTOMER_CSV_COLUMNS } from "@/lib/customers/customer-csv";
 import { customerName } from "@/lib/customers/customer-format";
 import { PAGE_SIZES, type CustomerFilter, type PageSize } from "@/lib/customers/customer-enums";
 import { customerListUrlParsers, toCustomerListQuery } from "@/lib/customers/customer-list-url";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { errorText, retryActionFor } from "@/lib/http/error-advice";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";

@@ -5,7 +5,7 @@ import { customersChanged } from "@/lib/customers/queries/customers-changed";
 import { deleteCustomer } from "@/lib/customers/queries/delete-customer";
 import { restoreCustomer } from "@/lib/customers/queries/restore-customer";
 import { customerName } from "@/lib/customers/customer-format";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
 
 /**

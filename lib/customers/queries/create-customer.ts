@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { customerSaved } from "@/lib/customers/queries/customers-changed";
 import type { CustomerFormValues } from "@/lib/customers/customer-schema";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { apiMutate } from "@/lib/http/api-mutate";
 
 /**

@@ -1,6 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { jobsChanged } from "@/lib/jobs/queries/jobs-changed";
 import { recordDataAge } from "@/lib/query/data-age";
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { JobListItem, Pagination } from "@/lib/crm/schemas";
+import type { JobListItem, Pagination } from "@/lib/crm/crm-types";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { apiFetch } from "@/lib/http/api-fetch";

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
 import { recordDataAge } from "@/lib/query/data-age";
 

@@ -1,8 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { Pagination } from "@/lib/crm/schemas";
+import type { Pagination } from "@/lib/crm/crm-types";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { customerListApiParams, type CustomerListQuery } from "@/lib/customers/customer-list-url";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
 import { recordDataAge } from "@/lib/query/data-age";
 

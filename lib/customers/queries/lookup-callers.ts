@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { LookupMatch } from "@/lib/customers/caller-lookup";
+import type { LookupMatch } from "@/lib/customers/customer-types";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import type { LookupQuery } from "@/lib/customers/lookup-query";
 import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import { apiMutate, newIntentKey } from "@/lib/http/api-mutate";
 import { customersChanged } from "@/lib/customers/queries/customers-changed";
 

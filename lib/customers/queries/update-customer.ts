@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { customerSaved } from "@/lib/customers/queries/customers-changed";
-import type { CustomerDto } from "@/lib/customers/customer-service";
+import type { CustomerDto } from "@/lib/customers/customer-types";
 import type { CustomerPatch } from "@/lib/customers/customer-changes";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { apiMutate } from "@/lib/http/api-mutate";

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { inputClassName, primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { auditFiltersSchema, queryAuditLog, type AuditFilters } from "@/lib/audit/audit-query";
+import { auditFiltersSchema, queryAuditLog, type AuditFilters } from "@/lib/audit/audit-query.server";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Audit log" };

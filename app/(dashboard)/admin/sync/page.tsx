@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { SyncPanel } from "@/components/sync/sync-panel";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { can } from "@/lib/auth/roles";
 import { getSyncStatus } from "@/lib/mirror/sync-service.server";
 import { isTimeZone, TIME_ZONE_COOKIE } from "@/lib/time/viewer-time-zone";

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { UserManager } from "@/components/admin/user-manager";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { isTwoFactorRequiredForAdmins } from "@/lib/auth/account-setup.server";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { can } from "@/lib/auth/roles";
-import { listUsers } from "@/lib/users/manage-users";
+import { listUsers } from "@/lib/users/manage-users.server";
 
 export const metadata: Metadata = { title: "Users" };
 

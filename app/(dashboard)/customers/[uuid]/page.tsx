@@ -4,12 +4,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CustomerDetail } from "@/components/customers/detail/customer-detail";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { customerName } from "@/lib/customers/customer-format";
-import { loadCustomer } from "@/lib/customers/load-customer";
-import { prefetchCustomerPage } from "@/lib/customers/prefetch-customers";
+import { loadCustomer } from "@/lib/customers/load-customer.server";
+import { prefetchCustomerPage } from "@/lib/customers/prefetch-customers.server";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 type Props = { params: Promise<{ uuid: string }> };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CustomerForm } from "@/components/customers/form/customer-form";
 import { AccessDenied } from "@/components/errors/access-denied";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { can } from "@/lib/auth/roles";
 import { customerPrefillDefaults } from "@/lib/customers/customer-prefill-defaults";
 

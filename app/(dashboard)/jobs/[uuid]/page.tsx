@@ -4,12 +4,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CrmProblem } from "@/components/jobs/crm-problem";
 import { JobView } from "@/components/jobs/detail/job-view";
-import { queryAuditLog } from "@/lib/audit/audit-query";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { queryAuditLog } from "@/lib/audit/audit-query.server";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
-import { loadJob } from "@/lib/jobs/load-job";
+import { loadJob } from "@/lib/jobs/load-job.server";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 import { recordDataAge } from "@/lib/query/data-age";
 

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { z } from "zod";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { JobForm } from "@/components/jobs/form/job-form";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
-import { CrmError } from "@/lib/crm/errors";
-import { getCustomer } from "@/lib/crm/customers";
+import { CrmError } from "@/lib/crm/errors.server";
+import { getCustomer } from "@/lib/crm/customers.server";
 import type { CustomerRecord } from "@/lib/jobs/job-types";
 
 export const metadata: Metadata = { title: "New job" };

@@ -1,7 +1,7 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { readJsonBody } from "@/lib/api/read-body";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { readJsonBody } from "@/lib/api/read-body.server";
 import { twoFactorSettingSchema } from "@/lib/account/account-schemas";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit } from "@/lib/audit/record-audit.server";
 import { isTwoFactorRequiredForAdmins, setTwoFactorRequiredForAdmins } from "@/lib/auth/account-setup.server";
 
 export const GET = defineRoute("manage_users", async () => json({ require_two_factor_for_admins: await isTwoFactorRequiredForAdmins() }));

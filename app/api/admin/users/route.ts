@@ -1,6 +1,6 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { readJsonBody } from "@/lib/api/read-body";
-import { createUser, listUsers } from "@/lib/users/manage-users";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { readJsonBody } from "@/lib/api/read-body.server";
+import { createUser, listUsers } from "@/lib/users/manage-users.server";
 import { createUserSchema } from "@/lib/users/user-schemas";
 
 export const GET = defineRoute("manage_users", async () => json({ users: await listUsers() }));

@@ -1,8 +1,8 @@
 import { ApiError } from "@/lib/api/api-error";
-import { definePublicRoute, json } from "@/lib/api/define-route";
-import { readJsonBody } from "@/lib/api/read-body";
-import { clientIp } from "@/lib/api/client-address";
-import { signIn } from "@/lib/auth/sign-in";
+import { definePublicRoute, json } from "@/lib/api/define-route.server";
+import { readJsonBody } from "@/lib/api/read-body.server";
+import { clientIp } from "@/lib/api/client-address.server";
+import { signIn } from "@/lib/auth/sign-in.server";
 import { signInSchema } from "@/lib/users/user-schemas";
 
 export const POST = definePublicRoute(async ({ request, requestId }) => {

@@ -1,6 +1,6 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { getAuth } from "@/lib/auth/auth";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { recordAudit } from "@/lib/audit/record-audit.server";
+import { getAuth } from "@/lib/auth/auth.server";
 
 export const POST = defineRoute(
   "read",

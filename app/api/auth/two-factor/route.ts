@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/api/api-error";
-import { definePublicRoute, json } from "@/lib/api/define-route";
-import { readJsonBody } from "@/lib/api/read-body";
-import { clientIp } from "@/lib/api/client-address";
+import { definePublicRoute, json } from "@/lib/api/define-route.server";
+import { readJsonBody } from "@/lib/api/read-body.server";
+import { clientIp } from "@/lib/api/client-address.server";
 import { signInCodeSchema } from "@/lib/account/account-schemas";
 import { completeTwoFactorSignIn } from "@/lib/auth/two-factor-sign-in.server";
 

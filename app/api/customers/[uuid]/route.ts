@@ -1,12 +1,12 @@
-import { crmJson } from "@/lib/api/crm-response";
-import { defineRoute } from "@/lib/api/define-route";
-import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
-import { readJsonBody } from "@/lib/api/read-body";
-import { booleanParam } from "@/lib/api/query-params";
-import { uuidParam } from "@/lib/api/uuid-param";
-import { getCustomer } from "@/lib/crm/customers";
+import { crmJson } from "@/lib/api/crm-response.server";
+import { defineRoute } from "@/lib/api/define-route.server";
+import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
+import { readJsonBody } from "@/lib/api/read-body.server";
+import { booleanParam } from "@/lib/api/query-params.server";
+import { uuidParam } from "@/lib/api/uuid-param.server";
+import { getCustomer } from "@/lib/crm/customers.server";
 import { customerUpdateSchema } from "@/lib/customers/customer-schema";
-import { deleteCustomerById, toCustomerDto, updateCustomerFromPatch } from "@/lib/customers/customer-service";
+import { deleteCustomerById, toCustomerDto, updateCustomerFromPatch } from "@/lib/customers/customer-service.server";
 
 type Params = { uuid: string };
 

@@ -1,12 +1,12 @@
-import { crmJson } from "@/lib/api/crm-response";
-import { defineRoute } from "@/lib/api/define-route";
-import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
-import { booleanParam } from "@/lib/api/query-params";
-import { readJsonBody } from "@/lib/api/read-body";
-import { uuidParam } from "@/lib/api/uuid-param";
-import { getJob } from "@/lib/crm/jobs";
+import { crmJson } from "@/lib/api/crm-response.server";
+import { defineRoute } from "@/lib/api/define-route.server";
+import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
+import { booleanParam } from "@/lib/api/query-params.server";
+import { readJsonBody } from "@/lib/api/read-body.server";
+import { uuidParam } from "@/lib/api/uuid-param.server";
+import { getJob } from "@/lib/crm/jobs.server";
 import { jobUpdateSchema } from "@/lib/jobs/job-schema";
-import { deleteJobById, updateJobFromPatch } from "@/lib/jobs/job-service";
+import { deleteJobById, updateJobFromPatch } from "@/lib/jobs/job-service.server";
 
 type Params = { uuid: string };
 

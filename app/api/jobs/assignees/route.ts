@@ -1,8 +1,8 @@
-import { crmJson } from "@/lib/api/crm-response";
-import { defineRoute } from "@/lib/api/define-route";
-import { listJobs } from "@/lib/crm/jobs";
+import { crmJson } from "@/lib/api/crm-response.server";
+import { defineRoute } from "@/lib/api/define-route.server";
+import { listJobs } from "@/lib/crm/jobs.server";
 import { collectAssignees, withLinkedAccounts } from "@/lib/jobs/assignees";
-import { listCrmUserLinks } from "@/lib/users/manage-users";
+import { listCrmUserLinks } from "@/lib/users/manage-users.server";
 
 /** Jobs scanned for assignees: the newest page of the largest size the CRM allows. */
 const SCANNED_JOBS = 100;

@@ -1,7 +1,7 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { parseWith, readJsonBody } from "@/lib/api/read-body";
-import { scanEstimateQuerySchema, scanStepSchema } from "@/lib/trash/trash-request";
-import { scanEstimate, scanStep } from "@/lib/trash/trash-scan";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { parseWith, readJsonBody } from "@/lib/api/read-body.server";
+import { scanEstimateQuerySchema, scanStepSchema } from "@/lib/trash/trash-request.server";
+import { scanEstimate, scanStep } from "@/lib/trash/trash-scan.server";
 
 /**
  * Scanning spends the company's CRM quota, so it is for people who can act on

@@ -5,11 +5,11 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { EditCustomerScreen } from "@/components/customers/form/edit-customer-screen";
 import { AccessDenied } from "@/components/errors/access-denied";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
-import { loadCustomer } from "@/lib/customers/load-customer";
+import { loadCustomer } from "@/lib/customers/load-customer.server";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 
 export const metadata: Metadata = { title: "Edit customer" };

@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { CrmProblem } from "@/components/jobs/crm-problem";
 import { JobForm } from "@/components/jobs/form/job-form";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { jobLabel } from "@/lib/jobs/job-format";
-import { loadJob } from "@/lib/jobs/load-job";
+import { loadJob } from "@/lib/jobs/load-job.server";
 
 export const metadata: Metadata = { title: "Edit job" };
 

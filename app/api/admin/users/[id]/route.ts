@@ -1,6 +1,6 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { parseWith, readJsonBody } from "@/lib/api/read-body";
-import { getUser, updateUser } from "@/lib/users/manage-users";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { parseWith, readJsonBody } from "@/lib/api/read-body.server";
+import { getUser, updateUser } from "@/lib/users/manage-users.server";
 import { updateUserSchema, userIdSchema } from "@/lib/users/user-schemas";
 
 type Params = { id: string };

@@ -1,9 +1,9 @@
-import { crmJson } from "@/lib/api/crm-response";
-import { defineRoute } from "@/lib/api/define-route";
-import { idempotencyKeyFor } from "@/lib/api/idempotency-key";
-import { uuidParam } from "@/lib/api/uuid-param";
-import { restoreCustomerById, toCustomerDto } from "@/lib/customers/customer-service";
-import { readRestoreRequest } from "@/lib/trash/restore-request";
+import { crmJson } from "@/lib/api/crm-response.server";
+import { defineRoute } from "@/lib/api/define-route.server";
+import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
+import { uuidParam } from "@/lib/api/uuid-param.server";
+import { restoreCustomerById, toCustomerDto } from "@/lib/customers/customer-service.server";
+import { readRestoreRequest } from "@/lib/trash/restore-request.server";
 
 export const POST = defineRoute<{ uuid: string }>("write", async ({ request, params, requestId, user }) => {
   const uuid = uuidParam(params.uuid);

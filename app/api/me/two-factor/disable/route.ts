@@ -1,5 +1,5 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { readJsonBody } from "@/lib/api/read-body";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { readJsonBody } from "@/lib/api/read-body.server";
 import { confirmPasswordSchema } from "@/lib/account/account-schemas";
 import { disableTwoFactor } from "@/lib/account/two-factor.server";
 

@@ -1,6 +1,6 @@
-import { defineRoute, json } from "@/lib/api/define-route";
-import { parseWith, readJsonBody } from "@/lib/api/read-body";
-import { resetPassword } from "@/lib/users/manage-users";
+import { defineRoute, json } from "@/lib/api/define-route.server";
+import { parseWith, readJsonBody } from "@/lib/api/read-body.server";
+import { resetPassword } from "@/lib/users/manage-users.server";
 import { resetPasswordSchema, userIdSchema } from "@/lib/users/user-schemas";
 
 export const POST = defineRoute<{ id: string }>("manage_users", async ({ request, params, requestId, user }) => {

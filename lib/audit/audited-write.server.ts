@@ -1,0 +1,60 @@
+import "server-only";
+import { ApiError } from "@/lib/api/api-error";
+import { CrmError } from "@/lib/crm/errors.server";
+import type { CrmResult } from "@/lib/crm/crm-request.server";
+import type { CurrentUser } from "@/lib/auth/current-user.server";
+import type { AuditChanges } from "@/lib/db/tables";
+import { recordAudit, type AuditAction, type AuditResource } from "@/lib/audit/record-audit.server";
+import { describeCrmError } from "@/lib/errors/describe-crm-error";
+
+export interface WriteContext {
+  user: CurrentUser;
+  requestId: string;
+}
+
+/**
+ * Runs a CRM write and records it in the audit log with its outcome: accepted,
+ * rejected (the CRM or a rule said no) or failed (the CRM could not be reached,
+ * so it may or may not have happened; the browser's retry will tell).
+ * A replayed answer (a retry of a write that already happened) is recorded as such.
+ */
+export async function auditedWrite<T>(
+  context: WriteContext,
+  entry: { action: AuditAction; resource: AuditResource; resourceId: string | null; changes?: AuditChanges | null },
+  write: () => Promise<CrmResult<T>>,
+  resourceIdOf?: (data: T) => string,
+): Promise<CrmResult<T>> {
+  const base = { actor: { id: context.user.id, email: context.user.email }, action: entry.action, resource: entry.resource, requestId: context.requestId };
+  try {
+    const result = await write();
+    await recordAudit({
+      ...base,
+      resourceId: resourceIdOf ? resourceIdOf(result.data) : entry.resourceId,
+      changes: entry.changes ?? null,
+      outcome: "accepted",
+      detail: result.meta.replayed ? "retry of an earlier request; the CRM replayed its answer" : null,
+    });
+    return result;
+  } catch (error) {
+    const rejected = (error instanceof CrmError && ["validation", "not_found", "usage_limit", "forbidden"].includes(error.kind)) || error instanceof ApiError;
+    await recordAudit({
+      ...base,
+      resourceId: entry.resourceId,
+      changes: entry.changes ?? null,
+      outcome: rejected ? "rejected" : "failed",
+      detail: auditDetailOf(error),
+    });
+    throw error;
+  }
+}
+
+/**
+ * What the audit log says went wrong: the dashboard's own words. The CRM's
+ * message stays in the server log; it is not ours to show, may change with
+ * the CRM, and can echo back what was sent.
+ */
+export function auditDetailOf(error: unknown): string {
+  if (error instanceof CrmError) return `${describeCrmError(error.kind)} (CRM ${error.status ?? "no answer"})`;
+  if (error instanceof ApiError) return error.message.slice(0, 300);
+  return "An unexpected error; the server log has the details.";
+}
