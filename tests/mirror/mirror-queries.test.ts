@@ -185,11 +185,13 @@ describe("jobs", () => {
     expect(new Set(overview.today.map((row) => row.uuid))).toEqual(new Set(active(jobs).filter((row) => open(row) && day(row.scheduled_date) === today).map((row) => row.uuid)));
     const notStarted = ["New", "Contacted", "Estimate Sent", "Estimate Approved", "Scheduled"];
     const waiting = active(jobs).filter((row) => notStarted.includes(row.status as string) && day(row.scheduled_date) !== null);
-    // A day after the median of their dates: about half of them are overdue then.
-    const later = waiting.map((row) => day(row.scheduled_date)!).sort()[Math.floor(waiting.length / 2)]!;
+    expect(waiting.length, "jobs not started, with a date").toBeGreaterThan(0);
+    // The day after the latest of their dates: every one of them is overdue then.
+    const latest = waiting.map((row) => day(row.scheduled_date)!).sort().at(-1)!;
+    const later = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const overdue = waiting.filter((row) => day(row.scheduled_date)! < later);
     const laterView = await overviewFromMirror({ day: later });
-    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBe(waiting.length);
     expect(laterView.overdue.length).toBe(Math.min(50, overdue.length));
     // Oldest first, at most 50: the returned ones are the oldest of the overdue.
     const overdueIds = new Set(overdue.map((row) => row.uuid));
@@ -198,6 +200,24 @@ describe("jobs", () => {
     expect(dates).toEqual([...dates].sort());
     expect(dates.at(-1)! <= overdue.map((row) => day(row.scheduled_date)!).sort()[Math.min(50, overdue.length) - 1]!).toBe(true);
     expect(overview.day).toBe(today);
+    // Urgent: open jobs flagged urgent or emergency, emergencies first, each group by date (undated last).
+    const isEmergency = (row: object) => {
+      const flagged = row as { is_emergency?: unknown; priority?: unknown };
+      return flagged.is_emergency === true || flagged.priority === "Emergency";
+    };
+    const urgent = active(jobs).filter((row) => open(row) && (row.is_urgent === true || isEmergency(row)));
+    expect(urgent.length, "open urgent or emergency jobs").toBeGreaterThan(0);
+    expect(overview.urgent.length).toBe(Math.min(50, urgent.length));
+    const urgentIds = new Set(urgent.map((row) => row.uuid));
+    expect(overview.urgent.every((row) => urgentIds.has(row.uuid))).toBe(true);
+    const flags = overview.urgent.map((row) => isEmergency(row));
+    expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+    const emergencyCount = urgent.filter(isEmergency).length;
+    expect(flags.filter(Boolean).length).toBe(Math.min(50, emergencyCount));
+    for (const group of [true, false]) {
+      const dates = overview.urgent.filter((row) => isEmergency(row) === group).map((row) => row.scheduled_date ?? "9999");
+      expect(dates).toEqual([...dates].sort());
+    }
     // The day in a time zone: late evening in Los Angeles is already tomorrow in UTC.
     const evening = new Date("2026-03-10T05:30:00Z");
     expect((await overviewFromMirror({ timeZone: "America/Los_Angeles", now: evening })).day).toBe("2026-03-09");
