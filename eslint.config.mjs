@@ -58,10 +58,7 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["**/sandbox/**", "@/sandbox/**"], message: "The app reaches the sandbox over HTTP only." }] },
-      ],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/sandbox/**", "@/sandbox/**"], message: "The app reaches the sandbox over HTTP only." }] }],
     },
   },
   {
@@ -76,7 +73,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/*", "../app/*", "../components/*", "../lib/*", "../proxy", "../instrumentation"], message: "The bench measures the dashboard over HTTP and in a browser; it imports none of its code." }] },
+        {
+          patterns: [
+            {
+              group: ["@/*", "../app/*", "../components/*", "../lib/*", "../proxy", "../instrumentation"],
+              message: "The bench measures the dashboard over HTTP and in a browser; it imports none of its code.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -119,7 +123,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: serverOnlyModules, message: "Browser code never imports server-only modules, not even their types: types both sides need live in *-types.ts." },
+            {
+              group: serverOnlyModules,
+              message: "Browser code never imports server-only modules, not even their types: types both sides need live in *-types.ts.",
+            },
             { group: ["@/app/*"], message: "components/ and lib/ never import from app/." },
             { group: ["**/sandbox/**", "@/sandbox/**"], message: "The app reaches the sandbox over HTTP only." },
           ],
@@ -134,7 +141,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: serverOnlyModules, message: "Browser code never imports server-only modules, not even their types: types both sides need live in *-types.ts." },
+            {
+              group: serverOnlyModules,
+              message: "Browser code never imports server-only modules, not even their types: types both sides need live in *-types.ts.",
+            },
             { group: ["@/app/*", "@/components/*"], message: "lib/ never imports from app/ or components/." },
             { group: ["**/sandbox/**", "@/sandbox/**"], message: "The app reaches the sandbox over HTTP only." },
           ],

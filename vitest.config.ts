@@ -9,7 +9,15 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["sandbox/**/*.test.ts", "lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts", "tests/**/*.test.tsx"],
+    include: [
+      "sandbox/**/*.test.ts",
+      "lib/**/*.test.ts",
+      "app/**/*.test.ts",
+      "components/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "tests/**/*.test.ts",
+      "tests/**/*.test.tsx",
+    ],
     environment: "node",
     // Each file its own Postgres database when npm test runs the suites on Postgres; a no-op otherwise.
     setupFiles: ["tests/support/postgres-per-file.ts"],

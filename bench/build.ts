@@ -23,7 +23,13 @@ const BUILD_RECORD = "bench-build.json";
  * `next build` with a dist dir of its own. Skipped when that build is newer
  * than every source it depends on, unless forced.
  */
-export async function buildDashboard(options: { root: string; distDir: string; force: boolean; logFile: string; log: (line: string) => void }): Promise<BuildRecord> {
+export async function buildDashboard(options: {
+  root: string;
+  distDir: string;
+  force: boolean;
+  logFile: string;
+  log: (line: string) => void;
+}): Promise<BuildRecord> {
   const recordFile = join(options.root, options.distDir, BUILD_RECORD);
   if (!options.force && dashboardBuildIsFresh(options.root, options.distDir)) {
     options.log(`The production build in ${options.distDir} is up to date.`);
@@ -63,7 +69,13 @@ function dashboardBuildIsFresh(root: string, distDir: string): boolean {
  * under .data and built there, so it never becomes a route of the dashboard
  * and Next.js writes its tsconfig and build into .data, not into the sources.
  */
-export async function buildEmptyNext(options: { root: string; appDir: string; force: boolean; logFile: string; log: (line: string) => void }): Promise<BuildRecord> {
+export async function buildEmptyNext(options: {
+  root: string;
+  appDir: string;
+  force: boolean;
+  logFile: string;
+  log: (line: string) => void;
+}): Promise<BuildRecord> {
   const source = join(options.root, "bench", "empty-next", "app");
   const target = join(options.root, options.appDir);
   const marker = join(target, ".next", "BUILD_ID");

@@ -33,7 +33,10 @@ export async function analyzeBuild(options: { root: string; distDir: string; log
 }
 
 export async function attributeRoute(options: { root: string; distDir: string; route: string }): Promise<RouteAttribution> {
-  const child = spawn(binPath("next"), ["analyze", "export", "--dist-dir", options.distDir, "--route", options.route], { cwd: options.root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(binPath("next"), ["analyze", "export", "--dist-dir", options.distDir, "--route", options.route], {
+    cwd: options.root,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const byName = new Map<string, Contributor>();
   let errors = "";
   child.stderr.on("data", (chunk: Buffer) => {

@@ -92,8 +92,14 @@ export async function runOfficeSession(
     for (const [index, caller] of script.callers.entries()) {
       await step(`Look up caller ${index + 1} by phone (on file)`, async () => {
         await lookUp(page, caller.phone);
-        await page.getByRole("option", { name: new RegExp(`${caller.first_name} ${caller.last_name}`) }).first().waitFor();
-        await page.getByRole("status").filter({ hasText: /customers? match/ }).waitFor();
+        await page
+          .getByRole("option", { name: new RegExp(`${caller.first_name} ${caller.last_name}`) })
+          .first()
+          .waitFor();
+        await page
+          .getByRole("status")
+          .filter({ hasText: /customers? match/ })
+          .waitFor();
       });
       await step(`Open customer ${index + 1} from the lookup (Enter)`, async () => {
         await page.getByRole("combobox", { name: "Phone, email or name" }).press("Enter");
@@ -103,7 +109,10 @@ export async function runOfficeSession(
     }
     await step("Look up caller 3 by phone (a new caller: no match)", async () => {
       await lookUp(page, script.newCaller.phone);
-      await page.getByRole("status").filter({ hasText: /No customer matches/ }).waitFor();
+      await page
+        .getByRole("status")
+        .filter({ hasText: /No customer matches/ })
+        .waitFor();
     });
     await step("Create the new caller as a customer (form from the lookup)", async () => {
       await page.getByRole("link", { name: "New customer" }).click();
@@ -127,7 +136,10 @@ export async function runOfficeSession(
     });
     for (let move = 1; move <= MOVES; move += 1) {
       await step(`Move a job New → Contacted with the keyboard (${move}/${MOVES})`, async () => {
-        const handle = page.getByRole("region", { name: /^New / }).getByRole("button", { name: /^Drag / }).first();
+        const handle = page
+          .getByRole("region", { name: /^New / })
+          .getByRole("button", { name: /^Drag / })
+          .first();
         const label = ((await handle.getAttribute("aria-label")) ?? (await handle.textContent()) ?? "").replace(/^Drag /, "");
         await handle.focus();
         // Each key waits for the board to announce where the card is, as a keyboard user hears it.
@@ -136,7 +148,10 @@ export async function runOfficeSession(
         await page.keyboard.press("ArrowRight");
         await page.getByText(`${label} is over Contacted.`).waitFor({ state: "attached" });
         await page.keyboard.press("Space");
-        await page.getByRole("status").filter({ hasText: `${label} is now Contacted` }).waitFor({ state: "attached", timeout: 20_000 });
+        await page
+          .getByRole("status")
+          .filter({ hasText: `${label} is now Contacted` })
+          .waitFor({ state: "attached", timeout: 20_000 });
       });
     }
     if (script.trashStatus === 200) {
@@ -146,7 +161,11 @@ export async function runOfficeSession(
         await page.getByRole("heading", { level: 1 }).first().waitFor();
       });
     } else {
-      steps.push({ step: "Open the trash", requests: null, skipped: `/trash answered ${script.trashStatus} when the session started${script.trashStatus === 404 ? ": the page does not exist yet" : ""}` });
+      steps.push({
+        step: "Open the trash",
+        requests: null,
+        skipped: `/trash answered ${script.trashStatus} when the session started${script.trashStatus === 404 ? ": the page does not exist yet" : ""}`,
+      });
     }
   } finally {
     await context.close();
@@ -175,7 +194,14 @@ export async function measureRevisits(env: SessionEnvironment, pages: readonly {
       const first = await visit(target.path);
       const againAt = performance.now();
       const again = await visit(target.path);
-      results.push({ page: target.name, first: first.requests, again: again.requests, firstBrowser: first.browser, againBrowser: again.browser, gapSeconds: (againAt - firstAt) / 1000 });
+      results.push({
+        page: target.name,
+        first: first.requests,
+        again: again.requests,
+        firstBrowser: first.browser,
+        againBrowser: again.browser,
+        gapSeconds: (againAt - firstAt) / 1000,
+      });
       env.log(`  ${target.name}: ${first.requests} then ${again.requests} CRM requests`);
     }
   } finally {

@@ -11,7 +11,10 @@ export async function signIn(appUrl: string): Promise<string> {
     body: JSON.stringify(BENCH_ADMIN),
   });
   if (!response.ok) throw new Error(`signing in to ${appUrl} failed: ${response.status} ${await response.text()}`);
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "").filter(Boolean);
+  const cookies = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0] ?? "")
+    .filter(Boolean);
   if (cookies.length === 0) throw new Error(`signing in to ${appUrl} set no cookie`);
   return cookies.join("; ");
 }

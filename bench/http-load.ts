@@ -22,7 +22,12 @@ export interface LoadResult {
   serverTimings: string[];
 }
 
-export async function runClosedLoop(options: { requests: number; concurrency: number; next: (index: number) => TimedRequest; agent: Agent }): Promise<LoadResult> {
+export async function runClosedLoop(options: {
+  requests: number;
+  concurrency: number;
+  next: (index: number) => TimedRequest;
+  agent: Agent;
+}): Promise<LoadResult> {
   const latencies: number[] = [];
   const serverTimings: string[] = [];
   let bytes = 0;

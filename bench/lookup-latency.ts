@@ -67,7 +67,9 @@ function installLookupProbe(): void {
         const list = document.getElementById("lookup-results");
         // The list is dimmed while it still shows an earlier search's matches.
         if (!list || list.className.includes("opacity-60")) return;
-        const match = Array.from(list.querySelectorAll("[role=option]")).some((option) => (option.getAttribute("aria-label") ?? option.textContent ?? "").includes(name));
+        const match = Array.from(list.querySelectorAll("[role=option]")).some((option) =>
+          (option.getAttribute("aria-label") ?? option.textContent ?? "").includes(name),
+        );
         if (!match) return;
         observer.disconnect();
         probe.shownAt = performance.now();
@@ -82,7 +84,13 @@ function installLookupProbe(): void {
   window.__benchLookup = probe;
 }
 
-export async function measureLookupLatency(options: { browser: Browser; appUrl: string; storageState: StorageState; callers: readonly SampleCustomer[]; log: (line: string) => void }): Promise<LookupResult> {
+export async function measureLookupLatency(options: {
+  browser: Browser;
+  appUrl: string;
+  storageState: StorageState;
+  callers: readonly SampleCustomer[];
+  log: (line: string) => void;
+}): Promise<LookupResult> {
   const context = await options.browser.newContext({ storageState: options.storageState, viewport: VIEWPORT });
   const samples: LookupSample[] = [];
   try {
@@ -102,14 +110,20 @@ export async function measureLookupLatency(options: { browser: Browser; appUrl: 
       }
       await page.evaluate((watched) => window.__benchLookup?.watch(watched), name);
       await box.pressSequentially(typed, { delay: KEY_DELAY_MS });
-      await page.waitForFunction(() => window.__benchLookup?.framedAt !== null, undefined, { timeout: 15_000 }).catch(() => {
-        throw new Error(`the lookup of ${typed} did not show ${name} within 15 s`);
-      });
+      await page
+        .waitForFunction(() => window.__benchLookup?.framedAt !== null, undefined, { timeout: 15_000 })
+        .catch(() => {
+          throw new Error(`the lookup of ${typed} did not show ${name} within 15 s`);
+        });
       const timing = await page.evaluate((query) => {
         const probe = window.__benchLookup;
-        const requests = performance.getEntriesByType("resource").filter((entry) => entry.name.includes("/api/lookup?") && new URL(entry.name).searchParams.get("q") === query) as PerformanceResourceTiming[];
+        const requests = performance
+          .getEntriesByType("resource")
+          .filter((entry) => entry.name.includes("/api/lookup?") && new URL(entry.name).searchParams.get("q") === query) as PerformanceResourceTiming[];
         const request = requests[requests.length - 1];
-        return probe && request ? { lastKeyAt: probe.lastKeyAt, framedAt: probe.framedAt ?? 0, requestStart: request.startTime, responseEnd: request.responseEnd } : null;
+        return probe && request
+          ? { lastKeyAt: probe.lastKeyAt, framedAt: probe.framedAt ?? 0, requestStart: request.startTime, responseEnd: request.responseEnd }
+          : null;
       }, typed);
       if (!timing) throw new Error(`no /api/lookup request was seen for ${typed}`);
       samples.push({

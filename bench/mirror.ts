@@ -79,7 +79,14 @@ async function benchSync(registry: ProcessRegistry): Promise<SyncFigures> {
   const jobs = option("sync-jobs");
   const apiKey = `ctc_bench_mirror_${randomUUID().slice(0, 8)}`;
   console.log(`sync: seeding a sandbox with ${customers} customers and ${jobs} jobs…`);
-  const sandbox = await startSandboxProcess(registry, { root, port: await freePort(), apiKey, customers, jobs, logFile: resolve(root, ".data/bench/mirror-sandbox.log") });
+  const sandbox = await startSandboxProcess(registry, {
+    root,
+    port: await freePort(),
+    apiKey,
+    customers,
+    jobs,
+    logFile: resolve(root, ".data/bench/mirror-sandbox.log"),
+  });
   process.env.CRM_BASE_URL = sandbox.apiUrl;
   process.env.CRM_API_KEY = apiKey;
   const { SyncRunner } = await import("@/lib/mirror/sync-runner.server");
@@ -98,7 +105,16 @@ async function benchSync(registry: ProcessRegistry): Promise<SyncFigures> {
   const counts = await mirrorCounts((await import("@/lib/mirror/mirror-scope.server")).currentMirrorScope());
   await sandbox.stop();
   const expectedRequests = Math.ceil(customers / 100) + Math.ceil(jobs / 100) + 1;
-  return { customers, jobs, requests, expectedRequests, wallMs, peakRss, baselineRss, mirrored: { customers: counts.customers + counts.deletedCustomers, jobs: counts.jobs + counts.deletedJobs } };
+  return {
+    customers,
+    jobs,
+    requests,
+    expectedRequests,
+    wallMs,
+    peakRss,
+    baselineRss,
+    mirrored: { customers: counts.customers + counts.deletedCustomers, jobs: counts.jobs + counts.deletedJobs },
+  };
 }
 
 interface QueryFigure {
@@ -133,7 +149,10 @@ async function benchQueries(): Promise<{ fillMs: number; customers: number; jobs
     ["customers, search a name", () => q.queryCustomers({ filters: { search: "kowalski" }, limit: 50 }, options)],
     ["customers, search phone digits", () => q.queryCustomers({ filters: { search: "555-12" }, limit: 50 }, options)],
     ["jobs, open statuses by date", () => q.queryJobs({ sort: "scheduled_date", filters: { statuses: ["Scheduled", "In Progress"] }, limit: 50 }, options)],
-    ["jobs, one month for a technician", () => q.queryJobs({ sort: "scheduled_date", filters: { assigned_to_user_id: technician, from: "2026-03-01", to: "2026-03-31" }, limit: 50 }, options)],
+    [
+      "jobs, one month for a technician",
+      () => q.queryJobs({ sort: "scheduled_date", filters: { assigned_to_user_id: technician, from: "2026-03-01", to: "2026-03-31" }, limit: 50 }, options),
+    ],
     ["jobs, unassigned and unscheduled", () => q.queryJobs({ filters: { unassigned: true, unscheduled: true }, limit: 50 }, options)],
     ["jobs, by amount desc", () => q.queryJobs({ sort: "estimated_amount", direction: "desc", limit: 50 }, options)],
     ["schedule, a week", () => q.scheduleJobs({ from: "2026-05-04", to: "2026-05-10" }, options)],
@@ -201,7 +220,7 @@ async function main() {
         "",
         `Written into the mirror in ${(queries.fillMs / 1000).toFixed(0)} s. ${option("requests")} timed runs of each after two warm ones; target p95 < ${P95_TARGET_MS} ms.`,
         "",
-        "\"Again\" repeats the query (its total is kept until the mirror is next written); \"after a write\" counts the total again, as the first view after any change does.",
+        '"Again" repeats the query (its total is kept until the mirror is next written); "after a write" counts the total again, as the first view after any change does.',
         "",
         "| query | matches | p50 again | p95 again | p50 after a write | p95 after a write | |",
         "| --- | --- | --- | --- | --- | --- | --- |",

@@ -79,7 +79,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
 }
 
 function parseParts(text: string): Part[] {
-  const names = text.split(",").map((name) => name.trim()).filter(Boolean);
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   for (const name of names) {
     if (!(PARTS as readonly string[]).includes(name)) throw new OptionsError(`Unknown part "${name}" in --only: use ${PARTS.join(", ")}.`);
   }

@@ -62,7 +62,12 @@ export const VIEWPORT = { width: 1280, height: 800 };
 const QUIET_MS = 1_000;
 const MAX_WAIT_MS = 20_000;
 
-export async function measurePages(options: { browser: Browser; targets: readonly PageTarget[]; loads: number; log: (line: string) => void }): Promise<PageResult[]> {
+export async function measurePages(options: {
+  browser: Browser;
+  targets: readonly PageTarget[];
+  loads: number;
+  log: (line: string) => void;
+}): Promise<PageResult[]> {
   const loads = options.targets.map(() => [] as PageLoad[]);
   // One untimed load of each page first: the servers' first render of a route loads its code.
   for (const target of options.targets) await loadOnce(options.browser, target);
@@ -89,7 +94,8 @@ async function loadOnce(browser: Browser, target: PageTarget): Promise<PageLoad>
     });
     const response = await page.goto(target.url, { waitUntil: "load", timeout: 60_000 });
     if (!response || response.status() !== 200) throw new Error(`${target.url} answered ${response?.status() ?? "nothing"}`);
-    if (new URL(page.url()).pathname !== target.expectPath) throw new Error(`${target.url} ended on ${page.url()}, not ${target.expectPath}: is the session valid?`);
+    if (new URL(page.url()).pathname !== target.expectPath)
+      throw new Error(`${target.url} ended on ${page.url()}, not ${target.expectPath}: is the session valid?`);
     const quiet = await network.whenQuiet(QUIET_MS, MAX_WAIT_MS);
     const raw = await page.evaluate(() => window.__benchVitals);
     if (!raw) throw new Error(`no performance entries were observed on ${target.url}`);

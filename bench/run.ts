@@ -65,7 +65,9 @@ async function main(): Promise<number> {
   const parts = [...options.parts];
   log(`Parts: ${parts.join(", ")}; report: ${options.out}`);
   if (options.dryRun) {
-    log(`Dry run: would start the sandbox on 127.0.0.1:${PORTS.sandbox} and the dashboard on ${PORTS.cachedDashboard} and ${PORTS.uncachedDashboard}; nothing started.`);
+    log(
+      `Dry run: would start the sandbox on 127.0.0.1:${PORTS.sandbox} and the dashboard on ${PORTS.cachedDashboard} and ${PORTS.uncachedDashboard}; nothing started.`,
+    );
     return 0;
   }
 
@@ -108,15 +110,39 @@ async function main(): Promise<number> {
     if (needsDashboard) {
       await assertPortsFree([PORTS.sandbox, PORTS.cachedDashboard, PORTS.uncachedDashboard, ...(options.parts.has("pages") ? [PORTS.emptyNext] : [])]);
       report.build = await buildDashboard({ root, distDir: DIST_DIR, force: options.rebuild, logFile: logFile("next-build.log"), log });
-      if (options.parts.has("pages")) report.emptyBuild = await buildEmptyNext({ root, appDir: EMPTY_APP_DIR, force: options.rebuild, logFile: logFile("empty-next-build.log"), log });
+      if (options.parts.has("pages"))
+        report.emptyBuild = await buildEmptyNext({ root, appDir: EMPTY_APP_DIR, force: options.rebuild, logFile: logFile("empty-next-build.log"), log });
 
       log(`Starting the sandbox CRM with ${options.customers} customers and ${options.jobs} jobs …`);
-      const sandbox = await startSandboxProcess(registry, { root, port: PORTS.sandbox, apiKey: BENCH_API_KEY, customers: options.customers, jobs: options.jobs, logFile: logFile("sandbox.log") });
+      const sandbox = await startSandboxProcess(registry, {
+        root,
+        port: PORTS.sandbox,
+        apiKey: BENCH_API_KEY,
+        customers: options.customers,
+        jobs: options.jobs,
+        logFile: logFile("sandbox.log"),
+      });
       report.sandbox = { customers: sandbox.seeded.customers, jobs: sandbox.seeded.jobs, startMs: sandbox.startMs };
       log(`Sandbox ready after ${(sandbox.startMs / 1000).toFixed(1)} s; starting two dashboards (shared cache on and off) …`);
       const [cached, uncached] = await Promise.all([
-        startDashboard(registry, { root, distDir: DIST_DIR, port: PORTS.cachedDashboard, crmApiUrl: sandbox.apiUrl, apiKey: BENCH_API_KEY, cacheTtlSeconds: SHIPPED_CACHE_TTL_SECONDS, logFile: logFile("dashboard-cached.log") }),
-        startDashboard(registry, { root, distDir: DIST_DIR, port: PORTS.uncachedDashboard, crmApiUrl: sandbox.apiUrl, apiKey: BENCH_API_KEY, cacheTtlSeconds: 0, logFile: logFile("dashboard-uncached.log") }),
+        startDashboard(registry, {
+          root,
+          distDir: DIST_DIR,
+          port: PORTS.cachedDashboard,
+          crmApiUrl: sandbox.apiUrl,
+          apiKey: BENCH_API_KEY,
+          cacheTtlSeconds: SHIPPED_CACHE_TTL_SECONDS,
+          logFile: logFile("dashboard-cached.log"),
+        }),
+        startDashboard(registry, {
+          root,
+          distDir: DIST_DIR,
+          port: PORTS.uncachedDashboard,
+          crmApiUrl: sandbox.apiUrl,
+          apiKey: BENCH_API_KEY,
+          cacheTtlSeconds: 0,
+          logFile: logFile("dashboard-uncached.log"),
+        }),
       ]);
       const samples = await readSamples(sandbox.apiUrl, BENCH_API_KEY, { lookups: LOOKUPS, sessions: SESSIONS });
 
@@ -163,7 +189,13 @@ async function main(): Promise<number> {
       if (options.parts.has("lookup") && browser) {
         log(`Part 3: lookup latency (${LOOKUPS} lookups) …`);
         const end = sampler.span();
-        report.lookup = await measureLookupLatency({ browser, appUrl: cached.url, storageState: await signedInState(browser, cached.url), callers: samples.lookupCallers, log });
+        report.lookup = await measureLookupLatency({
+          browser,
+          appUrl: cached.url,
+          storageState: await signedInState(browser, cached.url),
+          callers: samples.lookupCallers,
+          log,
+        });
         report.load.parts.lookup = end();
       }
 
@@ -178,7 +210,9 @@ async function main(): Promise<number> {
     }
 
     if (options.parts.has("scale")) {
-      log(`Part 5: the sandbox at ${options.scaleCustomers} customers and ${options.scaleJobs} jobs (a fresh data directory is seeded first, which takes minutes) …`);
+      log(
+        `Part 5: the sandbox at ${options.scaleCustomers} customers and ${options.scaleJobs} jobs (a fresh data directory is seeded first, which takes minutes) …`,
+      );
       const end = sampler.span();
       report.scale = await runSandboxScale({
         root,
@@ -217,22 +251,38 @@ async function main(): Promise<number> {
   }
 }
 
-async function countSessions(browser: Browser, sandbox: SandboxProcess, dashboards: Dashboard[], callers: SampleCustomer[]): Promise<NonNullable<BenchReport["requests"]>> {
+async function countSessions(
+  browser: Browser,
+  sandbox: SandboxProcess,
+  dashboards: Dashboard[],
+  callers: SampleCustomer[],
+): Promise<NonNullable<BenchReport["requests"]>> {
   const sessions: NonNullable<BenchReport["requests"]>["sessions"] = [];
   const revisits: NonNullable<BenchReport["requests"]>["revisits"] = [];
   let listByHeight: NonNullable<BenchReport["requests"]>["listByHeight"] = [];
   // Cache off first: the cached instance then starts with nothing fresh left from parts 2 and 3.
   const ordered = [...dashboards].sort((a, b) => a.cacheTtlSeconds - b.cacheTtlSeconds);
   for (const [index, dashboard] of ordered.entries()) {
-    const env: SessionEnvironment = { browser, appUrl: dashboard.url, cacheTtlSeconds: dashboard.cacheTtlSeconds, storageState: await signedInState(browser, dashboard.url), usage: sandbox.usage, log };
+    const env: SessionEnvironment = {
+      browser,
+      appUrl: dashboard.url,
+      cacheTtlSeconds: dashboard.cacheTtlSeconds,
+      storageState: await signedInState(browser, dashboard.url),
+      usage: sandbox.usage,
+      log,
+    };
     const first = callers[index * 2];
     const second = callers[index * 2 + 1];
     if (!first || !second) throw new Error("not enough sample callers for the sessions");
     const newCaller = await unknownCaller(sandbox);
     const trash = await trashStatus(env);
-    log(` session with the shared cache ${dashboard.cacheTtlSeconds > 0 ? `on (${dashboard.cacheTtlSeconds} s)` : "off"}${trash === 200 ? "" : ` (/trash answered ${trash}: that step is skipped)`}`);
+    log(
+      ` session with the shared cache ${dashboard.cacheTtlSeconds > 0 ? `on (${dashboard.cacheTtlSeconds} s)` : "off"}${trash === 200 ? "" : ` (/trash answered ${trash}: that step is skipped)`}`,
+    );
     await pauseBeyondCacheLifetime(dashboard);
-    sessions.push(await runOfficeSession(env, { callers: [first, second], newCaller, jobTitle: `Water heater leaking (${newCaller.lastName})`, trashStatus: trash }));
+    sessions.push(
+      await runOfficeSession(env, { callers: [first, second], newCaller, jobTitle: `Water heater leaking (${newCaller.lastName})`, trashStatus: trash }),
+    );
     log(` revisits with the shared cache ${dashboard.cacheTtlSeconds > 0 ? "on" : "off"}`);
     await pauseBeyondCacheLifetime(dashboard);
     revisits.push({
@@ -262,10 +312,15 @@ async function unknownCaller(sandbox: SandboxProcess): Promise<NewCaller> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const digit = (min = 0) => String(min + Math.floor(Math.random() * (10 - min)));
     const phone = `${digit(2)}${digit()}${digit()}-${digit(2)}${digit()}${digit()}-${digit()}${digit()}${digit()}${digit()}`;
-    const response = await fetch(`${sandbox.apiUrl}/customers?limit=1&search=${phone.replace(/-/g, "")}`, { headers: { authorization: `Bearer ${sandbox.apiKey}` } });
+    const response = await fetch(`${sandbox.apiUrl}/customers?limit=1&search=${phone.replace(/-/g, "")}`, {
+      headers: { authorization: `Bearer ${sandbox.apiKey}` },
+    });
     const body = (await response.json()) as { data: { pagination: { total: number } } };
     if (body.data.pagination.total === 0) {
-      const letters = randomUUID().replace(/[^a-f]/g, "").slice(0, 6).padEnd(6, "x");
+      const letters = randomUUID()
+        .replace(/[^a-f]/g, "")
+        .slice(0, 6)
+        .padEnd(6, "x");
       return { phone, firstName: "Avery", lastName: `Benchley${letters}` };
     }
   }
@@ -274,7 +329,8 @@ async function unknownCaller(sandbox: SandboxProcess): Promise<NewCaller> {
 
 async function assertPortsFree(ports: readonly number[]): Promise<void> {
   for (const port of ports) {
-    if (await canConnect("127.0.0.1", port)) throw new Error(`Port ${port} is in use (is another bench running?). The bench uses ${Object.values(PORTS).join(", ")}.`);
+    if (await canConnect("127.0.0.1", port))
+      throw new Error(`Port ${port} is in use (is another bench running?). The bench uses ${Object.values(PORTS).join(", ")}.`);
   }
 }
 

@@ -44,7 +44,9 @@ export async function readSamples(apiUrl: string, apiKey: string, counts: { look
   };
   const first = await get<{ customers: RawCustomer[]; pagination: { total_pages: number } }>("/customers?limit=100&page=1");
   const lastPage = first.pagination.total_pages;
-  const pages = [...new Set([2, Math.ceil(lastPage / 3), Math.ceil(lastPage / 2), Math.ceil((lastPage * 2) / 3), lastPage])].filter((page) => page > 1 && page <= lastPage);
+  const pages = [...new Set([2, Math.ceil(lastPage / 3), Math.ceil(lastPage / 2), Math.ceil((lastPage * 2) / 3), lastPage])].filter(
+    (page) => page > 1 && page <= lastPage,
+  );
   const customers = [...first.customers];
   for (const page of pages) customers.push(...(await get<{ customers: RawCustomer[] }>(`/customers?limit=100&page=${page}`)).customers);
 
@@ -81,7 +83,12 @@ export async function readSamples(apiUrl: string, apiKey: string, counts: { look
     overheadCustomers,
     searchTerms,
     lookupCallers,
-    customerWithJobs: { uuid: busiestCustomer.uuid, first_name: busiestCustomer.first_name, last_name: busiestCustomer.last_name, phone: busiestCustomer.phone ?? "" },
+    customerWithJobs: {
+      uuid: busiestCustomer.uuid,
+      first_name: busiestCustomer.first_name,
+      last_name: busiestCustomer.last_name,
+      phone: busiestCustomer.phone ?? "",
+    },
     sessionCallers,
   };
 }

@@ -35,10 +35,12 @@ async function main(): Promise<void> {
   process.on("message", (message: SandboxRequest) => {
     if (message.type === "usage") {
       // Summed over months: a run that crosses midnight at the month's end still counts every request.
-      sandbox.db.query<{ used: number | string }>("select coalesce(sum(request_count), 0) as used from usage_counters where company_uuid = $1", [company.uuid]).then(
-        ({ rows }) => process.send?.({ type: "usage", id: message.id, used: Number(rows[0]?.used ?? 0) } satisfies SandboxUsage),
-        (error: unknown) => process.send?.({ type: "usage", id: message.id, used: -1, error: String(error) } satisfies SandboxUsage),
-      );
+      sandbox.db
+        .query<{ used: number | string }>("select coalesce(sum(request_count), 0) as used from usage_counters where company_uuid = $1", [company.uuid])
+        .then(
+          ({ rows }) => process.send?.({ type: "usage", id: message.id, used: Number(rows[0]?.used ?? 0) } satisfies SandboxUsage),
+          (error: unknown) => process.send?.({ type: "usage", id: message.id, used: -1, error: String(error) } satisfies SandboxUsage),
+        );
     } else if (message.type === "stop") {
       void stop();
     }

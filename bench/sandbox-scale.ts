@@ -16,7 +16,15 @@ export interface ScaleResult {
   durationMs: number;
 }
 
-export async function runSandboxScale(options: { root: string; customers: number; jobs: number; requests: number; warmup: number; outFile: string; logFile: string }): Promise<ScaleResult> {
+export async function runSandboxScale(options: {
+  root: string;
+  customers: number;
+  jobs: number;
+  requests: number;
+  warmup: number;
+  outFile: string;
+  logFile: string;
+}): Promise<ScaleResult> {
   const args = [
     "sandbox/bench/scale.ts",
     "--customers",

@@ -73,10 +73,12 @@ export async function measureServerOverhead(options: {
 
   for (const concurrency of plan.concurrencies) {
     const agents = new Map<OverheadTarget, Agent>(OVERHEAD_TARGETS.map((target) => [target, keepAliveAgent(concurrency)]));
-    const requestFor = (benchCase: OverheadCase, target: OverheadTarget) => (index: number): TimedRequest => ({
-      url: `${endpoint[target].baseUrl}${paths[benchCase][target === "direct" ? "direct" : "dashboard"](index)}`,
-      headers: endpoint[target].headers,
-    });
+    const requestFor =
+      (benchCase: OverheadCase, target: OverheadTarget) =>
+      (index: number): TimedRequest => ({
+        url: `${endpoint[target].baseUrl}${paths[benchCase][target === "direct" ? "direct" : "dashboard"](index)}`,
+        headers: endpoint[target].headers,
+      });
     const collected = cellKeys.map(() => ({ latencies: [] as number[], elapsedMs: 0, bytes: 0, timings: [] as string[] }));
     for (const { benchCase, target } of cellKeys) {
       await runClosedLoop({ requests: plan.warmup, concurrency, next: requestFor(benchCase, target), agent: agents.get(target) as Agent });
@@ -132,7 +134,9 @@ export async function measureServerOverhead(options: {
       warmup: plan.warmup,
     },
     rotation: { customers: options.samples.overheadCustomers.length, searchTerms: options.samples.searchTerms.length },
-    examples: Object.fromEntries(OVERHEAD_CASES.map((benchCase) => [benchCase, { direct: paths[benchCase].direct(0), dashboard: paths[benchCase].dashboard(0) }])) as OverheadResult["examples"],
+    examples: Object.fromEntries(
+      OVERHEAD_CASES.map((benchCase) => [benchCase, { direct: paths[benchCase].direct(0), dashboard: paths[benchCase].dashboard(0) }]),
+    ) as OverheadResult["examples"],
     cells,
   };
 }
@@ -148,7 +152,10 @@ function pathsFor(samples: Samples): Record<OverheadCase, { direct: (index: numb
   return {
     list: { direct: () => "/customers?filter=all&limit=25&page=1", dashboard: () => "/api/customers?page=1&limit=25" },
     get: { direct: (index) => `/customers/${uuid(index)}`, dashboard: (index) => `/api/customers/${uuid(index)}` },
-    search: { direct: (index) => `/customers?filter=all&limit=25&page=1&search=${term(index)}`, dashboard: (index) => `/api/customers?search=${term(index)}&limit=25` },
+    search: {
+      direct: (index) => `/customers?filter=all&limit=25&page=1&search=${term(index)}`,
+      dashboard: (index) => `/api/customers?search=${term(index)}&limit=25`,
+    },
   };
 }
 
@@ -162,13 +169,39 @@ export interface FloorRow {
  * Where the dashboard's time goes, one connection: the same list request
  * with less and less of the server's work left out, interleaved round by round.
  */
-export async function measureRouteFloor(options: { direct: Endpoint; dashboard: Endpoint; cachedDashboard: Endpoint; requests: number; rounds: number }): Promise<FloorRow[]> {
+export async function measureRouteFloor(options: {
+  direct: Endpoint;
+  dashboard: Endpoint;
+  cachedDashboard: Endpoint;
+  requests: number;
+  rounds: number;
+}): Promise<FloorRow[]> {
   const rows: { request: string; adds: string; target: TimedRequest }[] = [
-    { request: "sandbox: `GET /customers?filter=all&limit=25&page=1`", adds: "the CRM's own answer (reference)", target: { url: `${options.direct.baseUrl}/customers?filter=all&limit=25&page=1`, headers: options.direct.headers } },
-    { request: "dashboard: `GET /api/health`", adds: "Next.js routing, proxy.ts (CSP nonce), the route wrapper, log line; no session (its answer is kept 5 s)", target: { url: `${options.cachedDashboard.baseUrl}/api/health`, headers: options.cachedDashboard.headers } },
-    { request: "dashboard: `GET /api/me`", adds: "+ the session check (cookie → session and user rows in the app database)", target: { url: `${options.cachedDashboard.baseUrl}/api/me`, headers: options.cachedDashboard.headers } },
-    { request: "dashboard: `GET /api/customers?page=1&limit=25`, from the shared cache", adds: "+ query parsing, the cache lookup, 25 customers reshaped and serialized", target: { url: `${options.cachedDashboard.baseUrl}/api/customers?page=1&limit=25`, headers: options.cachedDashboard.headers } },
-    { request: "dashboard: `GET /api/customers?page=1&limit=25`, cache off", adds: "+ the CRM request, its JSON parsed and validated", target: { url: `${options.dashboard.baseUrl}/api/customers?page=1&limit=25`, headers: options.dashboard.headers } },
+    {
+      request: "sandbox: `GET /customers?filter=all&limit=25&page=1`",
+      adds: "the CRM's own answer (reference)",
+      target: { url: `${options.direct.baseUrl}/customers?filter=all&limit=25&page=1`, headers: options.direct.headers },
+    },
+    {
+      request: "dashboard: `GET /api/health`",
+      adds: "Next.js routing, proxy.ts (CSP nonce), the route wrapper, log line; no session (its answer is kept 5 s)",
+      target: { url: `${options.cachedDashboard.baseUrl}/api/health`, headers: options.cachedDashboard.headers },
+    },
+    {
+      request: "dashboard: `GET /api/me`",
+      adds: "+ the session check (cookie → session and user rows in the app database)",
+      target: { url: `${options.cachedDashboard.baseUrl}/api/me`, headers: options.cachedDashboard.headers },
+    },
+    {
+      request: "dashboard: `GET /api/customers?page=1&limit=25`, from the shared cache",
+      adds: "+ query parsing, the cache lookup, 25 customers reshaped and serialized",
+      target: { url: `${options.cachedDashboard.baseUrl}/api/customers?page=1&limit=25`, headers: options.cachedDashboard.headers },
+    },
+    {
+      request: "dashboard: `GET /api/customers?page=1&limit=25`, cache off",
+      adds: "+ the CRM request, its JSON parsed and validated",
+      target: { url: `${options.dashboard.baseUrl}/api/customers?page=1&limit=25`, headers: options.dashboard.headers },
+    },
   ];
   const agent = keepAliveAgent(1);
   const latencies = rows.map(() => [] as number[]);

@@ -13,7 +13,12 @@ import type { SandboxMessage, SandboxRequest } from "./sandbox-messages";
 export class ProcessRegistry {
   private readonly running = new Map<number, { name: string; child: ChildProcess }>();
 
-  spawn(name: string, command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; ipc?: boolean }): ChildProcess {
+  spawn(
+    name: string,
+    command: string,
+    args: readonly string[],
+    options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; ipc?: boolean },
+  ): ChildProcess {
     mkdirSync(dirname(options.logFile), { recursive: true });
     const log = openSync(options.logFile, "w");
     const child = spawn(command, [...args], {
@@ -200,14 +205,22 @@ export async function startDashboard(
   return { url, cacheTtlSeconds: options.cacheTtlSeconds, stop: () => registry.stop(child) };
 }
 
-export async function startEmptyNext(registry: ProcessRegistry, options: { root: string; appDir: string; port: number; logFile: string }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startEmptyNext(
+  registry: ProcessRegistry,
+  options: { root: string; appDir: string; port: number; logFile: string },
+): Promise<{ url: string; stop(): Promise<void> }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   delete env.NEXT_DIST_DIR;
-  const child = registry.spawn(`empty Next.js app :${options.port}`, binPath("next"), ["start", options.appDir, "-p", String(options.port), "-H", "127.0.0.1"], {
-    cwd: options.root,
-    env,
-    logFile: options.logFile,
-  });
+  const child = registry.spawn(
+    `empty Next.js app :${options.port}`,
+    binPath("next"),
+    ["start", options.appDir, "-p", String(options.port), "-H", "127.0.0.1"],
+    {
+      cwd: options.root,
+      env,
+      logFile: options.logFile,
+    },
+  );
   await waitForPort(options.port, { child, timeoutMs: 60_000 });
   return { url: `http://127.0.0.1:${options.port}`, stop: () => registry.stop(child) };
 }

@@ -74,7 +74,14 @@ declare global {
  * Self-contained, since it is sent to the browser as source text.
  */
 export function observeVitals(): void {
-  const vitals: RawVitals = { firstContentfulPaint: null, largestContentfulPaint: null, largestContentfulElement: null, longTasks: [], layoutShifts: [], largestShiftSource: null };
+  const vitals: RawVitals = {
+    firstContentfulPaint: null,
+    largestContentfulPaint: null,
+    largestContentfulElement: null,
+    longTasks: [],
+    layoutShifts: [],
+    largestShiftSource: null,
+  };
   let largestShift = 0;
   const describe = (node: Node | null | undefined) => {
     if (!node || !(node instanceof Element)) return null;
@@ -95,7 +102,9 @@ export function observeVitals(): void {
   observe("largest-contentful-paint", (entry) => {
     vitals.largestContentfulPaint = entry.startTime;
     const element = (entry as PerformanceEntry & { element?: Element | null }).element;
-    vitals.largestContentfulElement = element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} "${(element.textContent ?? "").trim().slice(0, 40)}"` : null;
+    vitals.largestContentfulElement = element
+      ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""} "${(element.textContent ?? "").trim().slice(0, 40)}"`
+      : null;
   });
   observe("longtask", (entry) => vitals.longTasks.push({ startTime: entry.startTime, duration: entry.duration }));
   observe("layout-shift", (entry) => {

@@ -39,7 +39,9 @@ async function chooseOwnPassword(context: Awaited<ReturnType<typeof request.newC
   const { email, password } = ACCOUNTS[role];
   const signedIn = await context.post("/api/auth/sign-in", { data: { email, password: temporaryPassword(role) } });
   if (!signedIn.ok()) throw new Error(`signing in as ${role} with the temporary password failed: ${signedIn.status()} ${await signedIn.text()}`);
-  const changed = await context.post("/api/me/password", { data: { current_password: temporaryPassword(role), new_password: password, confirm_password: password } });
+  const changed = await context.post("/api/me/password", {
+    data: { current_password: temporaryPassword(role), new_password: password, confirm_password: password },
+  });
   if (!changed.ok()) throw new Error(`choosing the ${role} password failed: ${changed.status()} ${await changed.text()}`);
 }
 

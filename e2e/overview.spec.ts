@@ -29,9 +29,7 @@ test("the overview shows the CRM as connected with its real customer and job cou
   const jobsTable = page.getByRole("table", { name: /active jobs in each status/i });
   for (const status of STATUSES) {
     const expected = await sandbox.total("jobs", `status=${encodeURIComponent(status)}`);
-    await expect(jobsTable.getByRole("row", { name: new RegExp(`^${status} `) })).toContainText(
-      expected.toLocaleString("en-US"),
-    );
+    await expect(jobsTable.getByRole("row", { name: new RegExp(`^${status} `) })).toContainText(expected.toLocaleString("en-US"));
   }
 });
 

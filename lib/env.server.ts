@@ -22,7 +22,12 @@ const serverEnvSchema = z.object({
   /** How long a CRM read is served from the shared cache without asking again. */
   CRM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   /** How long a read is kept to show (marked stale) when the CRM refuses, e.g. at the monthly limit. */
-  CRM_CACHE_STALE_HOURS: z.coerce.number().int().min(0).max(24 * 31).default(24),
+  CRM_CACHE_STALE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 31)
+    .default(24),
   /**
    * Upstream CRM requests one person may cause per minute (cache hits are free):
    * one stolen session cannot spend the company's monthly plan.
@@ -72,9 +77,7 @@ export function serverEnv(): ServerEnv {
   }
   const appUrl = parsed.data.APP_URL ?? `http://localhost:${parsed.data.PORT}`;
   // Unset APP_URL means "on this machine": localhost and 127.0.0.1 are the same dashboard to the person using it.
-  const origins = parsed.data.APP_URL
-    ? [new URL(appUrl).origin]
-    : ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${parsed.data.PORT}`);
+  const origins = parsed.data.APP_URL ? [new URL(appUrl).origin] : ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${parsed.data.PORT}`);
   cached = { ...parsed.data, APP_URL: appUrl, APP_ORIGIN: new URL(appUrl).origin, APP_ORIGINS: origins };
   return cached;
 }

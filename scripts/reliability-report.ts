@@ -8,7 +8,11 @@ import { cpus, totalmem } from "node:os";
 
 const dir = ".data/reliability";
 const figures = existsSync(dir)
-  ? Object.fromEntries(readdirSync(dir).filter((file) => file.endsWith(".json")).map((file) => [file.replace(/\.json$/, ""), JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as Record<string, unknown>]))
+  ? Object.fromEntries(
+      readdirSync(dir)
+        .filter((file) => file.endsWith(".json"))
+        .map((file) => [file.replace(/\.json$/, ""), JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as Record<string, unknown>]),
+    )
   : {};
 
 function variants() {
@@ -16,10 +20,17 @@ function variants() {
   return kinds.size === 0 ? "no" : [...kinds].join(" and ");
 }
 
-const show = (value: unknown) => (value === undefined || value === null ? "not measured" : typeof value === "object" ? `\`${JSON.stringify(value)}\`` : String(value));
+const show = (value: unknown) =>
+  value === undefined || value === null ? "not measured" : typeof value === "object" ? `\`${JSON.stringify(value)}\`` : String(value);
 const table = (entry: Record<string, unknown> | undefined) =>
   entry
-    ? ["| figure | value |", "| --- | --- |", ...Object.entries(entry).filter(([key]) => key !== "name").map(([key, value]) => `| ${key.replace(/_/g, " ")} | ${show(value)} |`)].join("\n")
+    ? [
+        "| figure | value |",
+        "| --- | --- |",
+        ...Object.entries(entry)
+          .filter(([key]) => key !== "name")
+          .map(([key, value]) => `| ${key.replace(/_/g, " ")} | ${show(value)} |`),
+      ].join("\n")
     : "_Not run in the last `npm run test:reliability`._";
 
 const doc = `# Reliability

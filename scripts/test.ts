@@ -57,7 +57,10 @@ async function vitest(options: { label: string; report: string; args?: string[];
   results.push({ name: options.label, passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
 }
 
-async function playwright(executablePath: string | undefined, options: { label: string; report: string; specs?: string[]; env?: NodeJS.ProcessEnv } = { label: "playwright", report: "playwright.json" }) {
+async function playwright(
+  executablePath: string | undefined,
+  options: { label: string; report: string; specs?: string[]; env?: NodeJS.ProcessEnv } = { label: "playwright", report: "playwright.json" },
+) {
   heading(options.label === "playwright" ? "End-to-end tests (Playwright, Chromium)" : `End-to-end tests on Postgres (${options.label})`);
   const output = join(reportDir, options.report);
   rmSync(output, { force: true });
@@ -132,6 +135,7 @@ async function main() {
   await check("lock file installs with npm ci", "npm", ["ci", "--dry-run", "--ignore-scripts", "--no-audit", "--no-fund"]);
   await check("typecheck", binPath("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
   await check("lint", binPath("eslint"), ["--max-warnings=0", "."]);
+  await check("format (Prettier)", binPath("prettier"), ["--check", "--log-level=warn", "."]);
   await vitest();
   const postgres = await startPostgres();
   if (postgres) {
@@ -147,7 +151,12 @@ async function main() {
     await playwright(browser.executablePath);
     if (postgres) {
       const url = await freshDatabase(postgres.url, "tradesdesk_e2e");
-      await playwright(browser.executablePath, { label: "playwright on Postgres", report: "playwright-postgres.json", specs: POSTGRES_E2E_SPECS, env: { ...process.env, E2E_DATABASE_URL: url } });
+      await playwright(browser.executablePath, {
+        label: "playwright on Postgres",
+        report: "playwright-postgres.json",
+        specs: POSTGRES_E2E_SPECS,
+        env: { ...process.env, E2E_DATABASE_URL: url },
+      });
     }
   } else {
     console.log("Skipping the end-to-end tests: the build failed.");

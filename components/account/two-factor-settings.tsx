@@ -21,7 +21,15 @@ interface Enrolment {
  * from the app) and off (password). No QR code: the secret is shown as text
  * and as its otpauth:// link, which phone apps accept typed or pasted.
  */
-export function TwoFactorSettings({ enabled, canTurnOff = true, onChanged }: { enabled: boolean; canTurnOff?: boolean; onChanged: (enabled: boolean) => void }) {
+export function TwoFactorSettings({
+  enabled,
+  canTurnOff = true,
+  onChanged,
+}: {
+  enabled: boolean;
+  canTurnOff?: boolean;
+  onChanged: (enabled: boolean) => void;
+}) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [turningOff, setTurningOff] = useState(false);
 
@@ -29,7 +37,8 @@ export function TwoFactorSettings({ enabled, canTurnOff = true, onChanged }: { e
     return (
       <div className="space-y-3">
         <p className="text-sm">
-          <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">On</span> Signing in asks for a code from your authenticator app, or one of your backup codes.
+          <span className="rounded bg-emerald-50 px-1.5 py-0.5 text-emerald-800">On</span> Signing in asks for a code from your authenticator app, or one of
+          your backup codes.
         </p>
         {!canTurnOff ? (
           <p className="text-sm text-slate-600">Administrators must keep two-factor sign-in on: an administrator requires it.</p>
@@ -57,8 +66,8 @@ export function TwoFactorSettings({ enabled, canTurnOff = true, onChanged }: { e
     return (
       <div className="space-y-3">
         <p className="text-sm text-slate-700">
-          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">Off</span> With it on, signing in also asks for a 6-digit code from an authenticator app on your phone
-          (Google Authenticator, Microsoft Authenticator, 1Password, Aegis…).
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-700">Off</span> With it on, signing in also asks for a 6-digit code from an
+          authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password, Aegis…).
         </p>
         <PasswordStep
           id="two-factor-on-password"
@@ -72,7 +81,17 @@ export function TwoFactorSettings({ enabled, canTurnOff = true, onChanged }: { e
   return <ConfirmStep enrolment={enrolment} onConfirmed={() => onChanged(true)} />;
 }
 
-function PasswordStep({ id, submitLabel, onSubmit, onCancel }: { id: string; submitLabel: string; onSubmit: (password: string) => Promise<void>; onCancel?: () => void }) {
+function PasswordStep({
+  id,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  id: string;
+  submitLabel: string;
+  onSubmit: (password: string) => Promise<void>;
+  onCancel?: () => void;
+}) {
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -100,7 +119,13 @@ function PasswordStep({ id, submitLabel, onSubmit, onCancel }: { id: string; sub
         </p>
       )}
       <Field id={id} label="Your password" error={errors.password?.message}>
-        <input {...register("password")} {...fieldAria(id, errors.password?.message)} type="password" autoComplete="current-password" className={inputClassName} />
+        <input
+          {...register("password")}
+          {...fieldAria(id, errors.password?.message)}
+          type="password"
+          autoComplete="current-password"
+          className={inputClassName}
+        />
       </Field>
       <div className="flex gap-2">
         <button type="submit" disabled={isSubmitting} className={primaryButtonClassName}>
@@ -134,7 +159,10 @@ function ConfirmStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfi
             {enrolment.secret}
           </p>
           <p className="mt-1 text-slate-600">
-            Or paste the setup link: <code className="break-all text-xs" aria-label="Two-factor setup link">{enrolment.totp_uri}</code>
+            Or paste the setup link:{" "}
+            <code className="break-all text-xs" aria-label="Two-factor setup link">
+              {enrolment.totp_uri}
+            </code>
           </p>
         </li>
         <li>
@@ -168,7 +196,13 @@ function ConfirmStep({ enrolment, onConfirmed }: { enrolment: Enrolment; onConfi
           </p>
         )}
         <Field id="two-factor-code" label="Code from the app" error={errors.code?.message}>
-          <input {...register("code")} {...fieldAria("two-factor-code", errors.code?.message)} inputMode="numeric" autoComplete="one-time-code" className={inputClassName} />
+          <input
+            {...register("code")}
+            {...fieldAria("two-factor-code", errors.code?.message)}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            className={inputClassName}
+          />
         </Field>
         <button type="submit" disabled={isSubmitting} className={primaryButtonClassName}>
           {isSubmitting ? "Checking…" : "Turn on two-factor sign-in"}

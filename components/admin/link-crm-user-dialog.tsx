@@ -58,7 +58,12 @@ export function LinkCrmUserDialog({
   const chosen = idField ? typed.trim() : choice;
 
   return (
-    <Dialog open={user !== null} onOpenChange={(open) => !open && onClose()} title={`CRM user for ${user?.name ?? ""}`} description="Jobs in the CRM are assigned to its users. Link this person to theirs.">
+    <Dialog
+      open={user !== null}
+      onOpenChange={(open) => !open && onClose()}
+      title={`CRM user for ${user?.name ?? ""}`}
+      description="Jobs in the CRM are assigned to its users. Link this person to theirs."
+    >
       <ReadyForm
         noValidate
         className="space-y-4"

@@ -14,15 +14,7 @@ import { ReadyForm } from "@/components/forms/ready-form";
 
 type Values = z.input<typeof resetPasswordSchema>;
 
-export function ResetPasswordDialog({
-  user,
-  onClose,
-  onDone,
-}: {
-  user: ManagedUser | null;
-  onClose: () => void;
-  onDone: (user: ManagedUser) => void;
-}) {
+export function ResetPasswordDialog({ user, onClose, onDone }: { user: ManagedUser | null; onClose: () => void; onDone: (user: ManagedUser) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -64,7 +56,13 @@ export function ResetPasswordDialog({
           </p>
         )}
         <Field id="reset-password" label="New password" error={errors.password?.message}>
-          <input {...register("password")} {...fieldAria("reset-password", errors.password?.message)} type="password" autoComplete="new-password" className={inputClassName} />
+          <input
+            {...register("password")}
+            {...fieldAria("reset-password", errors.password?.message)}
+            type="password"
+            autoComplete="new-password"
+            className={inputClassName}
+          />
         </Field>
         <div className="flex justify-end gap-2">
           <DialogClose className={secondaryButtonClassName}>Cancel</DialogClose>

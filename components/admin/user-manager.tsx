@@ -67,27 +67,47 @@ export function UserManager({
 
       <div role="status" aria-live="polite">
         {message && (
-          <p className={`rounded-md border p-3 text-sm ${message.kind === "ok" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-800"}`}>
+          <p
+            className={`rounded-md border p-3 text-sm ${message.kind === "ok" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-800"}`}
+          >
             {message.text}
           </p>
         )}
       </div>
 
       {/* Focusable: on a narrow screen the table scrolls sideways, and keyboard users must be able to scroll it too. */}
-      <section aria-labelledby="people" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600">
+      <section
+        aria-labelledby="people"
+        tabIndex={0}
+        className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
         <h2 id="people" className="px-4 pt-4 font-medium">
           People ({users.data.length})
         </h2>
         <table className="mt-2 w-full min-w-[52rem] text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-left text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Email</th>
-              <th scope="col" className="px-4 py-2 font-medium">Role</th>
-              <th scope="col" className="px-4 py-2 font-medium">Status</th>
-              <th scope="col" className="px-4 py-2 font-medium">Two-factor</th>
-              <th scope="col" className="px-4 py-2 font-medium">CRM user (assignee)</th>
-              <th scope="col" className="px-4 py-2 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Two-factor
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                CRM user (assignee)
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -128,7 +148,12 @@ export function UserManager({
                 <td className="px-4 py-2">{user.twoFactorEnabled ? "On" : "Off"}</td>
                 <td className="px-4 py-2">
                   <span className="mr-2">{crmUserLabel(user, people)}</span>
-                  <button type="button" className={`${secondaryButtonClassName} py-1`} onClick={() => setLinking(user)} aria-label={`${user.crmUserId ? "Change" : "Link"} the CRM user of ${user.name}`}>
+                  <button
+                    type="button"
+                    className={`${secondaryButtonClassName} py-1`}
+                    onClick={() => setLinking(user)}
+                    aria-label={`${user.crmUserId ? "Change" : "Link"} the CRM user of ${user.name}`}
+                  >
                     {user.crmUserId ? "Change…" : "Link…"}
                   </button>
                 </td>
@@ -176,7 +201,10 @@ export function UserManager({
         user={resetting}
         onClose={() => setResetting(null)}
         onDone={(user) => {
-          setMessage({ kind: "ok", text: `${user.name}'s password was reset and their sessions ended. It is temporary: they choose their own at their next sign-in.` });
+          setMessage({
+            kind: "ok",
+            text: `${user.name}'s password was reset and their sessions ended. It is temporary: they choose their own at their next sign-in.`,
+          });
           // The row now says the password is temporary.
           void queryClient.invalidateQueries({ queryKey: usersQueryKey });
         }}

@@ -9,17 +9,34 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
   }
   return (
     // Focusable, as a named region: long entries make it scroll sideways, and keyboard users must reach that too.
-    <div role="region" aria-label="Audit log entries" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600">
+    <div
+      role="region"
+      aria-label="Audit log entries"
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
       <table className="w-full min-w-[48rem] text-sm">
         <caption className="sr-only">Audit log entries, newest first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-slate-700">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">When</th>
-            <th scope="col" className="px-4 py-2 font-medium">Who</th>
-            <th scope="col" className="px-4 py-2 font-medium">Action</th>
-            <th scope="col" className="px-4 py-2 font-medium">Record</th>
-            <th scope="col" className="px-4 py-2 font-medium">Changes</th>
-            <th scope="col" className="px-4 py-2 font-medium">Outcome</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              When
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Who
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Action
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Record
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Changes
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Outcome
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -77,6 +94,7 @@ function describeChange(change: unknown): string {
   if (change === "changed") return "changed";
   if (typeof change !== "object" || change === null) return String(change);
   const { from, to } = change as { from?: unknown; to?: unknown };
-  const show = (value: unknown) => (value === null || value === undefined || value === "" ? "(empty)" : typeof value === "string" ? value : JSON.stringify(value));
+  const show = (value: unknown) =>
+    value === null || value === undefined || value === "" ? "(empty)" : typeof value === "string" ? value : JSON.stringify(value);
   return "from" in change ? `${show(from)} → ${show(to)}` : show(to);
 }

@@ -93,7 +93,9 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
 
   async function run(all: Row[], attempt: Row[], deletedBefore: Row[]) {
     setState({ step: "running", rows: all, deleted: deletedBefore, progress: { total: attempt.length, done: 0, failed: 0 } });
-    const report = await deleteRows(kind, attempt, keyFor.current, (progress) => setState((current) => (current.step === "running" ? { ...current, progress } : current)));
+    const report = await deleteRows(kind, attempt, keyFor.current, (progress) =>
+      setState((current) => (current.step === "running" ? { ...current, progress } : current)),
+    );
     // The table behind the dialog shows the truth at once, failures or not.
     void kind.refresh();
     const deletedIds = new Set([...deletedBefore, ...report.deleted].map(kind.id));
@@ -122,7 +124,11 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
         ? { value: state.deleted.length, max: state.rows.length, text: `${state.deleted.length} of ${state.rows.length} deleted` }
         : null;
   const title =
-    state.step === "running" ? `Deleting ${noun(rows.length)}…` : state.step === "report" ? `${state.deleted.length} of ${noun(rows.length)} deleted` : `Delete ${noun(rows.length)}?`;
+    state.step === "running"
+      ? `Deleting ${noun(rows.length)}…`
+      : state.step === "report"
+        ? `${state.deleted.length} of ${noun(rows.length)} deleted`
+        : `Delete ${noun(rows.length)}?`;
 
   return (
     <>
@@ -191,9 +197,7 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
         {state.step === "report" && (
           <div className="space-y-4 text-sm">
             <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-red-900">
-              <p className="font-medium">
-                {noun(state.failed.length)} could not be deleted:
-              </p>
+              <p className="font-medium">{noun(state.failed.length)} could not be deleted:</p>
               {/* Every failure, each with its reason: a long list makes the dialog itself scroll (an inner scroll box would be one more stop for the keyboard). */}
               <ul className="mt-2 space-y-1">
                 {state.failed.map((failure) => (
@@ -218,7 +222,13 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
               <button
                 type="button"
                 className={dangerButtonClassName}
-                onClick={() => void run(state.rows, state.failed.map((failure) => failure.row), state.deleted)}
+                onClick={() =>
+                  void run(
+                    state.rows,
+                    state.failed.map((failure) => failure.row),
+                    state.deleted,
+                  )
+                }
               >
                 Try again ({state.failed.length})
               </button>

@@ -15,9 +15,7 @@ export function ColumnVisibilityMenu<TData>({ table, onReset }: { table: Table<T
   const hidden = columns.filter((column) => !column.getIsVisible()).length;
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={secondaryButtonClassName}>
-        Columns{hidden > 0 ? ` (${hidden} hidden)` : ""}
-      </DropdownMenu.Trigger>
+      <DropdownMenu.Trigger className={secondaryButtonClassName}>Columns{hidden > 0 ? ` (${hidden} hidden)` : ""}</DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
           <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-slate-600">Show columns</DropdownMenu.Label>

@@ -65,7 +65,12 @@ export function CsvExport<Row>({ total, itemLabel, columns, getRowId, fetchPage,
       if (error instanceof ExportPageError) {
         setState({ step: "failed", progress: error.progress as ExportProgress<Row>, message: errorText(error.cause), retry: !needsAdministrator(error.cause) });
       } else {
-        setState({ step: "failed", progress: { rows: [], pagesDone: 0, totalPages: requests }, message: errorText(error, "The export failed."), retry: !needsAdministrator(error) });
+        setState({
+          step: "failed",
+          progress: { rows: [], pagesDone: 0, totalPages: requests },
+          message: errorText(error, "The export failed."),
+          retry: !needsAdministrator(error),
+        });
       }
     } finally {
       if (controller.current === abort) controller.current = null;

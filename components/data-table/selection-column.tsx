@@ -65,6 +65,13 @@ export function selectionColumn<TData>(label: (row: TData) => string): ColumnDef
       );
     },
     cell: ({ row }) =>
-      row.getCanSelect() ? <SelectCheckbox label={`Select ${label(row.original)}`} checked={row.getIsSelected()} inTabOrder={false} onChange={(checked) => row.toggleSelected(checked)} /> : null,
+      row.getCanSelect() ? (
+        <SelectCheckbox
+          label={`Select ${label(row.original)}`}
+          checked={row.getIsSelected()}
+          inTabOrder={false}
+          onChange={(checked) => row.toggleSelected(checked)}
+        />
+      ) : null,
   };
 }

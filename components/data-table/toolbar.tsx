@@ -122,7 +122,10 @@ export function DataTableSearch({
           onKeyDown={onKeyDown}
           className={`${inputClassName} pr-9`}
         />
-        <kbd aria-hidden="true" className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500">
+        <kbd
+          aria-hidden="true"
+          className="pointer-events-none absolute right-2 top-1/2 -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500"
+        >
           /
         </kbd>
       </div>

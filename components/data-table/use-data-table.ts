@@ -1,6 +1,14 @@
 "use client";
 
-import { getCoreRowModel, useReactTable, type ColumnDef, type OnChangeFn, type RowSelectionState, type Table, type VisibilityState } from "@tanstack/react-table";
+import {
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type OnChangeFn,
+  type RowSelectionState,
+  type Table,
+  type VisibilityState,
+} from "@tanstack/react-table";
 
 /**
  * useReactTable set up for the dashboard's lists: rows come one server page
@@ -45,5 +53,8 @@ export function useDataTable<TData>({
 
 /** The ticked rows that may still be acted on (a ticked row may since have been deleted elsewhere). */
 export function selectedRows<TData>(table: Table<TData>): TData[] {
-  return table.getSelectedRowModel().rows.filter((row) => row.getCanSelect()).map((row) => row.original);
+  return table
+    .getSelectedRowModel()
+    .rows.filter((row) => row.getCanSelect())
+    .map((row) => row.original);
 }

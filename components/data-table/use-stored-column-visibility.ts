@@ -48,7 +48,11 @@ export function columnVisibilityStorageKey(table: string, userId: string): strin
 
 export function useStoredColumnVisibility(storageKey: string, defaults: VisibilityState) {
   // The server has no localStorage: it renders the defaults, the browser then shows the stored choice.
-  const raw = useSyncExternalStore(subscribe, () => readStored(storageKey), () => null);
+  const raw = useSyncExternalStore(
+    subscribe,
+    () => readStored(storageKey),
+    () => null,
+  );
   const visibility = useMemo(() => ({ ...defaults, ...parseStored(raw) }), [defaults, raw]);
 
   const setVisibility = useCallback(

@@ -53,9 +53,15 @@ export function ConflictReview<Field extends string>({
           <caption className="sr-only">Changes made by someone else and by you</caption>
           <thead className="bg-amber-100/60">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Field</th>
-              <th scope="col" className="px-3 py-2 font-medium">Now in the CRM</th>
-              <th scope="col" className="px-3 py-2 font-medium">Your value</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Field
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Now in the CRM
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Your value
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -10,9 +10,7 @@ export function ErrorSummary({ errors }: { errors: { id: string; label: string; 
   if (errors.length === 0) return null;
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-      <p className="font-medium">
-        {errors.length === 1 ? "1 field needs attention before saving:" : `${errors.length} fields need attention before saving:`}
-      </p>
+      <p className="font-medium">{errors.length === 1 ? "1 field needs attention before saving:" : `${errors.length} fields need attention before saving:`}</p>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         {errors.map((error) => (
           <li key={error.id}>

@@ -8,7 +8,10 @@ export function FormProblemNotice({ problem, onRetry }: { problem: FormProblem |
   if (!problem) return null;
   const error = problem.tone === "error";
   return (
-    <div role={error ? "alert" : "status"} className={`rounded-md border p-3 text-sm ${error ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-white text-slate-800"}`}>
+    <div
+      role={error ? "alert" : "status"}
+      className={`rounded-md border p-3 text-sm ${error ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-white text-slate-800"}`}
+    >
       {problem.message}
       {problem.retry && (
         <button type="button" className="ml-2 font-medium underline" onClick={onRetry}>
@@ -24,7 +27,21 @@ export function FormProblemNotice({ problem, onRetry }: { problem: FormProblem |
  * with how many fields need attention (their details are listed just above)
  * or that there are unsaved changes.
  */
-export function FormSaveBar({ submitLabel, busy, busyLabel, cancelHref, fieldsNeedingAttention, dirty }: { submitLabel: string; busy: boolean; busyLabel: string; cancelHref: string; fieldsNeedingAttention: number; dirty: boolean }) {
+export function FormSaveBar({
+  submitLabel,
+  busy,
+  busyLabel,
+  cancelHref,
+  fieldsNeedingAttention,
+  dirty,
+}: {
+  submitLabel: string;
+  busy: boolean;
+  busyLabel: string;
+  cancelHref: string;
+  fieldsNeedingAttention: number;
+  dirty: boolean;
+}) {
   return (
     <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center gap-2 border-t border-slate-200 bg-slate-50/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
       <button type="submit" className={primaryButtonClassName} disabled={busy}>
@@ -34,7 +51,9 @@ export function FormSaveBar({ submitLabel, busy, busyLabel, cancelHref, fieldsNe
         Cancel
       </Link>
       {fieldsNeedingAttention > 0 ? (
-        <span className="text-sm font-medium text-red-800">{fieldsNeedingAttention === 1 ? "1 field needs attention" : `${fieldsNeedingAttention} fields need attention`}</span>
+        <span className="text-sm font-medium text-red-800">
+          {fieldsNeedingAttention === 1 ? "1 field needs attention" : `${fieldsNeedingAttention} fields need attention`}
+        </span>
       ) : (
         dirty && <span className="text-sm text-slate-600">Unsaved changes</span>
       )}

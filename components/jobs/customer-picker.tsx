@@ -34,7 +34,16 @@ function customerDetail(customer: CustomerRecord): string {
  * the active option, announced through aria-activedescendant while focus stays
  * in the box; Enter chooses, Escape closes). One search per pause in typing.
  */
-export function CustomerPicker({ id, value, onChange, onBlur, invalid, describedBy, placeholder = "Type a name, phone or email", inputRef }: CustomerPickerProps) {
+export function CustomerPicker({
+  id,
+  value,
+  onChange,
+  onBlur,
+  invalid,
+  describedBy,
+  placeholder = "Type a name, phone or email",
+  inputRef,
+}: CustomerPickerProps) {
   const [text, setText] = useState("");
   const [editing, setEditing] = useState(false);
   const [open, setOpen] = useState(false);

@@ -7,7 +7,17 @@ import { primaryButtonClassName, secondaryButtonClassName } from "@/components/u
  * screen is, a link to the other view of the same jobs, and New job for
  * those who may write.
  */
-export function JobScreenHeader({ title, description, otherView, canWrite }: { title: string; description: ReactNode; otherView: { href: string; label: string }; canWrite: boolean }) {
+export function JobScreenHeader({
+  title,
+  description,
+  otherView,
+  canWrite,
+}: {
+  title: string;
+  description: ReactNode;
+  otherView: { href: string; label: string };
+  canWrite: boolean;
+}) {
   return (
     <div className="flex flex-wrap items-end justify-between gap-3">
       <div>

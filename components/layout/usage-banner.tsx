@@ -14,8 +14,8 @@ export function UsageBanner({ usage }: { usage: UsageReport }) {
       <p className={`mx-auto max-w-6xl px-4 py-2 text-sm sm:px-6 lg:px-8 ${usage.exhausted ? "text-red-900" : "text-amber-900"}`}>
         {usage.exhausted ? (
           <>
-            <strong>This month&apos;s CRM allowance is used up</strong> ({used} requests). Changes cannot be saved until the
-            month ends or more usage is bought; lists show the last data seen and may be out of date.
+            <strong>This month&apos;s CRM allowance is used up</strong> ({used} requests). Changes cannot be saved until the month ends or more usage is bought;
+            lists show the last data seen and may be out of date.
           </>
         ) : (
           <>

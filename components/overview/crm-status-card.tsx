@@ -16,8 +16,7 @@ export function CrmStatusCard({ overview }: { overview: OverviewCounts | Overvie
     );
   }
 
-  const explanation =
-    overview.kind === "configuration" ? overview.message : describeCrmError(overview.kind);
+  const explanation = overview.kind === "configuration" ? overview.message : describeCrmError(overview.kind);
   return (
     <section role="alert" aria-labelledby="crm-status" className="rounded-lg border border-red-200 bg-red-50 p-4">
       <h2 id="crm-status" className="flex items-center gap-2 font-medium text-red-900">

@@ -19,7 +19,11 @@ const noSubscription = () => () => {};
  * renders a placeholder rather than guess a zone.
  */
 export function DayAtAGlance({ agenda, serverToday }: { agenda: OverviewCounts["agenda"]; serverToday: string | null }) {
-  const today = useSyncExternalStore(noSubscription, () => localDay(), () => serverToday);
+  const today = useSyncExternalStore(
+    noSubscription,
+    () => localDay(),
+    () => serverToday,
+  );
   const partial = agenda.coverage.filter((entry) => entry.scanned < entry.total);
   if (today === null) {
     return <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600">Loading today&apos;s jobs…</p>;
@@ -28,7 +32,14 @@ export function DayAtAGlance({ agenda, serverToday }: { agenda: OverviewCounts["
   return (
     <div className="space-y-3">
       <div className="grid gap-6 lg:grid-cols-3">
-        <AgendaList id="agenda-today" title="Scheduled today" jobs={lists.today} empty="Nothing scheduled today." more={{ href: jobsHref("/jobs", { status: "Scheduled" }), label: "All scheduled jobs" }} showDate={false} />
+        <AgendaList
+          id="agenda-today"
+          title="Scheduled today"
+          jobs={lists.today}
+          empty="Nothing scheduled today."
+          more={{ href: jobsHref("/jobs", { status: "Scheduled" }), label: "All scheduled jobs" }}
+          showDate={false}
+        />
         <AgendaList
           id="agenda-overdue"
           title="Overdue"
@@ -58,7 +69,23 @@ export function DayAtAGlance({ agenda, serverToday }: { agenda: OverviewCounts["
   );
 }
 
-function AgendaList({ id, title, hint, jobs, empty, more, showDate }: { id: string; title: string; hint?: string; jobs: AgendaJob[]; empty: string; more: { href: string; label: string }; showDate: boolean }) {
+function AgendaList({
+  id,
+  title,
+  hint,
+  jobs,
+  empty,
+  more,
+  showDate,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  jobs: AgendaJob[];
+  empty: string;
+  more: { href: string; label: string };
+  showDate: boolean;
+}) {
   const shown = jobs.slice(0, 8);
   return (
     <section aria-labelledby={id} className="flex flex-col rounded-lg border border-slate-200 bg-white p-4">

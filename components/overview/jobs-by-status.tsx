@@ -31,10 +31,7 @@ export function JobsByStatus({ entries, total }: { entries: OverviewCounts["jobs
               <td className="py-1">
                 <div className="flex items-center gap-2">
                   <div className="h-2.5 flex-1 rounded bg-slate-100" aria-hidden="true">
-                    <div
-                      className="h-2.5 rounded bg-brand-600"
-                      style={{ width: `${(entry.count / largest) * 100}%` }}
-                    />
+                    <div className="h-2.5 rounded bg-brand-600" style={{ width: `${(entry.count / largest) * 100}%` }} />
                   </div>
                   <span className="w-14 text-right tabular-nums">{numberFormat.format(entry.count)}</span>
                 </div>

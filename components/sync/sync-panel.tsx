@@ -47,7 +47,14 @@ export function SyncPanel({ initialStatus, timeZone }: { initialStatus: SyncStat
     mutationFn: (change: { budget_percent?: number; paused?: boolean }) => apiFetch<SyncStatus>("/api/sync/settings", { method: "PUT", json: change }),
     onSuccess: (next, change) => {
       setBudgetError(undefined);
-      onDone(next, change.paused === true ? "Sync is paused." : change.paused === false ? "Sync resumed." : `Sync may now spend ${Math.round(next.plan.budgetShare * 100)}% of the plan.`);
+      onDone(
+        next,
+        change.paused === true
+          ? "Sync is paused."
+          : change.paused === false
+            ? "Sync resumed."
+            : `Sync may now spend ${Math.round(next.plan.budgetShare * 100)}% of the plan.`,
+      );
     },
     onError: (error) => {
       if (error instanceof ApiRequestError && error.fields.budget_percent) setBudgetError(error.fields.budget_percent);
@@ -73,7 +80,11 @@ export function SyncPanel({ initialStatus, timeZone }: { initialStatus: SyncStat
     <div className="space-y-6">
       <div role="status" aria-live="polite">
         {message && (
-          <p className={`rounded-md border p-3 text-sm ${message.kind === "ok" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-800"}`}>{message.text}</p>
+          <p
+            className={`rounded-md border p-3 text-sm ${message.kind === "ok" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-red-200 bg-red-50 text-red-800"}`}
+          >
+            {message.text}
+          </p>
         )}
       </div>
 
@@ -86,31 +97,51 @@ export function SyncPanel({ initialStatus, timeZone }: { initialStatus: SyncStat
       )}
 
       <section aria-labelledby="sync-records" className="grid gap-4 sm:grid-cols-3">
-        <h2 id="sync-records" className="sr-only">Records mirrored</h2>
+        <h2 id="sync-records" className="sr-only">
+          Records mirrored
+        </h2>
         <Stat label="Customers" value={numbers.format(data.counts.customers)} detail={`${numbers.format(data.counts.deletedCustomers)} deleted`} />
         <Stat label="Jobs" value={numbers.format(data.counts.jobs)} detail={`${numbers.format(data.counts.deletedJobs)} deleted`} />
         <Stat label="Locations" value={numbers.format(data.counts.locations)} />
       </section>
 
       <section aria-labelledby="sync-spend" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="sync-spend" className="text-lg font-semibold">CRM requests this month</h2>
+        <h2 id="sync-spend" className="text-lg font-semibold">
+          CRM requests this month
+        </h2>
         <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
-          <Item term="Spent by sync" value={`${numbers.format(data.spentThisMonth)} of its budget of ${numbers.format(data.plan.budgetRequests)} (${budgetUsed}%)`} />
+          <Item
+            term="Spent by sync"
+            value={`${numbers.format(data.spentThisMonth)} of its budget of ${numbers.format(data.plan.budgetRequests)} (${budgetUsed}%)`}
+          />
           <Item term="Projected for the month (sync)" value={numbers.format(data.plan.projectedMonth)} />
-          <Item term="All of Tradesdesk this month" value={`${numbers.format(data.dashboardUsedThisMonth)} of the plan's ${numbers.format(data.monthlyLimit)}`} />
+          <Item
+            term="All of Tradesdesk this month"
+            value={`${numbers.format(data.dashboardUsedThisMonth)} of the plan's ${numbers.format(data.monthlyLimit)}`}
+          />
           <Item term="One full pass costs" value={`${numbers.format(data.plan.fullPassRequests)} requests`} />
         </dl>
       </section>
 
       <section aria-labelledby="sync-runs" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="sync-runs" className="text-lg font-semibold">Runs</h2>
+        <h2 id="sync-runs" className="text-lg font-semibold">
+          Runs
+        </h2>
         {pass ? (
           <div className="mt-3 space-y-1">
             <p className="text-sm">
-              Full pass under way since {when(pass.startedAt)}: {numbers.format(pass.pagesDone)} of {pass.pagesTotal === null ? "?" : numbers.format(pass.pagesTotal)} pages
+              Full pass under way since {when(pass.startedAt)}: {numbers.format(pass.pagesDone)} of{" "}
+              {pass.pagesTotal === null ? "?" : numbers.format(pass.pagesTotal)} pages
               {pass.estimatedMsLeft !== null ? `, about ${formatDuration(pass.estimatedMsLeft)} left` : ""}.
             </p>
-            <div role="progressbar" aria-label="Full pass" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-slate-200">
+            <div
+              role="progressbar"
+              aria-label="Full pass"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+              className="h-2 w-full overflow-hidden rounded bg-slate-200"
+            >
               <div className="h-full bg-brand-600" style={{ width: `${percent}%` }} />
             </div>
           </div>
@@ -129,39 +160,63 @@ export function SyncPanel({ initialStatus, timeZone }: { initialStatus: SyncStat
             Sync now
           </button>
           {data.paused ? (
-            <button type="button" className={secondaryButtonClassName} disabled={settings.isPending} onClick={() => settings.mutate({ paused: false })}>Resume sync</button>
+            <button type="button" className={secondaryButtonClassName} disabled={settings.isPending} onClick={() => settings.mutate({ paused: false })}>
+              Resume sync
+            </button>
           ) : (
-            <button type="button" className={secondaryButtonClassName} disabled={settings.isPending} onClick={() => settings.mutate({ paused: true })}>Pause sync</button>
+            <button type="button" className={secondaryButtonClassName} disabled={settings.isPending} onClick={() => settings.mutate({ paused: true })}>
+              Pause sync
+            </button>
           )}
           {data.halted && !data.paused ? (
-            <button type="button" className={secondaryButtonClassName} disabled={settings.isPending} onClick={() => settings.mutate({ paused: false })}>Resume sync</button>
+            <button type="button" className={secondaryButtonClassName} disabled={settings.isPending} onClick={() => settings.mutate({ paused: false })}>
+              Resume sync
+            </button>
           ) : null}
         </div>
       </section>
 
       <section aria-labelledby="sync-budget" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="sync-budget" className="text-lg font-semibold">Budget</h2>
+        <h2 id="sync-budget" className="text-lg font-semibold">
+          Budget
+        </h2>
         <form onSubmit={saveBudget} noValidate className="mt-3 flex flex-wrap items-start gap-3">
           <div className="w-56">
             <Field id="sync-budget-percent" label="Share of the monthly plan (%)" error={budgetError} hint="How often sync looks follows from it.">
-              <input {...fieldAria("sync-budget-percent", budgetError, "How often sync looks follows from it.")} inputMode="numeric" className={inputClassName} value={budget} onChange={(event) => setBudget(event.target.value)} />
+              <input
+                {...fieldAria("sync-budget-percent", budgetError, "How often sync looks follows from it.")}
+                inputMode="numeric"
+                className={inputClassName}
+                value={budget}
+                onChange={(event) => setBudget(event.target.value)}
+              />
             </Field>
           </div>
-          <button type="submit" className={`${secondaryButtonClassName} mt-6`} disabled={settings.isPending}>Save budget</button>
+          <button type="submit" className={`${secondaryButtonClassName} mt-6`} disabled={settings.isPending}>
+            Save budget
+          </button>
         </form>
       </section>
 
       <section aria-labelledby="sync-problems" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="sync-problems" className="text-lg font-semibold">Problems</h2>
+        <h2 id="sync-problems" className="text-lg font-semibold">
+          Problems
+        </h2>
         {data.problems.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">None.</p>
         ) : (
           <table className="mt-3 w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
-                <th scope="col" className="py-2 pr-4 font-medium">When</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Record</th>
-                <th scope="col" className="py-2 font-medium">What happened</th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  When
+                </th>
+                <th scope="col" className="py-2 pr-4 font-medium">
+                  Record
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  What happened
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -90,7 +90,13 @@ export function RestoreDialog({
               <fieldset className="rounded-md border border-slate-200 p-3">
                 <legend className="sr-only">Jobs deleted with this customer</legend>
                 <label className="flex items-start gap-2 font-medium">
-                  <input type="checkbox" className="mt-0.5 h-4 w-4 accent-brand-700" checked={withOptional} onChange={(event) => setWithOptional(event.target.checked)} disabled={running} />
+                  <input
+                    type="checkbox"
+                    className="mt-0.5 h-4 w-4 accent-brand-700"
+                    checked={withOptional}
+                    onChange={(event) => setWithOptional(event.target.checked)}
+                    disabled={running}
+                  />
                   {optionalLabel}
                 </label>
                 <ul className="ml-6 mt-1 list-disc text-slate-700">
@@ -127,7 +133,12 @@ export function RestoreDialog({
           </button>
           {outcomes ? (
             failed.some((outcome) => !outcome.nothingToDo) && (
-              <button type="button" className={primaryButtonClassName} disabled={running} onClick={() => void run(failed.filter((outcome) => !outcome.nothingToDo).map((outcome) => outcome.item))}>
+              <button
+                type="button"
+                className={primaryButtonClassName}
+                disabled={running}
+                onClick={() => void run(failed.filter((outcome) => !outcome.nothingToDo).map((outcome) => outcome.item))}
+              >
                 {running ? "Restoring…" : "Try again for those that failed"}
               </button>
             )

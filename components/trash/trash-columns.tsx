@@ -57,7 +57,12 @@ export function trashColumns(options: TrashColumnOptions): ColumnDef<TrashRow>[]
         id: "jobs",
         header: "Jobs deleted with them",
         meta: { label: "Jobs deleted with them" },
-        cell: ({ row }) => (row.original.jobs_deleted_with.length > 0 ? <Badge tone="info">{row.original.jobs_deleted_with.length === 1 ? "1 job" : `${row.original.jobs_deleted_with.length} jobs`}</Badge> : ""),
+        cell: ({ row }) =>
+          row.original.jobs_deleted_with.length > 0 ? (
+            <Badge tone="info">{row.original.jobs_deleted_with.length === 1 ? "1 job" : `${row.original.jobs_deleted_with.length} jobs`}</Badge>
+          ) : (
+            ""
+          ),
       },
     );
   } else {
@@ -89,7 +94,13 @@ export function trashColumns(options: TrashColumnOptions): ColumnDef<TrashRow>[]
       cell: ({ row }) => {
         const busy = options.restoringUuids.has(row.original.uuid);
         return (
-          <button type="button" className={`${secondaryButtonClassName} py-1`} disabled={busy} onClick={() => options.onRestore(row.original)} aria-label={`Restore ${row.original.label}`}>
+          <button
+            type="button"
+            className={`${secondaryButtonClassName} py-1`}
+            disabled={busy}
+            onClick={() => options.onRestore(row.original)}
+            aria-label={`Restore ${row.original.label}`}
+          >
             {busy ? "Restoring…" : "Restore"}
           </button>
         );

@@ -13,7 +13,17 @@ import { errorText } from "@/lib/http/error-advice";
 type ScanState =
   | { phase: "idle" }
   | { phase: "running"; scanId: string; page: number; pagesTotal: number; requests: number; found: number; removed: number; pausedForSeconds?: number }
-  | { phase: "ended"; how: "finished" | "stopped" | "failed"; scanId: string; page: number; pagesTotal: number; requests: number; found: number; removed: number; error?: string };
+  | {
+      phase: "ended";
+      how: "finished" | "stopped" | "failed";
+      scanId: string;
+      page: number;
+      pagesTotal: number;
+      requests: number;
+      found: number;
+      removed: number;
+      error?: string;
+    };
 
 const numberFormat = new Intl.NumberFormat("en-US");
 const count = (value: number) => numberFormat.format(value);
@@ -112,13 +122,13 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
             Deleted elsewhere?
           </h2>
           <p className="mt-1 text-slate-600">
-            Deletions made in this dashboard are here at once. {noun === "customers" ? "Customers" : "Jobs"} deleted in the CRM itself or another app are found by a
-            scan of every {resource}, which costs CRM requests.
+            Deletions made in this dashboard are here at once. {noun === "customers" ? "Customers" : "Jobs"} deleted in the CRM itself or another app are found
+            by a scan of every {resource}, which costs CRM requests.
           </p>
           {lastScan && state.phase === "idle" && (
             <p className="mt-1 text-slate-600">
-              Last scan {formatDateTime(lastScan.updated_at)} by {lastScan.started_by}: {plural(lastScan.pages_done, "page", "pages")} of {count(lastScan.pages_total)},{" "}
-              {plural(lastScan.requests, "request", "requests")}, found {count(lastScan.found)}.
+              Last scan {formatDateTime(lastScan.updated_at)} by {lastScan.started_by}: {plural(lastScan.pages_done, "page", "pages")} of{" "}
+              {count(lastScan.pages_total)}, {plural(lastScan.requests, "request", "requests")}, found {count(lastScan.found)}.
             </p>
           )}
         </div>
@@ -133,14 +143,20 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
         <div className="mt-3 space-y-2">
           <div className="flex items-center gap-3">
             <div className="flex-1">
-              <ProgressBar label={`Scanning ${noun}`} value={state.page - 1} max={state.pagesTotal} valueText={`Page ${count(state.page - 1)} of ${count(state.pagesTotal)}`} />
+              <ProgressBar
+                label={`Scanning ${noun}`}
+                value={state.page - 1}
+                max={state.pagesTotal}
+                valueText={`Page ${count(state.page - 1)} of ${count(state.pagesTotal)}`}
+              />
             </div>
             <button type="button" className={secondaryButtonClassName} onClick={stop}>
               Stop
             </button>
           </div>
           <p className="text-slate-700" aria-live="polite">
-            Read {plural(state.page - 1, "page", "pages")} of {count(state.pagesTotal)} · {plural(state.requests, "CRM request", "CRM requests")} · found {count(state.found)}
+            Read {plural(state.page - 1, "page", "pages")} of {count(state.pagesTotal)} · {plural(state.requests, "CRM request", "CRM requests")} · found{" "}
+            {count(state.found)}
           </p>
           {state.pausedForSeconds !== undefined && (
             <p role="status" className="text-amber-900">
@@ -151,12 +167,15 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
       )}
 
       {state.phase === "ended" && (
-        <div role={state.how === "failed" ? "alert" : "status"} className={`mt-3 rounded-md border p-3 ${state.how === "failed" ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-slate-50 text-slate-800"}`}>
+        <div
+          role={state.how === "failed" ? "alert" : "status"}
+          className={`mt-3 rounded-md border p-3 ${state.how === "failed" ? "border-red-200 bg-red-50 text-red-800" : "border-slate-200 bg-slate-50 text-slate-800"}`}
+        >
           <p>
             {state.how === "finished" && `Scan finished: all ${plural(state.pagesTotal, "page", "pages")} read.`}
             {state.how === "stopped" && `Scan stopped after ${plural(state.page, "page", "pages")} of ${count(state.pagesTotal)}.`}
-            {state.how === "failed" && `The scan stopped at page ${count(state.page + 1)} of ${count(state.pagesTotal)}: ${state.error ?? ""}`}{" "}
-            It used {plural(state.requests, "CRM request", "CRM requests")} and found {plural(state.found, `deleted ${resource}`, `deleted ${noun}`)} that{" "}
+            {state.how === "failed" && `The scan stopped at page ${count(state.page + 1)} of ${count(state.pagesTotal)}: ${state.error ?? ""}`} It used{" "}
+            {plural(state.requests, "CRM request", "CRM requests")} and found {plural(state.found, `deleted ${resource}`, `deleted ${noun}`)} that{" "}
             {state.found === 1 ? "was" : "were"} not in the trash yet
             {state.removed > 0 ? `; ${plural(state.removed, "record", "records")} back in use left the trash` : ""}.
           </p>
@@ -164,7 +183,16 @@ export function TrashScan({ resource, lastScan }: { resource: TrashResource; las
             <button
               type="button"
               className={`${secondaryButtonClassName} mt-2`}
-              onClick={() => void run({ scanId: state.scanId, page: state.page + 1, requests: state.requests, found: state.found, removed: state.removed, pagesTotal: state.pagesTotal })}
+              onClick={() =>
+                void run({
+                  scanId: state.scanId,
+                  page: state.page + 1,
+                  requests: state.requests,
+                  found: state.found,
+                  removed: state.removed,
+                  pagesTotal: state.pagesTotal,
+                })
+              }
             >
               Continue from page {count(state.page + 1)}
             </button>

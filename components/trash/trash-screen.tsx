@@ -136,7 +136,12 @@ function TrashPanel({
             type="button"
             className={`${primaryButtonClassName} ml-auto`}
             disabled={visibleSelected.length === 0}
-            onClick={() => setDialog({ title: `Restore ${visibleSelected.length} deleted ${visibleSelected.length === 1 ? resource : noun}?`, items: visibleSelected.map(itemOf) })}
+            onClick={() =>
+              setDialog({
+                title: `Restore ${visibleSelected.length} deleted ${visibleSelected.length === 1 ? resource : noun}?`,
+                items: visibleSelected.map(itemOf),
+              })
+            }
           >
             Restore selected{visibleSelected.length > 0 ? ` (${visibleSelected.length})` : ""}
           </button>
@@ -146,7 +151,8 @@ function TrashPanel({
       <p className="text-sm text-slate-600" aria-live="polite">
         {data && (
           <>
-            Most recently deleted first. Each row was checked with the CRM: this page cost {data.crm_requests === 1 ? "1 CRM request" : `${data.crm_requests} CRM requests`}
+            Most recently deleted first. Each row was checked with the CRM: this page cost{" "}
+            {data.crm_requests === 1 ? "1 CRM request" : `${data.crm_requests} CRM requests`}
             {data.crm_requests === 0 ? " (answered from the recent cache)" : ""}.
             {data.removed > 0 && ` ${data.removed === 1 ? "1 record was" : `${data.removed} records were`} back in use and left the trash.`}
           </>
@@ -162,14 +168,21 @@ function TrashPanel({
         onOpenRow={(row) => router.push(row.resource === "customer" ? `/customers/${row.uuid}` : `/jobs/${row.uuid}`)}
         errorState={
           trash.isError ? (
-            <TableMessage tone="error" title="The trash could not be loaded" action={retryActionFor(trash.error, { label: "Retry", onClick: () => void trash.refetch() })}>
+            <TableMessage
+              tone="error"
+              title="The trash could not be loaded"
+              action={retryActionFor(trash.error, { label: "Retry", onClick: () => void trash.refetch() })}
+            >
               {errorText(trash.error)}
             </TableMessage>
           ) : undefined
         }
         emptyState={
           query.search ? (
-            <TableMessage title={`No deleted ${noun} match “${query.search}”`} action={{ label: "Clear the search", onClick: () => onChange({ search: null, page: null }) }} />
+            <TableMessage
+              title={`No deleted ${noun} match “${query.search}”`}
+              action={{ label: "Clear the search", onClick: () => onChange({ search: null, page: null }) }}
+            />
           ) : (
             <TableMessage title={`No deleted ${noun}`}>
               Nothing deleted through the dashboard is waiting here.{canWrite ? ` A scan finds ${noun} deleted elsewhere.` : ""}

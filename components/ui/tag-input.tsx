@@ -36,7 +36,10 @@ export function TagInput({
 
   /** Adds what was typed; false (text kept in the box) when a tag is too long to add. */
   function add(raw: string): boolean {
-    const incoming = raw.split(",").map((part) => part.trim()).filter(Boolean);
+    const incoming = raw
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean);
     const tooLong = incoming.find((tag) => tag.length > maxLength);
     if (tooLong) {
       setProblem(`Each tag can be at most ${maxLength} characters`);

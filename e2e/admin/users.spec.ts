@@ -140,7 +140,11 @@ test.describe("an admin", () => {
     }
   });
 
-  test("a password reset by an admin is temporary: the person's pages lead to the change screen and the API answers 403 until they choose one", async ({ page, browser, adminApi }) => {
+  test("a password reset by an admin is temporary: the person's pages lead to the change screen and the API answers 403 until they choose one", async ({
+    page,
+    browser,
+    adminApi,
+  }) => {
     const account = await newAccount(adminApi, { name: "Rita Reset", role: "staff", password: "rita-own-password-1" });
     const before = await signedInApi(account.email, account.password);
 

@@ -10,7 +10,11 @@ test.afterAll(async ({ sandbox }) => {
   await sandbox.clearFaults();
 });
 
-const unique = () => `Zed${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 8)}`;
+const unique = () =>
+  `Zed${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 8)}`;
 
 function validCustomer(lastName: string) {
   return { first_name: "Marta", last_name: lastName, phone: "(206) 555-0142", email: `${lastName.toLowerCase()}@example.com`, customer_type: "Residential" };
@@ -48,7 +52,11 @@ test("creates a customer: phone normalized, extras kept in internal_flags, audit
   });
   expect(response.status()).toBe(201);
   const created = (await response.json()).data;
-  expect(created).toMatchObject({ last_name: lastName, phone: "206-555-0142", extras: { tags: ["warranty", "gate code"], lead_source: "Referral", marketing_sms_opt_in: true } });
+  expect(created).toMatchObject({
+    last_name: lastName,
+    phone: "206-555-0142",
+    extras: { tags: ["warranty", "gate code"], lead_source: "Referral", marketing_sms_opt_in: true },
+  });
 
   const inCrm = await sandbox.get<{ internal_flags: Record<string, unknown> }>(`/customers/${created.uuid}`);
   expect(inCrm.internal_flags).toMatchObject({ tradesdesk: { tags: ["warranty", "gate code"], lead_source: "Referral" } });
@@ -71,7 +79,10 @@ test("invalid customers get every failing field named, and never reach the CRM",
     phone: expect.stringMatching(/US/),
     shoe_size: "This field is not accepted.",
   });
-  const missingBoth = await staffApi.post("/api/customers", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: { first_name: "Jo", last_name: "Smith" } });
+  const missingBoth = await staffApi.post("/api/customers", {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: { first_name: "Jo", last_name: "Smith" },
+  });
   expect((await missingBoth.json()).fields).toMatchObject({ email: expect.stringMatching(/email or a phone/) });
   expect(await upstreamCount(staffApi)).toBe(before);
 });
@@ -111,19 +122,29 @@ test("with 20% of CRM writes failing, half after the commit, each create makes e
 });
 
 test("an edit from a stale copy is a 409 with the current record; nothing is overwritten", async ({ staffApi, sandbox }) => {
-  const created = (await (await staffApi.post("/api/customers", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: validCustomer(unique()) })).json()).data;
+  const created = (await (await staffApi.post("/api/customers", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: validCustomer(unique()) })).json())
+    .data;
   // Someone else edits first.
-  const theirs = await staffApi.put(`/api/customers/${created.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() }, data: { notes: "Gate code 4412", expected_updated_at: created.updated_at } });
+  const theirs = await staffApi.put(`/api/customers/${created.uuid}`, {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: { notes: "Gate code 4412", expected_updated_at: created.updated_at },
+  });
   expect(theirs.status()).toBe(200);
   // Our edit still carries the old updated_at.
-  const mine = await staffApi.put(`/api/customers/${created.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() }, data: { notes: "Dog in yard", expected_updated_at: created.updated_at } });
+  const mine = await staffApi.put(`/api/customers/${created.uuid}`, {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: { notes: "Dog in yard", expected_updated_at: created.updated_at },
+  });
   expect(mine.status()).toBe(409);
   const conflict = await mine.json();
   expect(conflict).toMatchObject({ code: "conflict", current: { uuid: created.uuid, notes: "Gate code 4412" } });
   expect((await sandbox.get<{ notes: string }>(`/customers/${created.uuid}`)).notes).toBe("Gate code 4412");
 
   // Re-applied on the current copy, it goes through.
-  const retry = await staffApi.put(`/api/customers/${created.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() }, data: { notes: "Dog in yard", expected_updated_at: conflict.current.updated_at } });
+  const retry = await staffApi.put(`/api/customers/${created.uuid}`, {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: { notes: "Dog in yard", expected_updated_at: conflict.current.updated_at },
+  });
   expect(retry.status()).toBe(200);
 });
 
@@ -148,9 +169,19 @@ test("an edit keeps internal_flags keys written by other integrations", async ({
 });
 
 test("an edit that breaks a rule of the whole record is refused on the right field", async ({ staffApi }) => {
-  const created = (await (await staffApi.post("/api/customers", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: { first_name: "Pat", last_name: unique(), email: "pat@example.com" } })).json()).data;
+  const created = (
+    await (
+      await staffApi.post("/api/customers", {
+        headers: { "Idempotency-Key": newIdempotencyKey() },
+        data: { first_name: "Pat", last_name: unique(), email: "pat@example.com" },
+      })
+    ).json()
+  ).data;
   const before = await upstreamCount(staffApi);
-  const response = await staffApi.put(`/api/customers/${created.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() }, data: { on_my_way_notify_via: "sms", expected_updated_at: created.updated_at } });
+  const response = await staffApi.put(`/api/customers/${created.uuid}`, {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: { on_my_way_notify_via: "sms", expected_updated_at: created.updated_at },
+  });
   expect(response.status()).toBe(400);
   expect((await response.json()).fields).toMatchObject({ on_my_way_notify_via: expect.stringMatching(/phone/) });
   // One read of the current record to check the rule; no write.
@@ -158,7 +189,8 @@ test("an edit that breaks a rule of the whole record is refused on the right fie
 });
 
 test("delete hides a customer, include_deleted shows it, restore brings it back; each audited", async ({ staffApi }) => {
-  const created = (await (await staffApi.post("/api/customers", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: validCustomer(unique()) })).json()).data;
+  const created = (await (await staffApi.post("/api/customers", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: validCustomer(unique()) })).json())
+    .data;
   expect((await staffApi.delete(`/api/customers/${created.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() } })).status()).toBe(200);
   const gone = await staffApi.get(`/api/customers/${created.uuid}`);
   expect(gone.status()).toBe(404);
@@ -168,7 +200,9 @@ test("delete hides a customer, include_deleted shows it, restore brings it back;
   const restored = await staffApi.post(`/api/customers/${created.uuid}/restore`, { headers: { "Idempotency-Key": newIdempotencyKey() } });
   expect(restored.status()).toBe(200);
   expect((await restored.json()).data.deleted_at).toBeNull();
-  const history = (await (await staffApi.get(`/api/audit?resource=customer&resource_id=${created.uuid}`)).json()).data.rows.map((row: { action: string }) => row.action);
+  const history = (await (await staffApi.get(`/api/audit?resource=customer&resource_id=${created.uuid}`)).json()).data.rows.map(
+    (row: { action: string }) => row.action,
+  );
   expect(history).toEqual(["restore", "delete", "create"]);
 });
 

@@ -6,20 +6,45 @@ let customer: { uuid: string; physical_address1: string | null; physical_city: s
 test.beforeAll(async ({ staffApi }) => {
   const created = await staffApi.post("/api/customers", {
     headers: { "Idempotency-Key": newIdempotencyKey() },
-    data: { first_name: "Oscar", last_name: "Jobsworth", phone: "425-555-0123", physical_address1: "12 Elm St", physical_city: "Bellevue", physical_state: "WA", physical_zip: "98004" },
+    data: {
+      first_name: "Oscar",
+      last_name: "Jobsworth",
+      phone: "425-555-0123",
+      physical_address1: "12 Elm St",
+      physical_city: "Bellevue",
+      physical_state: "WA",
+      physical_zip: "98004",
+    },
   });
   customer = (await created.json()).data;
 });
 
 function job(extra: Record<string, unknown> = {}) {
-  return { customer_uuid: customer.uuid, title: "Water heater replacement", priority: "High", estimated_amount: "1450.50", scheduled_date: "2026-12-01", scheduled_time_start: "09:00", scheduled_time_end: "11:30", ...extra };
+  return {
+    customer_uuid: customer.uuid,
+    title: "Water heater replacement",
+    priority: "High",
+    estimated_amount: "1450.50",
+    scheduled_date: "2026-12-01",
+    scheduled_time_start: "09:00",
+    scheduled_time_end: "11:30",
+    ...extra,
+  };
 }
 
 test("creates a job with the customer's address, amounts and times", async ({ staffApi }) => {
   const response = await staffApi.post("/api/jobs", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: job({ use_customer_address: true }) });
   expect(response.status()).toBe(201);
   const created = (await response.json()).data;
-  expect(created).toMatchObject({ title: "Water heater replacement", status: "New", priority: "High", estimated_amount: 1450.5, service_address1: "12 Elm St", service_city: "Bellevue", scheduled_time_start: "09:00" });
+  expect(created).toMatchObject({
+    title: "Water heater replacement",
+    status: "New",
+    priority: "High",
+    estimated_amount: 1450.5,
+    service_address1: "12 Elm St",
+    service_city: "Bellevue",
+    scheduled_time_start: "09:00",
+  });
   expect(created.job_number).toMatch(/^JOB-\d{4,}$/);
 });
 
@@ -27,14 +52,26 @@ test("bad job input is refused on its fields with zero CRM requests", async ({ s
   const before = await upstreamCount(staffApi);
   const response = await staffApi.post("/api/jobs", {
     headers: { "Idempotency-Key": newIdempotencyKey() },
-    data: { customer_uuid: "", title: "", estimated_amount: "-5", actual_amount: "10.005", scheduled_date: "2026-02-30", scheduled_time_start: "11:00", scheduled_time_end: "10:00", status: "Teleported" },
+    data: {
+      customer_uuid: "",
+      title: "",
+      estimated_amount: "-5",
+      actual_amount: "10.005",
+      scheduled_date: "2026-02-30",
+      scheduled_time_start: "11:00",
+      scheduled_time_end: "10:00",
+      status: "Teleported",
+    },
   });
   expect(response.status()).toBe(400);
   const { fields } = await response.json();
   for (const field of ["customer_uuid", "title", "estimated_amount", "actual_amount", "scheduled_date", "status"]) expect(fields).toHaveProperty(field);
   expect(await upstreamCount(staffApi)).toBe(before);
 
-  const timesOnly = await staffApi.post("/api/jobs", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: job({ scheduled_time_start: "14:00", scheduled_time_end: "13:00" }) });
+  const timesOnly = await staffApi.post("/api/jobs", {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: job({ scheduled_time_start: "14:00", scheduled_time_end: "13:00" }),
+  });
   expect((await timesOnly.json()).fields).toMatchObject({ scheduled_time_end: "End time must be after the start time" });
   expect(await upstreamCount(staffApi)).toBe(before);
 });
@@ -55,10 +92,16 @@ test("lists jobs by several statuses with the CRM's totals", async ({ staffApi, 
 
 test("moving a job to In Progress sets started_at; a stale copy is a 409", async ({ staffApi }) => {
   const created = (await (await staffApi.post("/api/jobs", { headers: { "Idempotency-Key": newIdempotencyKey() }, data: job() })).json()).data;
-  const moved = await staffApi.put(`/api/jobs/${created.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() }, data: { status: "In Progress", expected_updated_at: created.updated_at } });
+  const moved = await staffApi.put(`/api/jobs/${created.uuid}`, {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: { status: "In Progress", expected_updated_at: created.updated_at },
+  });
   expect(moved.status()).toBe(200);
   expect((await moved.json()).data.started_at).not.toBeNull();
-  const stale = await staffApi.put(`/api/jobs/${created.uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() }, data: { status: "Complete", expected_updated_at: created.updated_at } });
+  const stale = await staffApi.put(`/api/jobs/${created.uuid}`, {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: { status: "Complete", expected_updated_at: created.updated_at },
+  });
   expect(stale.status()).toBe(409);
   expect((await stale.json()).current.status).toBe("In Progress");
 });

@@ -40,7 +40,10 @@ test("a new account's temporary password must be replaced first: pages lead to t
   expect((await page.request.get("/api/customers")).status()).toBe(200);
 });
 
-test("changing one's own password on the account page: the current one is checked on its field, other sessions end, this one stays", async ({ page, adminApi }) => {
+test("changing one's own password on the account page: the current one is checked on its field, other sessions end, this one stays", async ({
+  page,
+  adminApi,
+}) => {
   const account = await newAccount(adminApi, { name: "Carl Changer", role: "viewer", password: "carl-first-choice-1" });
   const otherDevice = await signedInApi(account.email, account.password);
   expect((await otherDevice.get("/api/me")).status()).toBe(200);

@@ -46,7 +46,11 @@ test("the form says what is missing before sending anything", async ({ page }) =
 });
 
 test("after five failures an account is refused with 429 for a while, even with the right password", async ({ playwright }) => {
-  const admin = await playwright.request.newContext({ baseURL: E2E_APP_URL, storageState: storageStatePath("admin"), extraHTTPHeaders: { Origin: E2E_APP_URL } });
+  const admin = await playwright.request.newContext({
+    baseURL: E2E_APP_URL,
+    storageState: storageStatePath("admin"),
+    extraHTTPHeaders: { Origin: E2E_APP_URL },
+  });
   const email = `throttled-${Date.now()}@e2e.example`;
   expect((await admin.post("/api/admin/users", { data: { name: "Tess Throttle", email, role: "viewer", password: "right-password-1" } })).status()).toBe(201);
   await admin.dispose();

@@ -15,7 +15,12 @@ test.use({ storageState: storageStatePath("staff") });
 let customer: TestCustomer;
 
 test.beforeAll(async ({ staffApi }) => {
-  customer = await createCustomer(staffApi, { is_vip: true, company_name: "Zed Plumbing & Heating", notes: "Gate code 4411. Dog in the yard.", tags: ["gate code", "dog"] });
+  customer = await createCustomer(staffApi, {
+    is_vip: true,
+    company_name: "Zed Plumbing & Heating",
+    notes: "Gate code 4411. Dog in the yard.",
+    tags: ["gate code", "dog"],
+  });
   await createOpenJob(customer.uuid);
 });
 

@@ -19,7 +19,8 @@ async function threeCustomers(api: APIRequestContext): Promise<{ lastName: strin
   return { lastName, customers };
 }
 
-const deletedAt = async (sandbox: Sandbox, customer: TestCustomer) => (await sandbox.get<TestCustomer>(`/customers/${customer.uuid}?include_deleted=true`)).deleted_at;
+const deletedAt = async (sandbox: Sandbox, customer: TestCustomer) =>
+  (await sandbox.get<TestCustomer>(`/customers/${customer.uuid}?include_deleted=true`)).deleted_at;
 const customerTable = (page: Page) => page.getByRole("table", { name: "Customers, newest first" });
 const toast = (page: Page, text: string) => page.getByRole("listitem").filter({ hasText: text });
 
@@ -116,7 +117,9 @@ test("a failure is listed by name and reason while the others are deleted; Try a
     const failure = report.getByRole("alert");
     await expect(failure).toContainText("1 customer could not be deleted");
     // The reason quotes the failed request's id, as every error on screen does.
-    await expect(failure.getByRole("listitem")).toHaveText(new RegExp(`^${fullName(failing)}: The CRM is not answering right now\\. Try again in a moment\\. \\(request [0-9a-f]{8}\\)$`));
+    await expect(failure.getByRole("listitem")).toHaveText(
+      new RegExp(`^${fullName(failing)}: The CRM is not answering right now\\. Try again in a moment\\. \\(request [0-9a-f]{8}\\)$`),
+    );
     for (const customer of [first, third]) await expect(report.getByRole("listitem").filter({ hasText: fullName(customer) })).toBeVisible();
     await expectNoSeriousAxeViolations(page);
 

@@ -10,7 +10,10 @@ import { newIdempotencyKey } from "../support/dashboard-api";
  */
 export function letters(count: number): string {
   let text = "";
-  while (text.length < count) text += Math.random().toString(36).replace(/[^a-z]/g, "");
+  while (text.length < count)
+    text += Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, "");
   return text.slice(0, count);
 }
 
@@ -62,7 +65,12 @@ export async function createCustomer(api: APIRequestContext, fields: Record<stri
 
 /** An open job for the customer, straight in the CRM. */
 export function createOpenJob(customerUuid: string, title = `Leaking water heater ${letters(5)}`) {
-  return crmPost<{ uuid: string; title: string; job_number: string }>("/jobs", { customer_uuid: customerUuid, title, status: "Scheduled", scheduled_date: "2031-05-01" });
+  return crmPost<{ uuid: string; title: string; job_number: string }>("/jobs", {
+    customer_uuid: customerUuid,
+    title,
+    status: "Scheduled",
+    scheduled_date: "2031-05-01",
+  });
 }
 
 export const fullName = (customer: TestCustomer) => `${customer.first_name} ${customer.last_name}`;

@@ -204,7 +204,8 @@ test("an export can be cancelled before it finishes: no file", async ({ page }) 
 
 test("showing a page of customers costs one CRM request, not one per row on screen", async ({ page, staffApi }) => {
   const token = `Zed${letters(8)}`;
-  for (const first of ["Gus", "Hal", "Ivy"]) await createCustomer(staffApi, { last_name: token, first_name: first, email: `${first.toLowerCase()}.${token.toLowerCase()}@example.com` });
+  for (const first of ["Gus", "Hal", "Ivy"])
+    await createCustomer(staffApi, { last_name: token, first_name: first, email: `${first.toLowerCase()}.${token.toLowerCase()}@example.com` });
   const before = await upstreamCount(staffApi);
   await page.goto(`/customers?search=${token.toLowerCase()}`);
   await expect(page.getByRole("region", { name: "Customers, newest first" }).getByRole("row")).toHaveCount(4);

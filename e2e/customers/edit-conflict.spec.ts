@@ -53,7 +53,12 @@ test("a conflicting edit in between: review the differences, then apply my chang
   expect(saved).toMatchObject({ phone: myPhone, notes: "My note", company_name: "Other Co" });
   // The history shows the edit with its changes.
   const history = page.getByRole("region", { name: "History" });
-  await expect(history.getByRole("listitem").filter({ hasText: /^Edited by staff@e2e\.example/ }).first()).toContainText(`Phone: ${customer.phone} → ${myPhone}`);
+  await expect(
+    history
+      .getByRole("listitem")
+      .filter({ hasText: /^Edited by staff@e2e\.example/ })
+      .first(),
+  ).toContainText(`Phone: ${customer.phone} → ${myPhone}`);
 });
 
 test("an edit that only changes a field nobody else touched goes through untouched by their change", async ({ page, staffApi, sandbox }) => {

@@ -119,7 +119,12 @@ test("no match offers New customer with what was typed already in the right fiel
   const lastName = `Zed${letters(8)}`;
   const email = `${lastName.toLowerCase()}@example.org`;
   const cases: { typed: string; status: RegExp; field: string; value: string }[] = [
-    { typed: phone.replace(/-/g, "."), status: /No customer matches phone/, field: "Phone", value: `(${phone.slice(0, 3)}) ${phone.slice(4, 7)}-${phone.slice(8)}` },
+    {
+      typed: phone.replace(/-/g, "."),
+      status: /No customer matches phone/,
+      field: "Phone",
+      value: `(${phone.slice(0, 3)}) ${phone.slice(4, 7)}-${phone.slice(8)}`,
+    },
     { typed: email.toUpperCase(), status: /No customer matches email/, field: "Email", value: email },
     { typed: `Marta ${lastName}`, status: /No customer matches name/, field: "Last name", value: lastName },
   ];

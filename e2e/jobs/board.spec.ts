@@ -67,7 +67,9 @@ test("the keyboard reaches columns scrolled out of sight", async ({ page }) => {
   const job = await createTestJob(customer, { status: "New" });
   await page.goto(boardFor(job));
   await expect(boardColumn(page, "Complete")).not.toBeInViewport();
-  await boardCard(page, "New", label(job)).getByRole("button", { name: `Drag ${label(job)}` }).focus();
+  await boardCard(page, "New", label(job))
+    .getByRole("button", { name: `Drag ${label(job)}` })
+    .focus();
   await page.keyboard.press("Enter");
   for (let step = 0; step < 9; step += 1) await page.keyboard.press("ArrowRight");
   await expect(page.getByText(`${label(job)} is over Complete.`)).toBeAttached();
@@ -96,7 +98,9 @@ test("a move the CRM refuses puts the card back and says why", async ({ page, sa
   await expect(boardCard(page, "New", label(job))).toBeVisible();
   await sandbox.setFaults({ error_rate: 1, methods: "PUT", path: "/jobs", count: 3, after_commit_share: 0 });
   try {
-    await boardCard(page, "New", label(job)).getByRole("button", { name: `Move ${label(job)} to another status` }).click();
+    await boardCard(page, "New", label(job))
+      .getByRole("button", { name: `Move ${label(job)} to another status` })
+      .click();
     await page.getByRole("menuitem", { name: "Scheduled" }).click();
 
     const toast = page.getByText(`Couldn't move ${label(job)} to Scheduled. It is back in New.`);
@@ -117,7 +121,9 @@ test("a card changed by someone else is reloaded instead of moved", async ({ pag
   // Someone else moves it while this board is open.
   await sandbox.put(`/jobs/${job.uuid}`, { status: "Contacted" });
 
-  await boardCard(page, "New", label(job)).getByRole("button", { name: `Move ${label(job)} to another status` }).click();
+  await boardCard(page, "New", label(job))
+    .getByRole("button", { name: `Move ${label(job)} to another status` })
+    .click();
   await page.getByRole("menuitem", { name: "Invoiced" }).click();
 
   await expect(page.getByText(`${label(job)} was changed by someone else, so it was not moved.`)).toBeVisible();
@@ -261,7 +267,9 @@ test("the filter lists arriving after the board is shown move nothing on it", as
   const before = { customer: await customerFilter.boundingBox(), column: await firstColumn.boundingBox() };
   await expect(page.getByLabel("Location").locator("option")).toHaveCount(1);
 
-  const answered = Promise.all(["/api/locations", "/api/jobs/assignees"].map((path) => page.waitForResponse((response) => new URL(response.url()).pathname === path)));
+  const answered = Promise.all(
+    ["/api/locations", "/api/jobs/assignees"].map((path) => page.waitForResponse((response) => new URL(response.url()).pathname === path)),
+  );
   release();
   await answered;
   await expect.poll(() => page.getByLabel("Location").locator("option").count()).toBeGreaterThan(1);

@@ -10,7 +10,12 @@ test.use({ storageState: storageStatePath("staff") });
 
 test("the overview lists today's, overdue and urgent jobs, each a link", async ({ page }) => {
   const customer = await createTestCustomer("Glancer");
-  const today = await createTestJob(customer, { status: "Scheduled", scheduled_date: localToday(), scheduled_time_start: "07:15", title: uniqueTitle("Today visit") });
+  const today = await createTestJob(customer, {
+    status: "Scheduled",
+    scheduled_date: localToday(),
+    scheduled_time_start: "07:15",
+    title: uniqueTitle("Today visit"),
+  });
   const overdue = await createTestJob(customer, { status: "Scheduled", scheduled_date: "2020-01-06", title: uniqueTitle("Missed visit") });
   const urgent = await createTestJob(customer, { status: "New", is_emergency: true, priority: "Emergency", title: uniqueTitle("Burst pipe") });
 
@@ -27,7 +32,10 @@ test("the overview lists today's, overdue and urgent jobs, each a link", async (
 
 test("each status bar of the overview opens the job table filtered by that status", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("table", { name: /active jobs in each status/i }).getByRole("link", { name: "Ready to Invoice" }).click();
+  await page
+    .getByRole("table", { name: /active jobs in each status/i })
+    .getByRole("link", { name: "Ready to Invoice" })
+    .click();
   await expect(page).toHaveURL(/\/jobs\?status=Ready\+to\+Invoice$|\/jobs\?status=Ready%20to%20Invoice$/);
   await expect(page.getByRole("button", { name: "Status" })).toHaveText(/Ready to Invoice/);
 });
@@ -50,7 +58,13 @@ test("the server renders the agenda for the day of the viewer's time zone, so no
     const response = await staffApi.post("/api/jobs", {
       headers: { "Idempotency-Key": newIdempotencyKey() },
       // Early in the day, so they head the list whatever else is scheduled then.
-      data: { customer_uuid: customer.uuid, title: uniqueTitle(`Visit ${zone}`), status: "Scheduled", scheduled_date: dayInTimeZone(zone), scheduled_time_start: "00:05" },
+      data: {
+        customer_uuid: customer.uuid,
+        title: uniqueTitle(`Visit ${zone}`),
+        status: "Scheduled",
+        scheduled_date: dayInTimeZone(zone),
+        scheduled_time_start: "00:05",
+      },
     });
     expect(response.status(), await response.text()).toBe(201);
     jobs.push((await response.json()).data as TestJob);

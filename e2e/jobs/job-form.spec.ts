@@ -37,7 +37,16 @@ test("a job is created from the customer picker, with the customer's address", a
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const uuid = new URL(page.url()).pathname.split("/").pop() ?? "";
   const job = await sandbox.get<Record<string, unknown>>(`/jobs/${uuid}`);
-  expect(job).toMatchObject({ title, priority: "High", is_urgent: true, estimated_amount: 1250.5, service_address1: "400 Pine St", service_city: "Seattle", scheduled_time_start: "09:00", scheduled_time_end: "11:30" });
+  expect(job).toMatchObject({
+    title,
+    priority: "High",
+    is_urgent: true,
+    estimated_amount: 1250.5,
+    service_address1: "400 Pine St",
+    service_city: "Seattle",
+    scheduled_time_start: "09:00",
+    scheduled_time_end: "11:30",
+  });
   expect((job.customer as { uuid: string }).uuid).toBe(customer.uuid);
 });
 
@@ -65,7 +74,9 @@ test("an end time before the start time is refused on the field, and nothing is 
   await expect(page.getByLabel("End time")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByRole("button", { name: "Create job" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "1 field needs attention before saving" })).toContainText("End time: End time must be after the start time");
+  await expect(page.getByRole("alert").filter({ hasText: "1 field needs attention before saving" })).toContainText(
+    "End time: End time must be after the start time",
+  );
   await expect(page.getByLabel("End time")).toBeFocused();
   expect(calls.filter((call) => call.method === "POST")).toEqual([]);
 

@@ -11,7 +11,13 @@ test.beforeAll(async () => {
 });
 
 test("the job page shows the job, its customer, its timeline and its history", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "New", scheduled_date: "2026-12-03", scheduled_time_start: "08:00", scheduled_time_end: "10:00", estimated_amount: 480 });
+  const job = await createTestJob(customer, {
+    status: "New",
+    scheduled_date: "2026-12-03",
+    scheduled_time_start: "08:00",
+    scheduled_time_end: "10:00",
+    estimated_amount: 480,
+  });
   await page.goto(`/jobs/${job.uuid}`);
   await expect(page.getByRole("heading", { level: 1, name: job.title })).toBeVisible();
   await expect(page.getByRole("link", { name: "Jobby Pagewood" })).toHaveAttribute("href", `/customers/${customer.uuid}`);

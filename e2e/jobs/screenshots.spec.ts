@@ -24,7 +24,16 @@ for (const width of WIDTHS) {
     test("board, table, form, job page and overview", async ({ page }) => {
       test.setTimeout(90_000);
       const customer = await createTestCustomer("Shotwell");
-      const job = await createTestJob(customer, { status: "Scheduled", priority: "High", is_urgent: true, scheduled_date: "2026-12-04", scheduled_time_start: "13:00", scheduled_time_end: "15:30", estimated_amount: 899, description: "Replace the 40-gallon water heater in the garage." });
+      const job = await createTestJob(customer, {
+        status: "Scheduled",
+        priority: "High",
+        is_urgent: true,
+        scheduled_date: "2026-12-04",
+        scheduled_time_start: "13:00",
+        scheduled_time_end: "15:30",
+        estimated_amount: 899,
+        description: "Replace the 40-gallon water heater in the garage.",
+      });
 
       await page.goto("/jobs/board");
       await expect(page.getByRole("heading", { level: 1, name: "Job board" })).toBeVisible();

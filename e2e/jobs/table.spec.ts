@@ -95,7 +95,7 @@ test("rows can be walked with the arrow keys and opened with Enter", async ({ pa
 });
 
 test("the filtered view exports to CSV, every page of it", async ({ page }) => {
-  const job = await createTestJob(customer, { title: "Export me, \"quoted\" " + Date.now(), estimated_amount: 1234.5 });
+  const job = await createTestJob(customer, { title: 'Export me, "quoted" ' + Date.now(), estimated_amount: 1234.5 });
   await page.goto(`/jobs?search=${encodeURIComponent(job.title)}`);
   await expect(jobTable(page).getByRole("row").filter({ hasText: job.title })).toBeVisible();
   await page.getByRole("button", { name: "Export CSV" }).click();

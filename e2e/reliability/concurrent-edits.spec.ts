@@ -27,7 +27,7 @@ test("concurrent edits of one customer: exactly one wins, the other gets 409 wit
     const statuses = [first!.status(), second!.status()].sort();
     expect(statuses, `round ${round}`).toEqual([200, 409]);
     const loser = first!.status() === 409 ? first! : second!;
-    const winnerNotes = (first!.status() === 200 ? "written by editor 0" : "written by editor 1");
+    const winnerNotes = first!.status() === 200 ? "written by editor 0" : "written by editor 1";
     expect((await loser.json()).current.notes).toBe(winnerNotes);
     expect((await sandbox.get<{ notes: string }>(`/customers/${created.uuid}`)).notes).toBe(winnerNotes);
   }

@@ -69,7 +69,11 @@ test("every route handler is classified for the fuzz tests", () => {
 });
 
 const jsonValue = fc.jsonValue({ maxDepth: 3 });
-const weirdString = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("", " ", "null", "../..", "%00", "\u0000", "😀".repeat(50), "a".repeat(5000), "<script>alert(1)</script>", "' or 1=1 --"));
+const weirdString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.constantFrom("", " ", "null", "../..", "%00", "\u0000", "😀".repeat(50), "a".repeat(5000), "<script>alert(1)</script>", "' or 1=1 --"),
+);
 const safeEncode = (text: string) => {
   try {
     return encodeURIComponent(text);
@@ -129,7 +133,11 @@ test.describe("malformed path segments, bodies and headers: never a 5xx", () => 
       test.setTimeout(120_000);
       await fc.assert(
         fc.asyncProperty(pathSegment, async (segment) => {
-          const response = await adminApi.fetch(withPath(route, segment), { method: route.method, data: route.method === "GET" ? undefined : {}, headers: { "Idempotency-Key": "fuzz-key-0002" } });
+          const response = await adminApi.fetch(withPath(route, segment), {
+            method: route.method,
+            data: route.method === "GET" ? undefined : {},
+            headers: { "Idempotency-Key": "fuzz-key-0002" },
+          });
           await expectEnvelope(route, { segment }, response.status(), await response.text());
         }),
         { numRuns: RUNS_PER_ROUTE },
@@ -146,7 +154,10 @@ test.describe("malformed path segments, bodies and headers: never a 5xx", () => 
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...targets),
-        fc.oneof(fc.string(), fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString("latin1"))),
+        fc.oneof(
+          fc.string(),
+          fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes).toString("latin1")),
+        ),
         fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""),
         fc.oneof(fc.constant(undefined), fc.string({ maxLength: 300 })),
         async (route, raw, contentType, idempotencyKey) => {

@@ -82,5 +82,6 @@ test("concurrent signed-in clients on list, lookup and get: zero errors, and mem
   });
   expect(failures.slice(0, 5)).toEqual([]);
   expect(requests).toBeGreaterThan(CLIENTS);
-  if (LONG && rssWarm !== null && rssEnd !== null) expect(rssEnd, `server memory climbed from ${rssWarm} MB after the warm-up to ${rssEnd} MB`).toBeLessThan(rssWarm + RSS_GROWTH_LIMIT_MB);
+  if (LONG && rssWarm !== null && rssEnd !== null)
+    expect(rssEnd, `server memory climbed from ${rssWarm} MB after the warm-up to ${rssEnd} MB`).toBeLessThan(rssWarm + RSS_GROWTH_LIMIT_MB);
 });

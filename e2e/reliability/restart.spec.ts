@@ -55,14 +55,24 @@ test("killing the server mid-burst loses nothing and duplicates nothing", async 
     const api = await request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { Origin: ORIGIN } });
     expect((await api.post("/api/auth/sign-in", { data: ADMIN })).status()).toBe(200);
 
-    const batch = `Restart${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 6)}`;
-    const intents = Array.from({ length: 30 }, (_, index) => ({ key: crypto.randomUUID(), lastName: `${batch}${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}` }));
+    const batch = `Restart${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, "")
+      .slice(0, 6)}`;
+    const intents = Array.from({ length: 30 }, (_, index) => ({
+      key: crypto.randomUUID(),
+      lastName: `${batch}${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}`,
+    }));
     let attempts = 0;
     const create = async (intent: (typeof intents)[number]) => {
       for (;;) {
         attempts += 1;
         try {
-          const response = await api.post("/api/customers", { headers: { "Idempotency-Key": intent.key }, data: { first_name: "Rita", last_name: intent.lastName, phone: "206-555-0123" }, timeout: 10_000 });
+          const response = await api.post("/api/customers", {
+            headers: { "Idempotency-Key": intent.key },
+            data: { first_name: "Rita", last_name: intent.lastName, phone: "206-555-0123" },
+            timeout: 10_000,
+          });
           if (response.status() === 201) return;
           expect(response.status(), await response.text()).toBeGreaterThanOrEqual(500);
         } catch {

@@ -22,7 +22,11 @@ async function sandboxFaultStats() {
 }
 
 async function setFaults(faults: Record<string, unknown>) {
-  await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/faults`, { method: "PUT", headers: { Authorization: `Bearer ${E2E_API_KEY}`, "Content-Type": "application/json" }, body: JSON.stringify(faults) });
+  await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/faults`, {
+    method: "PUT",
+    headers: { Authorization: `Bearer ${E2E_API_KEY}`, "Content-Type": "application/json" },
+    body: JSON.stringify(faults),
+  });
 }
 
 interface Tally {
@@ -59,7 +63,10 @@ async function untilDone(api: APIRequestContext, tally: Tally, method: "POST" | 
 test("creates and updates under 20% CRM failures: exactly one record per create, every update applied once", async () => {
   test.setTimeout(LONG ? 1_800_000 : 240_000);
   const apis = await Promise.all(Array.from({ length: CLIENTS }, () => dashboardApi("staff")));
-  const batch = `Fault${Math.random().toString(36).replace(/[^a-z]/g, "").slice(0, 6)}`;
+  const batch = `Fault${Math.random()
+    .toString(36)
+    .replace(/[^a-z]/g, "")
+    .slice(0, 6)}`;
   const tally: Tally = { requests: 0, retries: 0, slowest_ms: 0 };
   const readOutcomes = { answered: 0, retryable_errors: 0 };
   try {
@@ -92,7 +99,10 @@ test("creates and updates under 20% CRM failures: exactly one record per create,
       apis.map(async (api, client) => {
         for (let index = client; index < created.length; index += CLIENTS) {
           const record = created[index]!;
-          await untilDone(api, tally, "PUT", `/api/customers/${record.uuid}`, { notes: `update of ${record.lastName}`, expected_updated_at: record.updated_at });
+          await untilDone(api, tally, "PUT", `/api/customers/${record.uuid}`, {
+            notes: `update of ${record.lastName}`,
+            expected_updated_at: record.updated_at,
+          });
         }
       }),
     );
@@ -102,7 +112,9 @@ test("creates and updates under 20% CRM failures: exactly one record per create,
 
     const inCrm: Array<{ uuid: string; last_name: string; notes: string | null }> = [];
     for (let page = 1; ; page += 1) {
-      const list = await crmGet<{ customers: Array<{ uuid: string; last_name: string; notes: string | null }>; pagination: { total_pages: number } }>(`/customers?search=${batch}&limit=100&page=${page}`);
+      const list = await crmGet<{ customers: Array<{ uuid: string; last_name: string; notes: string | null }>; pagination: { total_pages: number } }>(
+        `/customers?search=${batch}&limit=100&page=${page}`,
+      );
       inCrm.push(...list.customers);
       if (page >= list.pagination.total_pages) break;
     }

@@ -90,12 +90,18 @@ test.describe("from another origin, even as an admin", () => {
 });
 
 test("bad input gets a 4xx envelope, never a 500", async ({ playwright }) => {
-  const admin = await playwright.request.newContext({ baseURL: E2E_APP_URL, storageState: storageStatePath("admin"), extraHTTPHeaders: { Origin: E2E_APP_URL } });
+  const admin = await playwright.request.newContext({
+    baseURL: E2E_APP_URL,
+    storageState: storageStatePath("admin"),
+    extraHTTPHeaders: { Origin: E2E_APP_URL },
+  });
   const malformed = await admin.post("/api/admin/users", { headers: { "Content-Type": "application/json" }, data: Buffer.from("{not json") });
   await expectEnvelope(malformed, 400, "invalid_json");
   const oversized = await admin.post("/api/admin/users", { data: { name: "x".repeat(70_000) } });
   await expectEnvelope(oversized, 413, "payload_too_large");
-  const unknownField = await admin.post("/api/admin/users", { data: { name: "Ann Lee", email: "ann@example.com", role: "staff", password: "long-enough-1", superuser: true } });
+  const unknownField = await admin.post("/api/admin/users", {
+    data: { name: "Ann Lee", email: "ann@example.com", role: "staff", password: "long-enough-1", superuser: true },
+  });
   await expectEnvelope(unknownField, 400, "validation");
   expect((await unknownField.json()).fields).toEqual({ superuser: "This field is not accepted." });
   const badId = await admin.patch("/api/admin/users/not-a-uuid", { data: { role: "staff" } });

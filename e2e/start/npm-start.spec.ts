@@ -14,7 +14,15 @@ const SANDBOX_PORT = 4290;
 
 function start(dataDir: string): { child: ChildProcess; output: () => string; waitFor: (text: RegExp) => Promise<string> } {
   let output = "";
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(APP_PORT), SANDBOX_PORT: String(SANDBOX_PORT), APP_DATA_DIR: join(dataDir, "app"), SANDBOX_DATA_DIR: join(dataDir, "sandbox"), SANDBOX_SEED_CUSTOMERS: "20", SANDBOX_SEED_JOBS: "40" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(APP_PORT),
+    SANDBOX_PORT: String(SANDBOX_PORT),
+    APP_DATA_DIR: join(dataDir, "app"),
+    SANDBOX_DATA_DIR: join(dataDir, "sandbox"),
+    SANDBOX_SEED_CUSTOMERS: "20",
+    SANDBOX_SEED_JOBS: "40",
+  };
   for (const name of ["CRM_BASE_URL", "CRM_API_KEY", "ADMIN_EMAIL", "ADMIN_PASSWORD", "APP_URL", "SANDBOX_API_KEYS"]) delete env[name];
   const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));

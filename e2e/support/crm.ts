@@ -44,7 +44,11 @@ export const clearSandboxFaults = () => setSandboxFaults({});
 
 /** Sets this month's request count of the test company in the sandbox (to reach the quota at once); resetSandboxUsage undoes it. */
 export async function setSandboxUsage(requestCount: number): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/usage`, { method: "PUT", headers, body: JSON.stringify({ request_count: requestCount }) });
+  const response = await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/usage`, {
+    method: "PUT",
+    headers,
+    body: JSON.stringify({ request_count: requestCount }),
+  });
   if (!response.ok) throw new Error(`setting usage failed: ${response.status} ${await response.text()}`);
 }
 

@@ -12,7 +12,8 @@ import { expectNoSeriousAxeViolations } from "../jobs/job-fixtures";
  */
 test.use({ storageState: storageStatePath("staff") });
 
-const deletedAt = async (sandbox: Sandbox, resource: "customers" | "jobs", uuid: string) => (await sandbox.get<{ deleted_at: string | null }>(`/${resource}/${uuid}?include_deleted=true`)).deleted_at;
+const deletedAt = async (sandbox: Sandbox, resource: "customers" | "jobs", uuid: string) =>
+  (await sandbox.get<{ deleted_at: string | null }>(`/${resource}/${uuid}?include_deleted=true`)).deleted_at;
 
 async function deleteThroughDashboard(context: APIRequestContext, resource: "customers" | "jobs", uuid: string) {
   const response = await context.delete(`/api/${resource}/${uuid}`, { headers: { "Idempotency-Key": newIdempotencyKey() } });
@@ -23,7 +24,11 @@ function toast(page: Page, text: string) {
   return page.getByRole("listitem").filter({ hasText: text });
 }
 
-test("a customer deleted with their open jobs: both in the trash with who and when, restored together, back in their lists", async ({ page, staffApi, sandbox }) => {
+test("a customer deleted with their open jobs: both in the trash with who and when, restored together, back in their lists", async ({
+  page,
+  staffApi,
+  sandbox,
+}) => {
   const customer = await createCustomer(staffApi);
   const jobs = [await createOpenJob(customer.uuid), await createOpenJob(customer.uuid)];
   await page.goto(`/customers/${customer.uuid}`);
@@ -68,7 +73,11 @@ test("a customer deleted with their open jobs: both in the trash with who and wh
   await expect(page.getByRole("row").filter({ hasText: jobs[1]!.title })).toBeVisible();
 });
 
-test("a customer deleted directly in the CRM is found by the scan, which shows its cost and progress and can be stopped", async ({ page, staffApi, sandbox }) => {
+test("a customer deleted directly in the CRM is found by the scan, which shows its cost and progress and can be stopped", async ({
+  page,
+  staffApi,
+  sandbox,
+}) => {
   const customer = await createCustomer(staffApi);
   await sandbox.delete(`/customers/${customer.uuid}`);
   await page.goto(`/trash?search=${customer.last_name}`);
@@ -99,7 +108,11 @@ test("a customer deleted directly in the CRM is found by the scan, which shows i
 test("restoring several at once reports the one that failed and why, and Try again finishes the job", async ({ page, staffApi, sandbox }) => {
   const customer = await createCustomer(staffApi);
   const tag = `Bulkrestore ${letters(6)}`;
-  const jobs = [await createOpenJob(customer.uuid, `${tag} one`), await createOpenJob(customer.uuid, `${tag} two`), await createOpenJob(customer.uuid, `${tag} three`)];
+  const jobs = [
+    await createOpenJob(customer.uuid, `${tag} one`),
+    await createOpenJob(customer.uuid, `${tag} two`),
+    await createOpenJob(customer.uuid, `${tag} three`),
+  ];
   for (const job of jobs) await deleteThroughDashboard(staffApi, "jobs", job.uuid);
 
   await page.goto(`/trash?tab=jobs&search=${encodeURIComponent(tag)}`);
@@ -126,7 +139,12 @@ test("restoring several at once reports the one that failed and why, and Try aga
   await expect(page.getByText(`No deleted jobs match “${tag}”`)).toBeVisible();
 });
 
-test("restoring what someone else already restored, or restored and deleted again, says so and changes nothing", async ({ page, staffApi, adminApi, sandbox }) => {
+test("restoring what someone else already restored, or restored and deleted again, says so and changes nothing", async ({
+  page,
+  staffApi,
+  adminApi,
+  sandbox,
+}) => {
   const first = await createCustomer(staffApi);
   await deleteThroughDashboard(staffApi, "customers", first.uuid);
   await page.goto(`/trash?search=${first.last_name}`);

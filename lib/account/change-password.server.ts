@@ -33,7 +33,15 @@ export async function changeOwnPassword(
     setCookies = result.headers.getSetCookie();
   } catch (error) {
     if (authErrorCode(error) === "INVALID_PASSWORD") {
-      await recordAudit({ actor: { id: user.id, email: user.email }, action: "password_change", resource: "user", resourceId: user.id, requestId, outcome: "rejected", detail: "wrong current password" });
+      await recordAudit({
+        actor: { id: user.id, email: user.email },
+        action: "password_change",
+        resource: "user",
+        resourceId: user.id,
+        requestId,
+        outcome: "rejected",
+        detail: "wrong current password",
+      });
       throw new ApiError(400, "validation", "One field needs attention.", { current_password: WRONG_CURRENT_PASSWORD_MESSAGE });
     }
     throw error;

@@ -53,7 +53,9 @@ export async function confirmTwoFactor(code: string, context: Context): Promise<
   } catch (error) {
     const code = authErrorCode(error);
     if (code === "INVALID_CODE") {
-      throw new ApiError(400, "validation", "One field needs attention.", { code: "That code is not right. Check the time on your phone, and enter the code the app shows now." });
+      throw new ApiError(400, "validation", "One field needs attention.", {
+        code: "That code is not right. Check the time on your phone, and enter the code the app shows now.",
+      });
     }
     if (code === "TOTP_NOT_ENABLED") throw new ApiError(409, "conflict", "Start setting up two-factor sign-in first.");
     throw error;

@@ -14,7 +14,12 @@ export interface ResponseMeta {
 /** When the oldest of these answers served from the stale cache was read; null when none was. */
 export function staleSinceOf(results: CrmResult<unknown> | ReadonlyArray<CrmResult<unknown>>): string | null {
   const list = Array.isArray(results) ? (results as ReadonlyArray<CrmResult<unknown>>) : [results as CrmResult<unknown>];
-  return list.filter((result) => result.meta.cache === "stale").map((result) => result.meta.fetchedAt).sort()[0] ?? null;
+  return (
+    list
+      .filter((result) => result.meta.cache === "stale")
+      .map((result) => result.meta.fetchedAt)
+      .sort()[0] ?? null
+  );
 }
 
 /**
@@ -25,7 +30,13 @@ export function staleSinceOf(results: CrmResult<unknown> | ReadonlyArray<CrmResu
 export function crmJson<T>(results: CrmResult<unknown> | ReadonlyArray<CrmResult<unknown>>, data: T, init: ResponseInit = {}): Response {
   const list = Array.isArray(results) ? (results as ReadonlyArray<CrmResult<unknown>>) : [results as CrmResult<unknown>];
   const cacheStates = list.map((result) => result.meta.cache);
-  const cache: ResponseMeta["cache"] = cacheStates.includes("stale") ? "stale" : cacheStates.includes("miss") ? "miss" : cacheStates.every((state) => state === "hit") && cacheStates.length ? "hit" : "none";
+  const cache: ResponseMeta["cache"] = cacheStates.includes("stale")
+    ? "stale"
+    : cacheStates.includes("miss")
+      ? "miss"
+      : cacheStates.every((state) => state === "hit") && cacheStates.length
+        ? "hit"
+        : "none";
   const upstreamMs = list.reduce((sum, result) => sum + result.meta.upstreamMs, 0);
   const calls = list.reduce((sum, result) => sum + result.meta.upstreamCalls, 0);
   const fetchedAt = list.map((result) => result.meta.fetchedAt).sort()[0] ?? new Date().toISOString();

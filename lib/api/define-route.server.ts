@@ -63,14 +63,16 @@ export interface RouteOptions {
 
 function pendingStepError(step: PendingAccountStep): ApiError {
   return step === "password_change"
-    ? new ApiError(403, "password_change_required", "Your password was set by an administrator. Choose a new one on the change-password screen before going on.")
+    ? new ApiError(
+        403,
+        "password_change_required",
+        "Your password was set by an administrator. Choose a new one on the change-password screen before going on.",
+      )
     : new ApiError(403, "two_factor_setup_required", "Administrators must use two-factor sign-in. Set it up on the two-factor screen before going on.");
 }
 
 /** A route anyone may call (sign-in, health). It still gets the origin check, request id and error mapping. */
-export function definePublicRoute<Params = Record<string, string>>(
-  handler: (context: PublicRouteContext<Params>) => Promise<Response>,
-): NextRouteHandler {
+export function definePublicRoute<Params = Record<string, string>>(handler: (context: PublicRouteContext<Params>) => Promise<Response>): NextRouteHandler {
   return wrap<Params>(async (request, params, requestId) => {
     assertSameOrigin(request);
     return handler({ request, params, requestId });
@@ -82,9 +84,7 @@ export function definePublicRoute<Params = Record<string, string>>(
  * line names them even when the handler fails afterwards (a 403, a 404 from
  * the CRM, a 500): those are the lines someone reads to find out what happened.
  */
-function wrap<Params>(
-  run: (request: Request, params: Params, requestId: string, identify: (userId: string) => void) => Promise<Response>,
-): NextRouteHandler {
+function wrap<Params>(run: (request: Request, params: Params, requestId: string, identify: (userId: string) => void) => Promise<Response>): NextRouteHandler {
   return async (request, context) => {
     const requestId = crypto.randomUUID();
     const started = performance.now();

@@ -24,8 +24,6 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export function unknownFieldsError(what: string) {
   return {
     error: (issue: { code?: string; keys?: readonly string[] }) =>
-      issue.code === "unrecognized_keys" && issue.keys
-        ? `Unknown ${what}: ${issue.keys.map((key) => `“${key}”`).join(", ")}`
-        : undefined,
+      issue.code === "unrecognized_keys" && issue.keys ? `Unknown ${what}: ${issue.keys.map((key) => `“${key}”`).join(", ")}` : undefined,
   };
 }

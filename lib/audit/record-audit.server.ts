@@ -85,7 +85,12 @@ export async function recordRejectedSignIn(email: string, requestId: string, det
         request_id = excluded.request_id,
         detail = excluded.detail`.execute(db);
   } catch (error) {
-    logEvent("error", "audit_write_failed", { request_id: requestId, action: "sign_in", resource: "session", message: error instanceof Error ? error.message : String(error) });
+    logEvent("error", "audit_write_failed", {
+      request_id: requestId,
+      action: "sign_in",
+      resource: "session",
+      message: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

@@ -40,7 +40,13 @@ export async function getCurrentSession(headers: Headers): Promise<{ user: Curre
 }
 
 async function checkSession(
-  { session, user }: { session: { createdAt: Date; token: string; id: string }; user: { id: string; email: string; name: string; role?: string | null; banned?: boolean | null; twoFactorEnabled?: boolean | null } },
+  {
+    session,
+    user,
+  }: {
+    session: { createdAt: Date; token: string; id: string };
+    user: { id: string; email: string; name: string; role?: string | null; banned?: boolean | null; twoFactorEnabled?: boolean | null };
+  },
   headers: Headers,
 ): Promise<CurrentUser | null> {
   const auth = await getAuth();

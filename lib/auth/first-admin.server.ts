@@ -58,9 +58,7 @@ export async function ensureFirstAdmin(): Promise<void> {
     );
     return;
   }
-  console.error(
-    "[tradesdesk] No users exist yet. Set ADMIN_EMAIL and ADMIN_PASSWORD (at least 10 characters) and restart to create the first admin.",
-  );
+  console.error("[tradesdesk] No users exist yet. Set ADMIN_EMAIL and ADMIN_PASSWORD (at least 10 characters) and restart to create the first admin.");
 }
 
 async function createAdmin(email: string, password: string, name: string): Promise<string> {

@@ -29,9 +29,7 @@ export const FORGET_AFTER_MINUTES = 60;
 
 type Scope = keyof typeof THROTTLE_RULES;
 
-export type SignInAttempt =
-  | { allowed: true; succeeded: () => Promise<void> }
-  | { allowed: false; retryAfterSeconds: number };
+export type SignInAttempt = { allowed: true; succeeded: () => Promise<void> } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Counts an attempt for `email` from `ip` as a failure unless told otherwise:
@@ -104,7 +102,10 @@ export async function pruneQuietCounters(options: { force?: boolean } = {}) {
   if (!options.force && Date.now() - lastPruned < 60_000) return;
   lastPruned = Date.now();
   const { db } = await appDatabase();
-  await db.deleteFrom("sign_in_throttle").where("last_failure_at", "<", new Date(Date.now() - FORGET_AFTER_MINUTES * 60_000)).execute();
+  await db
+    .deleteFrom("sign_in_throttle")
+    .where("last_failure_at", "<", new Date(Date.now() - FORGET_AFTER_MINUTES * 60_000))
+    .execute();
 }
 
 /** A plain "try again in" for people: seconds under two minutes, else minutes. */

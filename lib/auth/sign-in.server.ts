@@ -15,13 +15,7 @@ export type SignInResult =
 /** One message for an unknown email and a wrong password, so neither reveals which accounts exist. */
 export const BAD_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
 
-export async function signIn(input: {
-  email: string;
-  password: string;
-  ip: string;
-  requestId: string;
-  headers: Headers;
-}): Promise<SignInResult> {
+export async function signIn(input: { email: string; password: string; ip: string; requestId: string; headers: Headers }): Promise<SignInResult> {
   const { email, password, ip, requestId } = input;
   // Counted before the password is checked, so parallel guesses cannot all be checked.
   const attempt = await beginSignInAttempt(email, ip);

@@ -52,7 +52,12 @@ export async function completeTwoFactorSignIn(input: { code: string; ip: string;
       outcome: "accepted",
       detail: byApp ? "with an authenticator code" : "with a backup code",
     });
-    return { ok: true, twoFactorRequired: false, user: { id: user.id, email: user.email, name: user.name, role: user.role }, setCookies: responseHeaders.getSetCookie() };
+    return {
+      ok: true,
+      twoFactorRequired: false,
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      setCookies: responseHeaders.getSetCookie(),
+    };
   } catch (error) {
     const errorCode = authErrorCode(error);
     if (errorCode === null) throw error;

@@ -39,7 +39,11 @@ describe("deleteRows", () => {
       return Promise.reject(new Error("lost"));
     };
     const first = await deleteRows({ id, remove }, rows, keyFor);
-    await deleteRows({ id, remove }, first.failed.map((failure) => failure.row), keyFor);
+    await deleteRows(
+      { id, remove },
+      first.failed.map((failure) => failure.row),
+      keyFor,
+    );
 
     const keysOf = (uuid: string) => new Set(sent.filter(([sentFor]) => sentFor === uuid).map(([, key]) => key));
     for (const row of rows) expect(keysOf(row.uuid).size).toBe(1);
@@ -63,7 +67,8 @@ describe("restoreRows (Undo)", () => {
         id,
         restore: (uuid, key) => {
           keys.push(key);
-          if (uuid === "b") return Promise.reject(new ApiRequestError(409, "not_deleted", "Name b is not in the trash: it was already restored. Nothing was changed."));
+          if (uuid === "b")
+            return Promise.reject(new ApiRequestError(409, "not_deleted", "Name b is not in the trash: it was already restored. Nothing was changed."));
           if (uuid === "c") return Promise.reject(new ApiRequestError(409, "conflict", "The same change is still being saved."));
           if (uuid === "d") return Promise.reject(new ApiRequestError(0, "network", "The dashboard could not be reached."));
           return Promise.resolve();
@@ -82,7 +87,9 @@ describe("restoreRows (Undo)", () => {
 
 describe("deleteFailureReason", () => {
   it("says what the API said, and something plain for anything else", () => {
-    expect(deleteFailureReason(new ApiRequestError(429, "usage_limit", "This month's CRM request allowance is used up."))).toBe("This month's CRM request allowance is used up.");
+    expect(deleteFailureReason(new ApiRequestError(429, "usage_limit", "This month's CRM request allowance is used up."))).toBe(
+      "This month's CRM request allowance is used up.",
+    );
     expect(deleteFailureReason("boom")).toBe("Something went wrong.");
   });
 });

@@ -37,7 +37,11 @@ const holder = globalThis as typeof globalThis & { __tradesdeskCrmCache?: Respon
 
 function cache(): ResponseCache {
   const config = crmConfig();
-  holder.__tradesdeskCrmCache ??= new ResponseCache({ freshMs: config.cacheTtlMs, keepStaleMs: Math.max(config.cacheTtlMs, config.cacheStaleMs), maxEntries: 2_000 });
+  holder.__tradesdeskCrmCache ??= new ResponseCache({
+    freshMs: config.cacheTtlMs,
+    keepStaleMs: Math.max(config.cacheTtlMs, config.cacheStaleMs),
+    maxEntries: 2_000,
+  });
   return holder.__tradesdeskCrmCache;
 }
 
@@ -69,7 +73,8 @@ export async function crmRead<Schema extends z.ZodType>(
 
   if (useCache) {
     const fresh = shared.getFresh<z.infer<Schema>>(key);
-    if (fresh) return { data: fresh.value, meta: { cache: "hit", upstreamMs: 0, upstreamCalls: 0, replayed: false, fetchedAt: new Date(fresh.storedAt).toISOString() } };
+    if (fresh)
+      return { data: fresh.value, meta: { cache: "hit", upstreamMs: 0, upstreamCalls: 0, replayed: false, fetchedAt: new Date(fresh.storedAt).toISOString() } };
   }
   try {
     // Only the person who starts a read is charged for it: those who join it in flight get it free.
@@ -80,8 +85,13 @@ export async function crmRead<Schema extends z.ZodType>(
     return result;
   } catch (error) {
     // Out of quota or out of reach: what was last seen is better than nothing, if it is marked as such.
-    const stale = useCache && error instanceof CrmError && (error.kind === "usage_limit" || error.kind === "unavailable") ? shared.getAny<z.infer<Schema>>(key) : undefined;
-    if (stale) return { data: stale.value, meta: { cache: "stale", upstreamMs: 0, upstreamCalls: 0, replayed: false, fetchedAt: new Date(stale.storedAt).toISOString() } };
+    const stale =
+      useCache && error instanceof CrmError && (error.kind === "usage_limit" || error.kind === "unavailable") ? shared.getAny<z.infer<Schema>>(key) : undefined;
+    if (stale)
+      return {
+        data: stale.value,
+        meta: { cache: "stale", upstreamMs: 0, upstreamCalls: 0, replayed: false, fetchedAt: new Date(stale.storedAt).toISOString() },
+      };
     throw error;
   }
 }
@@ -163,12 +173,9 @@ async function send<Schema extends z.ZodType>(request: {
     } catch (error) {
       if (error instanceof CrmError) throw error; // a success with a body we cannot read: not retryable
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-      failure = new CrmError(
-        "unavailable",
-        timedOut ? `The CRM did not answer within ${config.timeoutMs} ms` : "The CRM could not be reached",
-        null,
-        { cause: error },
-      );
+      failure = new CrmError("unavailable", timedOut ? `The CRM did not answer within ${config.timeoutMs} ms` : "The CRM could not be reached", null, {
+        cause: error,
+      });
       outcome = { kind: "network" };
     }
 

@@ -64,7 +64,11 @@ export async function deleteCustomer(uuid: string, idempotencyKey: string) {
  * does it differently, this function is the one place to change.
  */
 export async function restoreCustomer(uuid: string, idempotencyKey: string) {
-  const result = await crmWrite("PUT", `/customers/${encodeURIComponent(uuid)}`, customerSchema, { body: { deleted_at: null }, idempotencyKey, invalidates: AFFECTS });
+  const result = await crmWrite("PUT", `/customers/${encodeURIComponent(uuid)}`, customerSchema, {
+    body: { deleted_at: null },
+    idempotencyKey,
+    invalidates: AFFECTS,
+  });
   await mirrorCustomers(result.meta, [result.data]);
   return result;
 }

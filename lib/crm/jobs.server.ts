@@ -68,7 +68,11 @@ export async function deleteJob(uuid: string, idempotencyKey: string) {
 
 /** Restore: see restoreCustomer for why this is a PUT of `{"deleted_at": null}`. */
 export async function restoreJob(uuid: string, idempotencyKey: string) {
-  const result = await crmWrite("PUT", `/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, { body: { deleted_at: null }, idempotencyKey, invalidates: AFFECTS });
+  const result = await crmWrite("PUT", `/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, {
+    body: { deleted_at: null },
+    idempotencyKey,
+    invalidates: AFFECTS,
+  });
   await mirrorJobDetail(result.meta, result.data);
   return result;
 }

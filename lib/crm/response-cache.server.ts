@@ -16,9 +16,7 @@ export class ResponseCache {
   private readonly entries = new Map<string, CacheEntry<unknown>>();
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
-  constructor(
-    private readonly options: { freshMs: number; keepStaleMs: number; maxEntries: number; now?: () => number },
-  ) {}
+  constructor(private readonly options: { freshMs: number; keepStaleMs: number; maxEntries: number; now?: () => number }) {}
 
   private now() {
     return this.options.now?.() ?? Date.now();

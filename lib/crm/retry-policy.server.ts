@@ -11,9 +11,7 @@ const MAX_DELAY_MS = 2_000;
 /** A Retry-After longer than this is not waited out inside one user request. */
 export const MAX_RETRY_AFTER_MS = 5_000;
 
-export type AttemptOutcome =
-  | { kind: "network" }
-  | { kind: "status"; status: number; retryAfter: string | null };
+export type AttemptOutcome = { kind: "network" } | { kind: "status"; status: number; retryAfter: string | null };
 
 export function isRetryableOutcome(outcome: AttemptOutcome, idempotent: boolean): boolean {
   if (!idempotent) return false;

@@ -6,10 +6,20 @@ import { z } from "zod";
  * tolerated and dropped; timestamps may come with or without milliseconds.
  */
 const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not an ISO 8601 timestamp");
-const nullableText = z.string().nullable().optional().transform((value) => value ?? null);
+const nullableText = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((value) => value ?? null);
 // The CRM serialises money as numbers; accept numeric strings too, as Postgres-backed APIs often do.
 const amount = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ])
   .nullable()
   .optional()
   .transform((value) => value ?? null);
@@ -43,11 +53,18 @@ export const customerSchema = z.object({
   billing_zip: nullableText,
   primary_service_location_uuid: nullableText,
   notes: nullableText,
-  internal_flags: z.record(z.string(), z.unknown()).nullable().optional().transform((value) => value ?? null),
+  internal_flags: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   on_my_way_notify_via: nullableText,
   created_at: timestamp,
   updated_at: timestamp,
-  deleted_at: timestamp.nullable().optional().transform((value) => value ?? null),
+  deleted_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
 });
 export type Customer = z.infer<typeof customerSchema>;
 
@@ -73,20 +90,44 @@ export const jobListItemSchema = z.object({
   service_zip: nullableText,
   estimated_amount: amount,
   actual_amount: amount,
-  scheduled_date: timestamp.nullable().optional().transform((value) => value ?? null),
+  scheduled_date: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   scheduled_time_start: nullableText,
   scheduled_time_end: nullableText,
-  started_at: timestamp.nullable().optional().transform((value) => value ?? null),
-  completed_at: timestamp.nullable().optional().transform((value) => value ?? null),
-  invoiced_at: timestamp.nullable().optional().transform((value) => value ?? null),
-  paid_at: timestamp.nullable().optional().transform((value) => value ?? null),
+  started_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  completed_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  invoiced_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  paid_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   internal_notes: nullableText,
   customer_notes: nullableText,
-  customer: customerRefSchema.nullable().optional().transform((value) => value ?? null),
-  assigned_user: assignedUserSchema.nullable().optional().transform((value) => value ?? null),
+  customer: customerRefSchema
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  assigned_user: assignedUserSchema
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   created_at: timestamp.optional(),
   updated_at: timestamp.optional(),
-  deleted_at: timestamp.nullable().optional().transform((value) => value ?? null),
+  deleted_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
 });
 export type JobListItem = z.infer<typeof jobListItemSchema>;
 
@@ -100,14 +141,23 @@ export const locationSchema = z.object({
   zip: nullableText,
   created_at: timestamp.optional(),
   updated_at: timestamp.optional(),
-  deleted_at: timestamp.nullable().optional().transform((value) => value ?? null),
+  deleted_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
 });
 export type Location = z.infer<typeof locationSchema>;
 
 /** GET /jobs/{uuid} embeds the full customer and location (CRM-API decision 11). */
 export const jobDetailSchema = jobListItemSchema.extend({
-  customer: customerSchema.nullable().optional().transform((value) => value ?? null),
-  location: locationSchema.nullable().optional().transform((value) => value ?? null),
+  customer: customerSchema
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  location: locationSchema
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
 });
 export type JobDetail = z.infer<typeof jobDetailSchema>;
 

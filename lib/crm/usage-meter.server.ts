@@ -21,9 +21,7 @@ export async function countCrmRequest(at = new Date()): Promise<void> {
     await db
       .insertInto("crm_usage")
       .values({ month: usageMonth(at), request_count: 1 })
-      .onConflict((conflict) =>
-        conflict.column("month").doUpdateSet({ request_count: sql`crm_usage.request_count + 1`, updated_at: sql`now()` }),
-      )
+      .onConflict((conflict) => conflict.column("month").doUpdateSet({ request_count: sql`crm_usage.request_count + 1`, updated_at: sql`now()` }))
       .execute();
   } catch (error) {
     logEvent("error", "usage_count_failed", { message: error instanceof Error ? error.message : String(error) });

@@ -20,7 +20,12 @@ export function csvFileName(parts: readonly (string | null | undefined)[], date 
   const day = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
   const slug = [...parts, day]
     .filter((part): part is string => Boolean(part && part.trim()))
-    .map((part) => part.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""))
+    .map((part) =>
+      part
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, ""),
+    )
     .filter(Boolean)
     .join("-");
   return `${slug}.csv`;

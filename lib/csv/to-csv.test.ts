@@ -23,7 +23,7 @@ describe("escapeCsvCell", () => {
   });
 
   it("defuses cells a spreadsheet would run as a formula", () => {
-    expect(escapeCsvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(escapeCsvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
     expect(escapeCsvCell("+1 206")).toBe("'+1 206");
     expect(escapeCsvCell("-5")).toBe("'-5");
     expect(escapeCsvCell("@SUM(A1)")).toBe("'@SUM(A1)");

@@ -7,7 +7,6 @@ import { toCustomerDto } from "@/lib/customers/customer-service.server";
 import { classifyLookupQuery } from "@/lib/customers/lookup-query";
 import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 
-
 /** Matches shown with their open jobs; more matches are listed without them, to keep a keystroke's cost bounded. */
 export const LOOKUP_MATCH_LIMIT = 10;
 export const LOOKUP_JOBS_FOR_FIRST = 5;
@@ -27,7 +26,9 @@ export async function lookupCallers(raw: string) {
   const search = query.kind === "phone" ? query.digits : query.value;
   const customers = await listCustomers({ search, limit: LOOKUP_MATCH_LIMIT });
   const withJobs = customers.data.customers.slice(0, LOOKUP_JOBS_FOR_FIRST);
-  const jobs = await Promise.all(withJobs.map((customer) => listJobs({ customerUuid: customer.uuid, statuses: OPEN_JOB_STATUSES, limit: OPEN_JOBS_PER_CUSTOMER })));
+  const jobs = await Promise.all(
+    withJobs.map((customer) => listJobs({ customerUuid: customer.uuid, statuses: OPEN_JOB_STATUSES, limit: OPEN_JOBS_PER_CUSTOMER })),
+  );
   const matches: LookupMatch[] = customers.data.customers.map((customer, index) => {
     const open = jobs[index];
     return { ...toCustomerDto(customer), open_jobs: open ? { total: open.data.pagination.total, items: open.data.jobs } : null };

@@ -27,7 +27,10 @@ describe("changedCustomerFields", () => {
 
   it("ignores hidden billing inputs while billing is the physical address", () => {
     expect(changedCustomerFields(base, { ...base, billing_city: "Tacoma" })).toEqual([]);
-    expect(changedCustomerFields(base, { ...base, billing_same_as_physical: false, billing_city: "Tacoma" })).toEqual(["billing_same_as_physical", "billing_city"]);
+    expect(changedCustomerFields(base, { ...base, billing_same_as_physical: false, billing_city: "Tacoma" })).toEqual([
+      "billing_same_as_physical",
+      "billing_city",
+    ]);
   });
 });
 
@@ -37,7 +40,11 @@ describe("buildCustomerPatch", () => {
   });
 
   it("sends only the changed fields and the time the edit started from", () => {
-    expect(buildCustomerPatch(base, { ...base, email: "m@example.com", is_vip: true }, AT)).toEqual({ expected_updated_at: AT, is_vip: true, email: "m@example.com" });
+    expect(buildCustomerPatch(base, { ...base, email: "m@example.com", is_vip: true }, AT)).toEqual({
+      expected_updated_at: AT,
+      is_vip: true,
+      email: "m@example.com",
+    });
   });
 
   it("sends the whole physical address with the tick when it changes, so billing follows", () => {

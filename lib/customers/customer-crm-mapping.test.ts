@@ -15,10 +15,27 @@ const base = { first_name: "John", last_name: "Doe", email: "john@example.com" }
 const { parsed } = schemaCases(customerInputSchema);
 
 const DOCUMENTED_CRM_FIELDS = new Set([
-  "first_name", "last_name", "company_name", "email", "phone", "customer_type", "is_vip",
-  "physical_address1", "physical_address2", "physical_city", "physical_state", "physical_zip",
-  "billing_address1", "billing_address2", "billing_city", "billing_state", "billing_zip",
-  "primary_service_location_uuid", "notes", "internal_flags", "on_my_way_notify_via",
+  "first_name",
+  "last_name",
+  "company_name",
+  "email",
+  "phone",
+  "customer_type",
+  "is_vip",
+  "physical_address1",
+  "physical_address2",
+  "physical_city",
+  "physical_state",
+  "physical_zip",
+  "billing_address1",
+  "billing_address2",
+  "billing_city",
+  "billing_state",
+  "billing_zip",
+  "primary_service_location_uuid",
+  "notes",
+  "internal_flags",
+  "on_my_way_notify_via",
 ]);
 
 describe("toCrmCustomerBody", () => {
@@ -105,12 +122,9 @@ describe("toCrmCustomerBody", () => {
 
 describe("customerExtrasFromFlags", () => {
   const defaults = { tags: [], lead_source: null, marketing_email_opt_in: false, marketing_sms_opt_in: false };
-  it.each([null, undefined, "garbage", 42, [], { tradesdesk: "x" }, { tradesdesk: [] }, { other: { tags: ["x"] } }])(
-    "reads %j as the defaults",
-    (flags) => {
-      expect(customerExtrasFromFlags(flags)).toEqual(defaults);
-    },
-  );
+  it.each([null, undefined, "garbage", 42, [], { tradesdesk: "x" }, { tradesdesk: [] }, { other: { tags: ["x"] } }])("reads %j as the defaults", (flags) => {
+    expect(customerExtrasFromFlags(flags)).toEqual(defaults);
+  });
   it("keeps what is valid and drops what isn't", () => {
     expect(
       customerExtrasFromFlags({

@@ -1,4 +1,13 @@
-import { ADDRESS_COPIES, LEAD_SOURCES, MAX_TAGS, MAX_TAG_LENGTH, copyPhysicalToBilling, customerFields, dedupeTags, type LeadSource } from "@/lib/customers/customer-fields";
+import {
+  ADDRESS_COPIES,
+  LEAD_SOURCES,
+  MAX_TAGS,
+  MAX_TAG_LENGTH,
+  copyPhysicalToBilling,
+  customerFields,
+  dedupeTags,
+  type LeadSource,
+} from "@/lib/customers/customer-fields";
 import { CUSTOMER_TYPES, NOTIFY_CHANNELS } from "@/lib/customers/customer-enums";
 import { customerFormDefaults, type CustomerFormState, type CustomerInput } from "@/lib/customers/customer-schema";
 import { isRecord } from "@/lib/forms/cross-field-rules";
@@ -39,10 +48,7 @@ const CRM_TEXT_FIELDS = CRM_CUSTOMER_FIELDS.filter((field) => !MAPPED_APART.has(
  * keys inside ours that a newer dashboard wrote) survive. internal_flags is only
  * sent when an extra is part of the input.
  */
-export function toCrmCustomerBody(
-  input: Partial<CustomerInput>,
-  currentInternalFlags: Record<string, unknown> | null,
-): Record<string, unknown> {
+export function toCrmCustomerBody(input: Partial<CustomerInput>, currentInternalFlags: Record<string, unknown> | null): Record<string, unknown> {
   const resolved = copyPhysicalToBilling(input);
   const body: Record<string, unknown> = {};
   for (const field of CRM_CUSTOMER_FIELDS) {
@@ -113,9 +119,7 @@ export function customerToFormValues(customer: CrmCustomerRecord): CustomerFormS
     customer_type: type ?? "Residential",
     is_vip: customer.is_vip === true,
     on_my_way_notify_via: channel ?? "",
-    billing_same_as_physical: ADDRESS_COPIES.every(
-      ([physical, billing]) => text(customer[physical]).trim() === text(customer[billing]).trim(),
-    ),
+    billing_same_as_physical: ADDRESS_COPIES.every(([physical, billing]) => text(customer[physical]).trim() === text(customer[billing]).trim()),
     tags: extras.tags,
     lead_source: extras.lead_source ?? "",
     marketing_email_opt_in: extras.marketing_email_opt_in,

@@ -12,17 +12,7 @@ import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
  */
 
 /** Where customers hear about the business; the office's list, stored in internal_flags. */
-export const LEAD_SOURCES = [
-  "Google",
-  "Referral",
-  "Repeat customer",
-  "Yard sign",
-  "Facebook",
-  "Nextdoor",
-  "Yelp",
-  "Home show",
-  "Other",
-] as const;
+export const LEAD_SOURCES = ["Google", "Referral", "Repeat customer", "Yard sign", "Facebook", "Nextdoor", "Yelp", "Home show", "Other"] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
 
 export const MAX_TAGS = 20;
@@ -74,11 +64,7 @@ const leadSourceField = z
 /** Trimmed, 1–30 characters each, at most 20 once case-insensitive duplicates are dropped (first spelling kept). */
 const tagsField = z
   .array(
-    z
-      .string({ error: "Tags must be text" })
-      .trim()
-      .min(1, "Tags can't be blank")
-      .max(MAX_TAG_LENGTH, `Each tag can be at most ${MAX_TAG_LENGTH} characters`),
+    z.string({ error: "Tags must be text" }).trim().min(1, "Tags can't be blank").max(MAX_TAG_LENGTH, `Each tag can be at most ${MAX_TAG_LENGTH} characters`),
     { error: "Tags must be a list" },
   )
   .transform(dedupeTags)
@@ -153,9 +139,7 @@ const CUSTOMER_RULES: readonly CrossFieldRule[] = [
   {
     fields: ["email", "phone"],
     check: (record): FieldMessages =>
-      isGiven(record.email) || isGiven(record.phone)
-        ? {}
-        : { email: "Add an email or a phone number", phone: "Add an email or a phone number" },
+      isGiven(record.email) || isGiven(record.phone) ? {} : { email: "Add an email or a phone number", phone: "Add an email or a phone number" },
   },
   {
     fields: ["on_my_way_notify_via", "email", "phone"],
@@ -168,9 +152,7 @@ const CUSTOMER_RULES: readonly CrossFieldRule[] = [
         case "email":
           return email ? {} : { on_my_way_notify_via: "Email notifications need an email address" };
         case "both":
-          return email && phone
-            ? {}
-            : { on_my_way_notify_via: "Notifications by email and SMS need both an email address and a phone number" };
+          return email && phone ? {} : { on_my_way_notify_via: "Notifications by email and SMS need both an email address and a phone number" };
         default:
           return {};
       }
@@ -179,16 +161,12 @@ const CUSTOMER_RULES: readonly CrossFieldRule[] = [
   {
     fields: ["marketing_email_opt_in", "email"],
     check: (record): FieldMessages =>
-      record.marketing_email_opt_in === true && !isGiven(record.email)
-        ? { marketing_email_opt_in: "Marketing emails need an email address" }
-        : {},
+      record.marketing_email_opt_in === true && !isGiven(record.email) ? { marketing_email_opt_in: "Marketing emails need an email address" } : {},
   },
   {
     fields: ["marketing_sms_opt_in", "phone"],
     check: (record): FieldMessages =>
-      record.marketing_sms_opt_in === true && !isGiven(record.phone)
-        ? { marketing_sms_opt_in: "Marketing texts need a phone number" }
-        : {},
+      record.marketing_sms_opt_in === true && !isGiven(record.phone) ? { marketing_sms_opt_in: "Marketing texts need a phone number" } : {},
   },
 ];
 
@@ -220,4 +198,3 @@ export function copyPhysicalToBilling<T extends WithAddresses>(value: T): T {
   }
   return copy as T;
 }
-

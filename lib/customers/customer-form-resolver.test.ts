@@ -21,7 +21,11 @@ describe("customerFormResolver", () => {
   });
 
   it("asks for an email or a phone on both fields, and a channel's contact detail on the channel", async () => {
-    const result = await customerFormResolver()({ ...customerFormDefaults, first_name: "Ann", last_name: "Lee", on_my_way_notify_via: "sms" }, undefined, options);
+    const result = await customerFormResolver()(
+      { ...customerFormDefaults, first_name: "Ann", last_name: "Lee", on_my_way_notify_via: "sms" },
+      undefined,
+      options,
+    );
     expect(messages(result.errors)).toEqual({
       email: "Add an email or a phone number",
       phone: "Add an email or a phone number",

@@ -8,11 +8,23 @@ export function customerName(customer: Pick<CustomerDto, "first_name" | "last_na
 type AddressParts = { line1: string | null; line2: string | null; city: string | null; state: string | null; zip: string | null };
 
 export function physicalAddress(customer: CustomerDto): AddressParts {
-  return { line1: customer.physical_address1, line2: customer.physical_address2, city: customer.physical_city, state: customer.physical_state, zip: customer.physical_zip };
+  return {
+    line1: customer.physical_address1,
+    line2: customer.physical_address2,
+    city: customer.physical_city,
+    state: customer.physical_state,
+    zip: customer.physical_zip,
+  };
 }
 
 export function billingAddress(customer: CustomerDto): AddressParts {
-  return { line1: customer.billing_address1, line2: customer.billing_address2, city: customer.billing_city, state: customer.billing_state, zip: customer.billing_zip };
+  return {
+    line1: customer.billing_address1,
+    line2: customer.billing_address2,
+    city: customer.billing_city,
+    state: customer.billing_state,
+    zip: customer.billing_zip,
+  };
 }
 
 /** "12 Pine St, Apt 4, Seattle, WA 98101", or null when no part is given. */

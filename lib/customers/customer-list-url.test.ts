@@ -17,7 +17,13 @@ describe("the customer list URL", () => {
     const query = toCustomerListQuery(loadCustomerListUrl("?search=smith&filter=commercial&page=2"));
     const params = customerListApiParams(query);
     expect(params.toString()).toBe("filter=commercial&search=smith&page=2&limit=25");
-    expect(customerListFiltersSchema.parse(Object.fromEntries(params))).toEqual({ filter: "commercial", search: "smith", include_deleted: false, page: 2, limit: 25 });
+    expect(customerListFiltersSchema.parse(Object.fromEntries(params))).toEqual({
+      filter: "commercial",
+      search: "smith",
+      include_deleted: false,
+      page: 2,
+      limit: 25,
+    });
   });
 
   it("cuts a pasted search to what the API accepts", () => {

@@ -16,8 +16,7 @@ const LOCATION = "6c1d2e3f-0000-4000-8000-000000000001";
 const base = { first_name: "John", last_name: "Doe", email: "john@example.com" };
 
 const { parse, parsed } = schemaCases(customerInputSchema);
-const expectOnly = (input: Record<string, unknown>, expected: Record<string, string[]>) =>
-  expect(issuesOf(parse(input))).toEqual(expected);
+const expectOnly = (input: Record<string, unknown>, expected: Record<string, string[]>) => expect(issuesOf(parse(input))).toEqual(expected);
 
 describe("customerInputSchema: the minimal customer", () => {
   it("fills every optional field with its default", () => {
@@ -173,23 +172,32 @@ describe("phone", () => {
 
 describe("at least one of email and phone", () => {
   it("puts the message on both fields when both are missing", () => {
-    expectOnly({ first_name: "John", last_name: "Doe" }, {
-      email: ["Add an email or a phone number"],
-      phone: ["Add an email or a phone number"],
-    });
-    expectOnly({ first_name: "John", last_name: "Doe", email: " ", phone: "" }, {
-      email: ["Add an email or a phone number"],
-      phone: ["Add an email or a phone number"],
-    });
+    expectOnly(
+      { first_name: "John", last_name: "Doe" },
+      {
+        email: ["Add an email or a phone number"],
+        phone: ["Add an email or a phone number"],
+      },
+    );
+    expectOnly(
+      { first_name: "John", last_name: "Doe", email: " ", phone: "" },
+      {
+        email: ["Add an email or a phone number"],
+        phone: ["Add an email or a phone number"],
+      },
+    );
   });
   it("is satisfied by either", () => {
     expect(parse({ first_name: "John", last_name: "Doe", email: "john@example.com" }).success).toBe(true);
     expect(parse({ first_name: "John", last_name: "Doe", phone: "206-555-1234" }).success).toBe(true);
   });
   it("shows only the format problem when the one detail given is malformed", () => {
-    expectOnly({ first_name: "John", last_name: "Doe", phone: "555-1234" }, {
-      phone: ["Enter a 10-digit US phone number, like 206-555-1234"],
-    });
+    expectOnly(
+      { first_name: "John", last_name: "Doe", phone: "555-1234" },
+      {
+        phone: ["Enter a 10-digit US phone number, like 206-555-1234"],
+      },
+    );
     expectOnly({ first_name: "John", last_name: "Doe", email: "john@" }, { email: ["Enter an email address like name@example.com"] });
   });
 });
@@ -224,9 +232,12 @@ describe("on_my_way_notify_via", () => {
 
 describe("marketing opt-ins", () => {
   it("refuses marketing emails without an email address", () => {
-    expectOnly({ ...base, email: "", phone: "206-555-1234", marketing_email_opt_in: true }, {
-      marketing_email_opt_in: ["Marketing emails need an email address"],
-    });
+    expectOnly(
+      { ...base, email: "", phone: "206-555-1234", marketing_email_opt_in: true },
+      {
+        marketing_email_opt_in: ["Marketing emails need an email address"],
+      },
+    );
   });
   it("refuses marketing texts without a phone number", () => {
     expectOnly({ ...base, marketing_sms_opt_in: true }, { marketing_sms_opt_in: ["Marketing texts need a phone number"] });
@@ -266,10 +277,13 @@ describe("addresses", () => {
     expect(parsed({ ...base, physical_address2: "a".repeat(100), physical_city: "c".repeat(60) }).physical_city).toBe("c".repeat(60));
   });
   it("validates the billing address like the physical one when it is separate", () => {
-    expectOnly({ ...base, billing_state: "Oregon", billing_zip: "123" }, {
-      billing_state: ["Enter a 2-letter US state code, like WA"],
-      billing_zip: ["Enter a ZIP code like 98101 or 98101-1234"],
-    });
+    expectOnly(
+      { ...base, billing_state: "Oregon", billing_zip: "123" },
+      {
+        billing_state: ["Enter a 2-letter US state code, like WA"],
+        billing_zip: ["Enter a ZIP code like 98101 or 98101-1234"],
+      },
+    );
   });
 
   const physical = {
@@ -347,9 +361,12 @@ describe("lead_source, primary_service_location_uuid", () => {
     expect(parsed({ ...base, primary_service_location_uuid: null }).primary_service_location_uuid).toBeNull();
   });
   it("refuses something that isn't an id", () => {
-    expectOnly({ ...base, primary_service_location_uuid: "seattle" }, {
-      primary_service_location_uuid: ["Choose a service location from the list"],
-    });
+    expectOnly(
+      { ...base, primary_service_location_uuid: "seattle" },
+      {
+        primary_service_location_uuid: ["Choose a service location from the list"],
+      },
+    );
   });
 });
 
@@ -440,4 +457,3 @@ describe("checkCustomerRules", () => {
     });
   });
 });
-

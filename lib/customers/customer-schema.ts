@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { unknownFieldsError } from "@/lib/api/field-errors";
-import {
-  PHYSICAL_FIELDS,
-  checkCustomerRules,
-  copyPhysicalToBilling,
-  customerFields,
-  ignoreBillingWhenSame,
-} from "@/lib/customers/customer-fields";
+import { PHYSICAL_FIELDS, checkCustomerRules, copyPhysicalToBilling, customerFields, ignoreBillingWhenSame } from "@/lib/customers/customer-fields";
 import { ALWAYS_FOR_OBJECTS, addRuleIssues } from "@/lib/forms/cross-field-rules";
 import { withCreateDefaults, type FormState } from "@/lib/forms/create-defaults";
 import { expectedUpdatedAtField } from "@/lib/forms/fields";
@@ -63,10 +57,7 @@ const customerCreateObject = z
   .transform(copyPhysicalToBilling);
 
 /** Create (and full-form) input: unknown fields are refused, every rule is checked. */
-export const customerInputSchema = z.preprocess(
-  (raw: z.input<typeof customerCreateObject>) => ignoreBillingWhenSame(raw),
-  customerCreateObject,
-);
+export const customerInputSchema = z.preprocess((raw: z.input<typeof customerCreateObject>) => ignoreBillingWhenSame(raw), customerCreateObject);
 export type CustomerInput = z.output<typeof customerInputSchema>;
 export type CustomerFormValues = z.input<typeof customerInputSchema>;
 
@@ -93,8 +84,5 @@ const customerPatchObject = z
  * the `updated_at` the user started from (optimistic concurrency). The
  * cross-field rules need the whole record: call checkCustomerRules on the merge.
  */
-export const customerUpdateSchema = z.preprocess(
-  (raw: z.input<typeof customerPatchObject>) => ignoreBillingWhenSame(raw),
-  customerPatchObject,
-);
+export const customerUpdateSchema = z.preprocess((raw: z.input<typeof customerPatchObject>) => ignoreBillingWhenSame(raw), customerPatchObject);
 export type CustomerUpdateInput = z.output<typeof customerUpdateSchema>;

@@ -29,9 +29,18 @@ function auditView(customer: Customer): Record<string, unknown> {
 
 export async function createCustomerFromInput(input: CustomerInput, idempotencyKey: string, context: WriteContext) {
   const body = toCrmCustomerBody(input, null);
-  const changes = diffFields(null, { ...body, ...input }, Object.keys(input).filter((field) => field !== "billing_same_as_physical"));
+  const changes = diffFields(
+    null,
+    { ...body, ...input },
+    Object.keys(input).filter((field) => field !== "billing_same_as_physical"),
+  );
   try {
-    return await auditedWrite(context, { action: "create", resource: "customer", resourceId: null, changes }, () => crm.createCustomer(body, idempotencyKey), (customer) => customer.uuid);
+    return await auditedWrite(
+      context,
+      { action: "create", resource: "customer", resourceId: null, changes },
+      () => crm.createCustomer(body, idempotencyKey),
+      (customer) => customer.uuid,
+    );
   } catch (error) {
     throw crmValidationToApiError(error, FORM_FIELDS);
   }
@@ -56,8 +65,16 @@ async function updateCustomerFromPatchUnlocked(uuid: string, patch: CustomerUpda
   const body = toCrmCustomerBody(changes, current.internal_flags);
 
   if (!sameInstant(current.updated_at, expectedUpdatedAt)) {
-    if (alreadyApplied(current, body)) return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
-    throw new ApiError(409, "conflict", "Someone else changed this customer since you opened it. Review their change, then apply yours again.", undefined, undefined, toCustomerDto(current));
+    if (alreadyApplied(current, body))
+      return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
+    throw new ApiError(
+      409,
+      "conflict",
+      "Someone else changed this customer since you opened it. Review their change, then apply yours again.",
+      undefined,
+      undefined,
+      toCustomerDto(current),
+    );
   }
 
   const ruleErrors = checkCustomerRules({ ...customerToFormValues(current), ...changes }, Object.keys(changes));
@@ -65,9 +82,15 @@ async function updateCustomerFromPatchUnlocked(uuid: string, patch: CustomerUpda
 
   const before = auditView(current);
   const after = { ...before, ...changes, ...body };
-  const audit = diffFields(before, after, Object.keys(changes).filter((field) => field !== "billing_same_as_physical"));
+  const audit = diffFields(
+    before,
+    after,
+    Object.keys(changes).filter((field) => field !== "billing_same_as_physical"),
+  );
   try {
-    return await auditedWrite(context, { action: "update", resource: "customer", resourceId: uuid, changes: audit }, () => crm.updateCustomer(uuid, body, idempotencyKey));
+    return await auditedWrite(context, { action: "update", resource: "customer", resourceId: uuid, changes: audit }, () =>
+      crm.updateCustomer(uuid, body, idempotencyKey),
+    );
   } catch (error) {
     throw crmValidationToApiError(error, FORM_FIELDS);
   }
@@ -85,7 +108,12 @@ function alreadyApplied(current: Customer, body: Record<string, unknown>): boole
  * Jobs first: if the CRM stops answering halfway, the customer is still there
  * and the retry (same key, so nothing is done twice) finishes the work.
  */
-export async function deleteCustomerById(uuid: string, idempotencyKey: string, context: WriteContext, options: { withOpenJobs: boolean } = { withOpenJobs: false }) {
+export async function deleteCustomerById(
+  uuid: string,
+  idempotencyKey: string,
+  context: WriteContext,
+  options: { withOpenJobs: boolean } = { withOpenJobs: false },
+) {
   const customer = (await crm.getCustomer(uuid, { includeDeleted: true })).data;
   const jobsDeleted = options.withOpenJobs ? await deleteOpenJobsOf(uuid, idempotencyKey, context) : [];
   const result = await auditedWrite(context, { action: "delete", resource: "customer", resourceId: uuid }, () => crm.deleteCustomer(uuid, idempotencyKey));

@@ -28,11 +28,7 @@ export function duplicateLookups(values: { phone: string | null; email: string |
 
 const digitsOf = (value: string | null | undefined) => (value ?? "").replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "");
 
-export function exactDuplicates(
-  found: readonly CustomerDto[],
-  wanted: { phone: string | null; email: string | null },
-  excludeUuid?: string,
-): DuplicateMatch[] {
+export function exactDuplicates(found: readonly CustomerDto[], wanted: { phone: string | null; email: string | null }, excludeUuid?: string): DuplicateMatch[] {
   const byUuid = new Map<string, DuplicateMatch>();
   for (const customer of found) {
     if (customer.uuid === excludeUuid || customer.deleted_at) continue;

@@ -19,7 +19,9 @@ const row = (action: string, changes: Record<string, unknown>): AuditRow => ({
 
 describe("historyChanges", () => {
   it("lists an edit's changes in the form's order, from → to, in plain values", () => {
-    const changes = historyChanges(row("update", { notes: { from: null, to: "Dog" }, phone: { from: "206-555-0142", to: "206-555-0199" }, is_vip: { from: false, to: true } }));
+    const changes = historyChanges(
+      row("update", { notes: { from: null, to: "Dog" }, phone: { from: "206-555-0142", to: "206-555-0199" }, is_vip: { from: false, to: true } }),
+    );
     expect(changes).toEqual([
       { field: "is_vip", from: "No", to: "Yes" },
       { field: "phone", from: "206-555-0142", to: "206-555-0199" },

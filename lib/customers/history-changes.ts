@@ -32,7 +32,8 @@ export function historyChanges(row: AuditRow): { field: string; from: string | n
     return typeof change === "object" && change !== null && "to" in change ? (change as { to: unknown }).to : change;
   };
   const created = row.action === "create";
-  const billingCopied = created && Object.entries(PHYSICAL_OF).every(([billing, physical]) => JSON.stringify(toOf(billing) ?? null) === JSON.stringify(toOf(physical) ?? null));
+  const billingCopied =
+    created && Object.entries(PHYSICAL_OF).every(([billing, physical]) => JSON.stringify(toOf(billing) ?? null) === JSON.stringify(toOf(physical) ?? null));
   const list = Object.entries(changes)
     .filter(([field]) => !HIDDEN_FIELDS.has(field))
     .filter(([field]) => !(created && (isBlank(toOf(field)) || (billingCopied && field in PHYSICAL_OF))))
@@ -47,4 +48,3 @@ export function historyChanges(row: AuditRow): { field: string; from: string | n
   }
   return list;
 }
-

@@ -86,9 +86,12 @@ describe("classifyLookupQuery", () => {
 });
 
 describe("isWholePhoneNumber (the lookup asks at once, without waiting for a pause)", () => {
-  it.each(["(206) 555-1234", "206.555.1234", "2065551234", " 206-555-1234 ", "+1 206 555 1234", "1-206-555-1234", "12065551234"])("%j is a whole number", (raw) => {
-    expect(isWholePhoneNumber(raw)).toBe(true);
-  });
+  it.each(["(206) 555-1234", "206.555.1234", "2065551234", " 206-555-1234 ", "+1 206 555 1234", "1-206-555-1234", "12065551234"])(
+    "%j is a whole number",
+    (raw) => {
+      expect(isWholePhoneNumber(raw)).toBe(true);
+    },
+  );
 
   it.each([
     "(206) 555-123", // one digit short

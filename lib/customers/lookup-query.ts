@@ -1,10 +1,7 @@
 import { phoneSearchDigits } from "@/lib/phone/us-phone";
 
 export type LookupQuery =
-  | { kind: "phone"; digits: string; display: string }
-  | { kind: "email"; value: string }
-  | { kind: "name"; value: string }
-  | { kind: "too_short" };
+  { kind: "phone"; digits: string; display: string } | { kind: "email"; value: string } | { kind: "name"; value: string } | { kind: "too_short" };
 
 // Digits and the punctuation people write numbers with; the same test the CRM's
 // phone search uses to decide whether a term is a phone fragment.
@@ -44,7 +41,6 @@ export function classifyLookupQuery(raw: string): LookupQuery {
   }
   return { kind: "name", value: text };
 }
-
 
 /**
  * Whether the box holds a whole phone number, so the lookup can ask at once

@@ -97,9 +97,7 @@ class PGliteConnection implements DatabaseConnection {
     const affected = result.affectedRows;
     return {
       rows: result.rows,
-      ...(affected !== undefined && compiledQuery.query.kind !== "SelectQueryNode"
-        ? { numAffectedRows: BigInt(affected) }
-        : {}),
+      ...(affected !== undefined && compiledQuery.query.kind !== "SelectQueryNode" ? { numAffectedRows: BigInt(affected) } : {}),
     };
   }
 

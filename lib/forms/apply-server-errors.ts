@@ -38,7 +38,11 @@ export interface SaveFailure {
  * lost answer) is the notice saveFailureNotice gives; otherwise the server's
  * field errors go on their fields and whatever is left is the notice.
  */
-export function describeSaveFailure<Values extends FieldValues>(error: unknown, setError: UseFormSetError<Values>, knownFields: readonly string[]): SaveFailure {
+export function describeSaveFailure<Values extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<Values>,
+  knownFields: readonly string[],
+): SaveFailure {
   const notice = saveFailureNotice(error);
   if (notice) return { problem: notice, showSummary: false };
   const leftover = applyServerErrors(error, setError, knownFields);

@@ -36,12 +36,27 @@ export function conflictRows<Field extends string>(
     const theyChanged = !same(field, base[field], current[field]);
     const iChanged = myChanges.has(field);
     if (!theyChanged && !iChanged) return [];
-    return [{ field, before: base[field], current: current[field], mine: mine[field], theyChanged, iChanged, clash: theyChanged && iChanged && !same(field, mine[field], current[field]) }];
+    return [
+      {
+        field,
+        before: base[field],
+        current: current[field],
+        mine: mine[field],
+        theyChanged,
+        iChanged,
+        clash: theyChanged && iChanged && !same(field, mine[field], current[field]),
+      },
+    ];
   });
 }
 
 /** The partial update: the changed fields (in `fields` order) and the `updated_at` the edit started from. */
-export function patchOf<Field extends string>(fields: readonly Field[], changed: ReadonlySet<Field>, values: Values<Field>, expectedUpdatedAt: string): Record<string, unknown> {
+export function patchOf<Field extends string>(
+  fields: readonly Field[],
+  changed: ReadonlySet<Field>,
+  values: Values<Field>,
+  expectedUpdatedAt: string,
+): Record<string, unknown> {
   const patch: Record<string, unknown> = { expected_updated_at: expectedUpdatedAt };
   for (const field of fields) if (changed.has(field)) patch[field] = values[field];
   return patch;

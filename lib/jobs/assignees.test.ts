@@ -19,10 +19,13 @@ describe("assignees", () => {
   });
 
   it("adds accounts linked to a CRM user; the CRM's own name wins where both are known", () => {
-    const people = withLinkedAccounts([bo], [
-      { crmUserId: "b", name: "Bob C. (dashboard)" },
-      { crmUserId: "c", name: "Cam Ortiz" },
-    ]);
+    const people = withLinkedAccounts(
+      [bo],
+      [
+        { crmUserId: "b", name: "Bob C. (dashboard)" },
+        { crmUserId: "c", name: "Cam Ortiz" },
+      ],
+    );
     expect(people.map((person) => [person.id, assigneeLabelFor(person.id, people)])).toEqual([
       ["b", "Bo Chen"],
       ["c", "Cam Ortiz"],

@@ -54,7 +54,17 @@ describe("board column edits", () => {
   });
 
   it("shows overlapping pages' cards once", () => {
-    expect(loadedJobs(column([[a, b], [b, c]], 3)).map((item) => item.uuid)).toEqual(["a", "b", "c"]);
+    expect(
+      loadedJobs(
+        column(
+          [
+            [a, b],
+            [b, c],
+          ],
+          3,
+        ),
+      ).map((item) => item.uuid),
+    ).toEqual(["a", "b", "c"]);
   });
 
   it("adds estimates to the cent", () => {

@@ -4,7 +4,21 @@ import type { JobListItem } from "@/lib/jobs/job-types";
 import type { AgendaJob } from "@/lib/overview/overview-types";
 
 function agenda(uuid: string, extra: Partial<AgendaJob>): AgendaJob {
-  return { uuid, jobNumber: null, title: uuid, status: "Scheduled", priority: "Normal", isUrgent: false, isEmergency: false, scheduledDate: null, timeStart: null, timeEnd: null, customerName: "A B", assigneeName: null, ...extra };
+  return {
+    uuid,
+    jobNumber: null,
+    title: uuid,
+    status: "Scheduled",
+    priority: "Normal",
+    isUrgent: false,
+    isEmergency: false,
+    scheduledDate: null,
+    timeStart: null,
+    timeEnd: null,
+    customerName: "A B",
+    assigneeName: null,
+    ...extra,
+  };
 }
 
 describe("the day at a glance", () => {
@@ -31,9 +45,25 @@ describe("the day at a glance", () => {
   });
 
   it("keeps only jobs that belong in a list, with names rather than ids", () => {
-    const base = { uuid: "u", job_number: "JOB-0001", title: "Fix", priority: "Normal", is_urgent: false, is_emergency: false, scheduled_date: null, scheduled_time_start: null, scheduled_time_end: null, customer: { uuid: "c", first_name: "Ann", last_name: "Lee" }, assigned_user: null } as unknown as JobListItem;
+    const base = {
+      uuid: "u",
+      job_number: "JOB-0001",
+      title: "Fix",
+      priority: "Normal",
+      is_urgent: false,
+      is_emergency: false,
+      scheduled_date: null,
+      scheduled_time_start: null,
+      scheduled_time_end: null,
+      customer: { uuid: "c", first_name: "Ann", last_name: "Lee" },
+      assigned_user: null,
+    } as unknown as JobListItem;
     expect(toAgendaJob(base, "New")).toBeNull();
-    expect(toAgendaJob({ ...base, scheduled_date: "2026-03-10T00:00:00.000Z" }, "Scheduled")).toMatchObject({ scheduledDate: "2026-03-10", customerName: "Ann Lee", assigneeName: null });
+    expect(toAgendaJob({ ...base, scheduled_date: "2026-03-10T00:00:00.000Z" }, "Scheduled")).toMatchObject({
+      scheduledDate: "2026-03-10",
+      customerName: "Ann Lee",
+      assigneeName: null,
+    });
     expect(toAgendaJob({ ...base, is_emergency: true }, "New")).not.toBeNull();
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { buildJobPatch, changedJobFields, describeJobConflict, reapplyJobChanges } from "@/lib/jobs/job-changes";
 import { jobFormDefaults, type JobFormState } from "@/lib/jobs/job-schema";
 
-const base: JobFormState = { ...jobFormDefaults, customer_uuid: "5a1b2c3d-0000-4000-8000-000000000001", title: "Leak", use_customer_address: false, estimated_amount: "1450.50", service_city: "Bellevue" };
+const base: JobFormState = {
+  ...jobFormDefaults,
+  customer_uuid: "5a1b2c3d-0000-4000-8000-000000000001",
+  title: "Leak",
+  use_customer_address: false,
+  estimated_amount: "1450.50",
+  service_city: "Bellevue",
+};
 
 describe("job changes", () => {
   it("sends only what changed, with the updated_at the person started from", () => {

@@ -13,9 +13,27 @@ const base = { customer_uuid: CUSTOMER, title: "Fix leaky faucet" };
 const { parsed } = schemaCases(jobInputSchema);
 
 const DOCUMENTED_JOB_FIELDS = new Set([
-  "customer_uuid", "location_uuid", "assigned_to_user_id", "title", "description", "status", "priority", "is_urgent", "is_emergency",
-  "service_address1", "service_address2", "service_city", "service_state", "service_zip",
-  "estimated_amount", "actual_amount", "scheduled_date", "scheduled_time_start", "scheduled_time_end", "internal_notes", "customer_notes",
+  "customer_uuid",
+  "location_uuid",
+  "assigned_to_user_id",
+  "title",
+  "description",
+  "status",
+  "priority",
+  "is_urgent",
+  "is_emergency",
+  "service_address1",
+  "service_address2",
+  "service_city",
+  "service_state",
+  "service_zip",
+  "estimated_amount",
+  "actual_amount",
+  "scheduled_date",
+  "scheduled_time_start",
+  "scheduled_time_end",
+  "internal_notes",
+  "customer_notes",
 ]);
 
 describe("toCrmJobBody", () => {

@@ -11,7 +11,19 @@ type CrmJobField = Exclude<keyof JobFormState, "use_customer_address">;
 const CRM_JOB_FIELDS = Object.keys(jobFields).filter((field) => field !== "use_customer_address") as CrmJobField[];
 
 /** The fields the edit form copies as text, null as "": the documented ones but those mapped below. */
-const MAPPED_APART = ["customer_uuid", "title", "status", "priority", "is_urgent", "is_emergency", "estimated_amount", "actual_amount", "scheduled_date", "scheduled_time_start", "scheduled_time_end"] as const;
+const MAPPED_APART = [
+  "customer_uuid",
+  "title",
+  "status",
+  "priority",
+  "is_urgent",
+  "is_emergency",
+  "estimated_amount",
+  "actual_amount",
+  "scheduled_date",
+  "scheduled_time_start",
+  "scheduled_time_end",
+] as const;
 type CrmJobTextField = Exclude<CrmJobField, (typeof MAPPED_APART)[number]>;
 const CRM_TEXT_FIELDS = CRM_JOB_FIELDS.filter((field) => !(MAPPED_APART as readonly string[]).includes(field)) as CrmJobTextField[];
 

@@ -21,7 +21,10 @@ export function jobCsvColumns(locations: readonly Location[]): CsvColumn<JobList
     { header: "End time", value: (job) => job.scheduled_time_end },
     { header: "Assigned to", value: (job) => personName(job.assigned_user) },
     { header: "Location", value: (job) => locationName(job.location_uuid) },
-    { header: "Service address", value: (job) => [job.service_address1, job.service_address2, job.service_city, job.service_state, job.service_zip].filter(Boolean).join(", ") },
+    {
+      header: "Service address",
+      value: (job) => [job.service_address1, job.service_address2, job.service_city, job.service_state, job.service_zip].filter(Boolean).join(", "),
+    },
     { header: "Estimated amount", value: (job) => job.estimated_amount },
     { header: "Actual amount", value: (job) => job.actual_amount },
     { header: "Created", value: (job) => job.created_at },

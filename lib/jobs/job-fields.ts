@@ -134,11 +134,7 @@ export const jobFields = {
     .string({ error: "Choose a customer" })
     .trim()
     .refine((value) => z.guid().safeParse(value).success, "Choose a customer"),
-  title: z
-    .string({ error: "Add a title" })
-    .trim()
-    .min(1, "Add a title")
-    .max(200, "Title can be at most 200 characters"),
+  title: z.string({ error: "Add a title" }).trim().min(1, "Add a title").max(200, "Title can be at most 200 characters"),
   description: optionalText(5000, "Description can be at most 5,000 characters"),
   status: z.enum(JOB_STATUSES, { error: "Choose a status from the list" }),
   priority: z.enum(JOB_PRIORITIES, { error: "Choose a priority from the list" }),
@@ -175,9 +171,7 @@ const JOB_RULES: readonly CrossFieldRule[] = [
   {
     fields: ["scheduled_time_start", "scheduled_time_end"],
     check: (record): FieldMessages =>
-      isGiven(record.scheduled_time_end) && !isGiven(record.scheduled_time_start)
-        ? { scheduled_time_start: "Add a start time for this end time" }
-        : {},
+      isGiven(record.scheduled_time_end) && !isGiven(record.scheduled_time_start) ? { scheduled_time_start: "Add a start time for this end time" } : {},
   },
   {
     fields: ["scheduled_time_start", "scheduled_time_end"],

@@ -17,8 +17,7 @@ const UPDATED_AT = "2025-02-18T14:30:00.000Z";
 const base = { customer_uuid: CUSTOMER, title: "Fix leaky faucet" };
 
 const { parse, parsed } = schemaCases(jobInputSchema);
-const expectOnly = (input: Record<string, unknown>, expected: Record<string, string[]>) =>
-  expect(issuesOf(parse(input))).toEqual(expected);
+const expectOnly = (input: Record<string, unknown>, expected: Record<string, string[]>) => expect(issuesOf(parse(input))).toEqual(expected);
 
 const CENTS = "Use at most two decimal places (cents)";
 const NEGATIVE = "Amounts can't be negative";
@@ -58,9 +57,7 @@ describe("jobInputSchema: the minimal job", () => {
   it("rejects unknown fields, including CRM fields the form doesn't write", () => {
     for (const field of ["job_number", "started_at", "uuid", "priority_level"]) {
       const result = parse({ ...base, [field]: "x" });
-      expect(result.error?.issues).toEqual([
-        expect.objectContaining({ code: "unrecognized_keys", keys: [field], message: `Unknown job field: “${field}”` }),
-      ]);
+      expect(result.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", keys: [field], message: `Unknown job field: “${field}”` })]);
       expect(fieldErrors(result.error!)).toEqual({ [field]: "This field is not accepted." });
     }
   });
@@ -104,10 +101,13 @@ describe("status, priority, flags, ids", () => {
   });
   it("takes booleans for urgent and emergency", () => {
     expect(parsed({ ...base, is_urgent: true, is_emergency: true })).toMatchObject({ is_urgent: true, is_emergency: true });
-    expectOnly({ ...base, is_urgent: "true", is_emergency: 1 }, {
-      is_urgent: ["Urgent must be true or false"],
-      is_emergency: ["Emergency must be true or false"],
-    });
+    expectOnly(
+      { ...base, is_urgent: "true", is_emergency: 1 },
+      {
+        is_urgent: ["Urgent must be true or false"],
+        is_emergency: ["Emergency must be true or false"],
+      },
+    );
   });
   it("accepts ids or none for location and assignee", () => {
     expect(parsed({ ...base, location_uuid: LOCATION, assigned_to_user_id: TECHNICIAN })).toMatchObject({
@@ -115,30 +115,40 @@ describe("status, priority, flags, ids", () => {
       assigned_to_user_id: TECHNICIAN,
     });
     expect(parsed({ ...base, location_uuid: "", assigned_to_user_id: null })).toMatchObject({ location_uuid: null, assigned_to_user_id: null });
-    expectOnly({ ...base, location_uuid: "Seattle", assigned_to_user_id: "bob" }, {
-      location_uuid: ["Choose a location from the list"],
-      assigned_to_user_id: ["Choose a team member from the list"],
-    });
+    expectOnly(
+      { ...base, location_uuid: "Seattle", assigned_to_user_id: "bob" },
+      {
+        location_uuid: ["Choose a location from the list"],
+        assigned_to_user_id: ["Choose a team member from the list"],
+      },
+    );
   });
 });
 
 describe("service address", () => {
   it("uses the customer address rules", () => {
     expect(parsed({ ...base, service_state: "or", service_zip: "972011234" })).toMatchObject({ service_state: "OR", service_zip: "97201-1234" });
-    expectOnly({ ...base, service_state: "Oregon", service_zip: "9720", service_city: "c".repeat(61) }, {
-      service_state: ["Enter a 2-letter US state code, like WA"],
-      service_zip: ["Enter a ZIP code like 98101 or 98101-1234"],
-      service_city: ["City can be at most 60 characters"],
-    });
+    expectOnly(
+      { ...base, service_state: "Oregon", service_zip: "9720", service_city: "c".repeat(61) },
+      {
+        service_state: ["Enter a 2-letter US state code, like WA"],
+        service_zip: ["Enter a ZIP code like 98101 or 98101-1234"],
+        service_city: ["City can be at most 60 characters"],
+      },
+    );
   });
   it("with 'use the customer's address', ignores the hidden inputs and leaves them to the route", () => {
     const value = parsed({ ...base, use_customer_address: true, service_zip: "stale", service_city: "Old town" });
     expect(value).toMatchObject({ use_customer_address: true, service_city: null, service_zip: null });
   });
   it("serviceAddressFromCustomer maps the customer's physical address", () => {
-    expect(
-      serviceAddressFromCustomer({ physical_address1: "123 Main St", physical_city: "Seattle", physical_state: "WA", physical_zip: "98101" }),
-    ).toEqual({ service_address1: "123 Main St", service_address2: null, service_city: "Seattle", service_state: "WA", service_zip: "98101" });
+    expect(serviceAddressFromCustomer({ physical_address1: "123 Main St", physical_city: "Seattle", physical_state: "WA", physical_zip: "98101" })).toEqual({
+      service_address1: "123 Main St",
+      service_address2: null,
+      service_city: "Seattle",
+      service_state: "WA",
+      service_zip: "98101",
+    });
   });
 });
 
@@ -280,9 +290,12 @@ describe("scheduled times", () => {
     ["09:00", "09:00"],
     ["23:00", "01:00"],
   ])("puts 'end after start' on the end field: %j to %j", (start, end) => {
-    expectOnly({ ...day, scheduled_time_start: start, scheduled_time_end: end }, {
-      scheduled_time_end: ["End time must be after the start time"],
-    });
+    expectOnly(
+      { ...day, scheduled_time_start: start, scheduled_time_end: end },
+      {
+        scheduled_time_end: ["End time must be after the start time"],
+      },
+    );
   });
   it("accepts a start alone, or a start before the end", () => {
     expect(parsed({ ...day, scheduled_time_start: "09:00" })).toMatchObject({ scheduled_time_start: "09:00", scheduled_time_end: null });
@@ -292,22 +305,30 @@ describe("scheduled times", () => {
     });
   });
   it("compares padded and unpadded times correctly", () => {
-    expectOnly({ ...day, scheduled_time_start: "10:00", scheduled_time_end: "9:30" }, {
-      scheduled_time_end: ["End time must be after the start time"],
-    });
+    expectOnly(
+      { ...day, scheduled_time_start: "10:00", scheduled_time_end: "9:30" },
+      {
+        scheduled_time_end: ["End time must be after the start time"],
+      },
+    );
   });
   it("wants a date for the times", () => {
     expectOnly({ ...base, scheduled_time_start: "09:00" }, { scheduled_date: ["Pick a date for these times"] });
-    expectOnly({ ...base, scheduled_date: "", scheduled_time_start: "09:00", scheduled_time_end: "08:00" }, {
-      scheduled_date: ["Pick a date for these times"],
-      scheduled_time_end: ["End time must be after the start time"],
-    });
+    expectOnly(
+      { ...base, scheduled_date: "", scheduled_time_start: "09:00", scheduled_time_end: "08:00" },
+      {
+        scheduled_date: ["Pick a date for these times"],
+        scheduled_time_end: ["End time must be after the start time"],
+      },
+    );
   });
   it("doesn't pile a rule on a malformed time", () => {
     expectOnly({ ...day, scheduled_time_start: "9am", scheduled_time_end: "08:00" }, { scheduled_time_start: ["Enter a time like 09:30"] });
   });
   it("accepts exactly the pairs where the end is later", () => {
-    const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
     fc.assert(
       fc.property(time, time, (start, end) => {
         const result = parse({ ...day, scheduled_time_start: start, scheduled_time_end: end });
@@ -344,7 +365,13 @@ describe("jobUpdateSchema and checkJobRules", () => {
     });
   });
   it("checks the scheduling rules on the merged record", () => {
-    const current = jobToFormValues({ title: "Repair", customer_uuid: CUSTOMER, scheduled_date: "2026-03-14", scheduled_time_start: "09:00", scheduled_time_end: "11:00" });
+    const current = jobToFormValues({
+      title: "Repair",
+      customer_uuid: CUSTOMER,
+      scheduled_date: "2026-03-14",
+      scheduled_time_start: "09:00",
+      scheduled_time_end: "11:00",
+    });
     const patch = jobUpdateSchema.parse({ expected_updated_at: UPDATED_AT, scheduled_time_start: "12:00" });
     expect(checkJobRules({ ...current, ...patch }, Object.keys(patch))).toEqual({ scheduled_time_end: "End time must be after the start time" });
     const clearDate = jobUpdateSchema.parse({ expected_updated_at: UPDATED_AT, scheduled_date: "" });
@@ -359,4 +386,3 @@ describe("jobUpdateSchema and checkJobRules", () => {
     });
   });
 });
-

@@ -54,24 +54,15 @@ const jobCreateObject = z
   .superRefine((value, ctx) => addRuleIssues(checkJobRules(value), ctx), ALWAYS_FOR_OBJECTS);
 
 /** Create (and full-form) input: unknown fields are refused, every rule is checked. */
-export const jobInputSchema = z.preprocess(
-  (raw: z.input<typeof jobCreateObject>) => ignoreServiceAddressWhenFromCustomer(raw),
-  jobCreateObject,
-);
+export const jobInputSchema = z.preprocess((raw: z.input<typeof jobCreateObject>) => ignoreServiceAddressWhenFromCustomer(raw), jobCreateObject);
 export type JobInput = z.output<typeof jobInputSchema>;
 export type JobFormValues = z.input<typeof jobInputSchema>;
 
-const jobPatchObject = z
-  .strictObject(jobFields, unknownFieldsError("job field"))
-  .partial()
-  .extend({ expected_updated_at: expectedUpdatedAtField });
+const jobPatchObject = z.strictObject(jobFields, unknownFieldsError("job field")).partial().extend({ expected_updated_at: expectedUpdatedAtField });
 
 /**
  * Partial update with the `updated_at` the user started from. The scheduling
  * rules need the whole record: call checkJobRules on the merge.
  */
-export const jobUpdateSchema = z.preprocess(
-  (raw: z.input<typeof jobPatchObject>) => ignoreServiceAddressWhenFromCustomer(raw),
-  jobPatchObject,
-);
+export const jobUpdateSchema = z.preprocess((raw: z.input<typeof jobPatchObject>) => ignoreServiceAddressWhenFromCustomer(raw), jobPatchObject);
 export type JobUpdateInput = z.output<typeof jobUpdateSchema>;

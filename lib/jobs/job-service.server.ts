@@ -23,7 +23,10 @@ const FORM_FIELDS = Object.keys(jobToFormValues({ title: "" }));
  * customer as the CRM has it now. A customer that does not exist (or was
  * deleted) is the customer field's problem, said on that field.
  */
-async function withServiceAddress<T extends { customer_uuid?: string | undefined; use_customer_address?: boolean | undefined }>(input: T, fallbackCustomerUuid?: string): Promise<T> {
+async function withServiceAddress<T extends { customer_uuid?: string | undefined; use_customer_address?: boolean | undefined }>(
+  input: T,
+  fallbackCustomerUuid?: string,
+): Promise<T> {
   if (input.use_customer_address !== true) return input;
   const customerUuid = input.customer_uuid ?? fallbackCustomerUuid;
   if (!customerUuid) return input;
@@ -43,7 +46,12 @@ export async function createJobFromInput(input: JobInput, idempotencyKey: string
   const body = toCrmJobBody(resolved);
   const changes = diffFields(null, body, Object.keys(body));
   try {
-    return await auditedWrite(context, { action: "create", resource: "job", resourceId: null, changes }, () => crm.createJob(body, idempotencyKey), (job) => job.uuid);
+    return await auditedWrite(
+      context,
+      { action: "create", resource: "job", resourceId: null, changes },
+      () => crm.createJob(body, idempotencyKey),
+      (job) => job.uuid,
+    );
   } catch (error) {
     throw crmValidationToApiError(error, FORM_FIELDS);
   }
@@ -62,8 +70,16 @@ async function updateJobFromPatchUnlocked(uuid: string, patch: JobUpdateInput, i
   const body = toCrmJobBody(changes);
 
   if (!current.updated_at || !sameInstant(current.updated_at, expectedUpdatedAt)) {
-    if (alreadyApplied(current, body)) return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
-    throw new ApiError(409, "conflict", "Someone else changed this job since you opened it. Review their change, then apply yours again.", undefined, undefined, current);
+    if (alreadyApplied(current, body))
+      return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
+    throw new ApiError(
+      409,
+      "conflict",
+      "Someone else changed this job since you opened it. Review their change, then apply yours again.",
+      undefined,
+      undefined,
+      current,
+    );
   }
 
   const ruleErrors = checkJobRules({ ...jobToFormValues(current), ...changes }, Object.keys(changes));
@@ -72,7 +88,9 @@ async function updateJobFromPatchUnlocked(uuid: string, patch: JobUpdateInput, i
   const before = current as unknown as Record<string, unknown>;
   const audit = diffFields(before, { ...before, ...body }, Object.keys(body));
   try {
-    return await auditedWrite(context, { action: "update", resource: "job", resourceId: uuid, changes: audit }, () => crm.updateJob(uuid, body, idempotencyKey));
+    return await auditedWrite(context, { action: "update", resource: "job", resourceId: uuid, changes: audit }, () =>
+      crm.updateJob(uuid, body, idempotencyKey),
+    );
   } catch (error) {
     throw crmValidationToApiError(error, FORM_FIELDS);
   }
@@ -115,7 +133,9 @@ export async function deleteOpenJobsOf(customerUuid: string, idempotencyKey: str
   const deleted: Array<{ uuid: string; label: string }> = [];
   for (const [index, job] of open.entries()) {
     try {
-      await auditedWrite(context, { action: "delete", resource: "job", resourceId: job.uuid }, () => crm.deleteJob(job.uuid, `${idempotencyKey}-job-${job.uuid}`));
+      await auditedWrite(context, { action: "delete", resource: "job", resourceId: job.uuid }, () =>
+        crm.deleteJob(job.uuid, `${idempotencyKey}-job-${job.uuid}`),
+      );
     } catch (error) {
       if (error instanceof CrmError && error.kind === "not_found") continue;
       throw new ApiError(

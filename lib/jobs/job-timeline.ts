@@ -16,7 +16,12 @@ export interface TimelineStep {
  * invoiced, paid. The CRM stamps started/completed/invoiced when the status
  * moves there; paid comes from billing.
  */
-export function jobTimeline(job: Pick<JobListItem, "created_at" | "scheduled_date" | "scheduled_time_start" | "scheduled_time_end" | "started_at" | "completed_at" | "invoiced_at" | "paid_at">): TimelineStep[] {
+export function jobTimeline(
+  job: Pick<
+    JobListItem,
+    "created_at" | "scheduled_date" | "scheduled_time_start" | "scheduled_time_end" | "started_at" | "completed_at" | "invoiced_at" | "paid_at"
+  >,
+): TimelineStep[] {
   const moment = (key: TimelineStep["key"], label: string, value: string | null | undefined): TimelineStep => ({
     key,
     label,

@@ -17,7 +17,17 @@ export interface JobListPage {
 /** What the job screens need of a customer (GET /api/customers and a job's embedded customer both have it). */
 export type CustomerRecord = Pick<
   CustomerDto,
-  "uuid" | "first_name" | "last_name" | "company_name" | "phone" | "email" | "physical_address1" | "physical_address2" | "physical_city" | "physical_state" | "physical_zip"
+  | "uuid"
+  | "first_name"
+  | "last_name"
+  | "company_name"
+  | "phone"
+  | "email"
+  | "physical_address1"
+  | "physical_address2"
+  | "physical_city"
+  | "physical_state"
+  | "physical_zip"
 >;
 
 /** A person jobs can be assigned to, as the CRM embeds them (`assigned_user`). */

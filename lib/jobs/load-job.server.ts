@@ -7,7 +7,8 @@ import { describeCrmError, isCrmConnectionProblem } from "@/lib/errors/describe-
 import type { JobDetail } from "@/lib/jobs/job-types";
 import { staleSinceOf } from "@/lib/api/crm-response.server";
 
-export type LoadedJob = { state: "ok"; job: JobDetail; staleSince: string | null } | { state: "not_found" } | { state: "error"; message: string; requestId: string; retry: boolean };
+export type LoadedJob =
+  { state: "ok"; job: JobDetail; staleSince: string | null } | { state: "not_found" } | { state: "error"; message: string; requestId: string; retry: boolean };
 
 /**
  * A job for a server page, deleted ones included (their page says so and

@@ -31,13 +31,14 @@ export interface PassDeps {
 }
 
 export type PassOutcome =
-  | { state: "complete"; removed: number }
-  | { state: "halted"; reason: "usage_limit" | "crm_error"; message: string }
-  | { state: "aborted" };
+  { state: "complete"; removed: number } | { state: "halted"; reason: "usage_limit" | "crm_error"; message: string } | { state: "aborted" };
 
 /** Page-level failures the pass waits out and tries again; anything else stops it with a problem. */
 function transient(error: unknown): boolean {
-  return error instanceof CrmError && (error.kind === "unavailable" || error.kind === "rate_limited" || error.kind === "conflict" || error.kind === "invalid_response");
+  return (
+    error instanceof CrmError &&
+    (error.kind === "unavailable" || error.kind === "rate_limited" || error.kind === "conflict" || error.kind === "invalid_response")
+  );
 }
 
 class Halt extends Error {
@@ -168,7 +169,9 @@ async function removeGone(deps: PassDeps, pass: PassState): Promise<number> {
   let removed = 0;
   for (const progress of pass.resources) {
     const table = sql.table(`mirror_${progress.resource}`);
-    const seen = await sql<{ count: string }>`select count(*)::text as count from ${table} where scope = ${deps.scope} and confirmed_at >= ${startedAt.toISOString()}::timestamptz`.execute(db);
+    const seen = await sql<{
+      count: string;
+    }>`select count(*)::text as count from ${table} where scope = ${deps.scope} and confirmed_at >= ${startedAt.toISOString()}::timestamptz`.execute(db);
     const skipped = pass.skipped.filter((entry) => entry.resource === progress.resource).map((entry) => entry.uuid);
     const seenCount = Number(seen.rows[0]?.count ?? 0) + new Set(skipped).size;
     if (progress.total !== null && seenCount < progress.total) {

@@ -52,11 +52,15 @@ async function asOfFor(scope: string, confirmed: ReadonlyArray<Date | string>): 
 async function countOf(scope: string, from: RawBuilder<unknown>): Promise<number> {
   const { db } = await mirrorDatabase();
   const compiled = from.compile(db);
-  return cachedTotal(scope, `${compiled.sql}
-${JSON.stringify(compiled.parameters)}`, async () => {
-    const result = await sql<{ total: string }>`select count(*)::text as total from ${from}`.execute(db);
-    return Number(result.rows[0]?.total ?? 0);
-  });
+  return cachedTotal(
+    scope,
+    `${compiled.sql}
+${JSON.stringify(compiled.parameters)}`,
+    async () => {
+      const result = await sql<{ total: string }>`select count(*)::text as total from ${from}`.execute(db);
+      return Number(result.rows[0]?.total ?? 0);
+    },
+  );
 }
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -127,11 +131,17 @@ interface CustomerDbRow {
   confirmed_at: Date | string;
 }
 
-const CUSTOMER_COLUMNS = sql.raw("uuid, first_name, last_name, phone, customer_type, is_vip, tags, lead_source, email_opt_in, sms_opt_in, created_at, updated_at, deleted_at, confirmed_at");
+const CUSTOMER_COLUMNS = sql.raw(
+  "uuid, first_name, last_name, phone, customer_type, is_vip, tags, lead_source, email_opt_in, sms_opt_in, created_at, updated_at, deleted_at, confirmed_at",
+);
 
 /** The page's rows with what only their records hold (original case of email, company, city). */
 async function customerRows(scope: string, rows: CustomerDbRow[]): Promise<MirrorCustomerRow[]> {
-  const records = await recordsOf(scope, "customers", rows.map((row) => row.uuid));
+  const records = await recordsOf(
+    scope,
+    "customers",
+    rows.map((row) => row.uuid),
+  );
   return rows.map((row) => toCustomerRow(row, (records.get(row.uuid) ?? {}) as Record<string, string | null>));
 }
 
@@ -170,7 +180,14 @@ export async function queryCustomers(query: CustomerQuery = {}, options: Scope =
     countOf(scope, sql`mirror_customers where ${where}`),
   ]);
   const mapped = await customerRows(scope, rows.rows);
-  return { rows: mapped, total: count, asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return {
+    rows: mapped,
+    total: count,
+    asOf: await asOfFor(
+      scope,
+      rows.rows.map((row) => row.confirmed_at),
+    ),
+  };
 }
 
 // ── Jobs ─────────────────────────────────────────────────────────────────────
@@ -238,7 +255,11 @@ const personName = (value: unknown) => {
 };
 
 async function jobRows(scope: string, rows: JobDbRow[]): Promise<MirrorJobRow[]> {
-  const records = await recordsOf(scope, "jobs", rows.map((row) => row.uuid));
+  const records = await recordsOf(
+    scope,
+    "jobs",
+    rows.map((row) => row.uuid),
+  );
   return rows.map((row) => toJobRow(row, records.get(row.uuid) ?? {}));
 }
 
@@ -270,13 +291,26 @@ function toJobRow(row: JobDbRow, record: Record<string, unknown>): MirrorJobRow 
   };
 }
 
-async function selectJobs(scope: string, where: RawBuilder<unknown>, order: RawBuilder<unknown>, limit: number, offset: number): Promise<MirrorPage<MirrorJobRow>> {
+async function selectJobs(
+  scope: string,
+  where: RawBuilder<unknown>,
+  order: RawBuilder<unknown>,
+  limit: number,
+  offset: number,
+): Promise<MirrorPage<MirrorJobRow>> {
   const { db } = await mirrorDatabase();
   const [rows, count] = await Promise.all([
     sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
     countOf(scope, sql`mirror_jobs where ${where}`),
   ]);
-  return { rows: await jobRows(scope, rows.rows), total: count, asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return {
+    rows: await jobRows(scope, rows.rows),
+    total: count,
+    asOf: await asOfFor(
+      scope,
+      rows.rows.map((row) => row.confirmed_at),
+    ),
+  };
 }
 
 export async function queryJobs(query: JobQuery = {}, options: Scope = {}): Promise<MirrorPage<MirrorJobRow>> {
@@ -290,9 +324,22 @@ export async function queryJobs(query: JobQuery = {}, options: Scope = {}): Prom
  * Jobs scheduled between two days (both included), by day and start time,
  * for one technician, the unassigned, or everyone: a schedule's data.
  */
-export async function scheduleJobs(query: { from: string; to: string; assigned_to_user_id?: string; unassigned?: boolean; page?: number; limit?: number }, options: Scope = {}): Promise<MirrorPage<MirrorJobRow>> {
-  if (query.from === undefined || query.to === undefined) throw new MirrorQueryError({ field: query.from === undefined ? "from" : "to", message: "A schedule needs both from and to." });
-  const input = jobInput({ filters: { from: query.from, to: query.to, ...(query.assigned_to_user_id !== undefined ? { assigned_to_user_id: query.assigned_to_user_id } : {}), ...(query.unassigned !== undefined ? { unassigned: query.unassigned } : {}) }, page: query.page, limit: query.limit ?? 200 });
+export async function scheduleJobs(
+  query: { from: string; to: string; assigned_to_user_id?: string; unassigned?: boolean; page?: number; limit?: number },
+  options: Scope = {},
+): Promise<MirrorPage<MirrorJobRow>> {
+  if (query.from === undefined || query.to === undefined)
+    throw new MirrorQueryError({ field: query.from === undefined ? "from" : "to", message: "A schedule needs both from and to." });
+  const input = jobInput({
+    filters: {
+      from: query.from,
+      to: query.to,
+      ...(query.assigned_to_user_id !== undefined ? { assigned_to_user_id: query.assigned_to_user_id } : {}),
+      ...(query.unassigned !== undefined ? { unassigned: query.unassigned } : {}),
+    },
+    page: query.page,
+    limit: query.limit ?? 200,
+  });
   const scope = scopeOf(options);
   const order = sql`mirror_jobs.scheduled_date asc, scheduled_time_start asc nulls last, uuid asc`;
   return selectJobs(scope, jobWhere(scope, input.filters, false), order, input.limit, input.offset);
@@ -301,7 +348,11 @@ export async function scheduleJobs(query: { from: string; to: string; assigned_t
 // ── Trash ────────────────────────────────────────────────────────────────────
 
 /** Deleted records, most recently deleted first (the CRM has no "deleted only" filter). */
-export async function queryDeleted(resource: "customers" | "jobs", query: { search?: string; page?: number; limit?: number } = {}, options: Scope = {}): Promise<MirrorPage<MirrorCustomerRow | MirrorJobRow>> {
+export async function queryDeleted(
+  resource: "customers" | "jobs",
+  query: { search?: string; page?: number; limit?: number } = {},
+  options: Scope = {},
+): Promise<MirrorPage<MirrorCustomerRow | MirrorJobRow>> {
   const scope = scopeOf(options);
   const { limit, offset } = paging(query.page, query.limit);
   const order = sql`deleted_at desc, uuid desc`;
@@ -316,7 +367,14 @@ export async function queryDeleted(resource: "customers" | "jobs", query: { sear
     sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from mirror_customers where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
     countOf(scope, sql`mirror_customers where ${where}`),
   ]);
-  return { rows: await customerRows(scope, rows.rows), total: count, asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return {
+    rows: await customerRows(scope, rows.rows),
+    total: count,
+    asOf: await asOfFor(
+      scope,
+      rows.rows.map((row) => row.confirmed_at),
+    ),
+  };
 }
 
 // ── Address lookup ───────────────────────────────────────────────────────────
@@ -329,12 +387,18 @@ const MAX_ADDRESS_WORDS = 8;
  * address of one of their jobs. "14 map" finds "1423 Maple St"; "981" a ZIP.
  */
 export async function lookupAddress(query: { q: string; page?: number; limit?: number }, options: Scope = {}): Promise<MirrorPage<AddressMatch>> {
-  const words = addressText([typeof query.q === "string" ? query.q : ""]).split(" ").filter(Boolean);
+  const words = addressText([typeof query.q === "string" ? query.q : ""])
+    .split(" ")
+    .filter(Boolean);
   if (words.length === 0) throw new MirrorQueryError({ field: "q", message: "Type part of an address: a house number and street, a city or a ZIP." });
   if (words.length > MAX_ADDRESS_WORDS) throw new MirrorQueryError({ field: "q", message: `Use at most ${MAX_ADDRESS_WORDS} words.` });
   const { limit, offset } = paging(query.page, query.limit, 25);
   const scope = scopeOf(options);
-  const matchAll = (column: string) => sql.join(words.map((word) => sql`${sql.ref(column)} like ${`% ${escapeLike(word)}%`}`), sql` and `);
+  const matchAll = (column: string) =>
+    sql.join(
+      words.map((word) => sql`${sql.ref(column)} like ${`% ${escapeLike(word)}%`}`),
+      sql` and `,
+    );
   const { db } = await mirrorDatabase();
   const hits = sql`
     select 'physical' as matched, c.uuid as customer_uuid, null::text as job_uuid, null::text as job_title, c.sort_name as sort_name, c.confirmed_at
@@ -351,8 +415,16 @@ export async function lookupAddress(query: { q: string; page?: number; limit?: n
       select * from (${hits}) h order by sort_name asc, matched asc, job_uuid asc nulls first, customer_uuid asc limit ${limit} offset ${offset}`.execute(db),
     countOf(scope, sql`(${hits}) h`),
   ]);
-  const customers = await recordsOf(scope, "customers", rows.rows.map((row) => row.customer_uuid));
-  const jobs = await recordsOf(scope, "jobs", rows.rows.flatMap((row) => (row.job_uuid ? [row.job_uuid] : [])));
+  const customers = await recordsOf(
+    scope,
+    "customers",
+    rows.rows.map((row) => row.customer_uuid),
+  );
+  const jobs = await recordsOf(
+    scope,
+    "jobs",
+    rows.rows.flatMap((row) => (row.job_uuid ? [row.job_uuid] : [])),
+  );
   const matches: AddressMatch[] = rows.rows.map((row) => {
     const customer = (customers.get(row.customer_uuid) ?? {}) as Record<string, string | null>;
     const job = (row.job_uuid ? (jobs.get(row.job_uuid) ?? {}) : {}) as Record<string, string | null> & { customer?: Record<string, string> | null };
@@ -371,7 +443,14 @@ export async function lookupAddress(query: { q: string; page?: number; limit?: n
       confirmed_at: new Date(row.confirmed_at).toISOString(),
     };
   });
-  return { rows: matches, total: count, asOf: await asOfFor(scope, rows.rows.map((row) => row.confirmed_at)) };
+  return {
+    rows: matches,
+    total: count,
+    asOf: await asOfFor(
+      scope,
+      rows.rows.map((row) => row.confirmed_at),
+    ),
+  };
 }
 
 // ── Overview ─────────────────────────────────────────────────────────────────
@@ -416,14 +495,23 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
   };
   const [todayRows, overdueRows, urgentRows] = await Promise.all([
     list(sql`scheduled_date = ${today}::date`, sql`scheduled_time_start asc nulls last, uuid`),
-    list(sql`scheduled_date < ${today}::date and status = any(${sql.val([...NOT_STARTED])}::text[])`, sql`mirror_jobs.scheduled_date asc, scheduled_time_start asc nulls last, uuid`),
+    list(
+      sql`scheduled_date < ${today}::date and status = any(${sql.val([...NOT_STARTED])}::text[])`,
+      sql`mirror_jobs.scheduled_date asc, scheduled_time_start asc nulls last, uuid`,
+    ),
     urgentList(),
   ]);
   const counts = new Map(byStatus.rows.map((row) => [row.status, Number(row.count)]));
   const c = customers.rows[0];
   const all = [...todayRows.rows, ...overdueRows.rows, ...urgentRows.rows];
   return {
-    customers: { total: Number(c?.total ?? 0), residential: Number(c?.residential ?? 0), commercial: Number(c?.commercial ?? 0), vip: Number(c?.vip ?? 0), deleted: Number(c?.deleted ?? 0) },
+    customers: {
+      total: Number(c?.total ?? 0),
+      residential: Number(c?.residential ?? 0),
+      commercial: Number(c?.commercial ?? 0),
+      vip: Number(c?.vip ?? 0),
+      deleted: Number(c?.deleted ?? 0),
+    },
     jobsByStatus: JOB_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
     jobsTotal: [...counts.values()].reduce((sum, count) => sum + count, 0),
     jobsDeleted: byStatus.rows.reduce((sum, row) => sum + Number(row.deleted), 0),
@@ -431,7 +519,9 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
     overdue: await jobRows(scope, overdueRows.rows),
     urgent: await jobRows(scope, urgentRows.rows),
     day: today,
-    asOf: await asOfFor(scope, all.map((row) => row.confirmed_at)),
+    asOf: await asOfFor(
+      scope,
+      all.map((row) => row.confirmed_at),
+    ),
   };
 }
-

@@ -1,6 +1,14 @@
 import { JOB_PRIORITIES, JOB_STATUSES, type JobPriority, type JobStatus } from "@/lib/jobs/job-enums";
 import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
-import { CUSTOMER_FILTER_KEYS, CUSTOMER_SORT_KEYS, JOB_FILTER_KEYS, JOB_SORT_KEYS, type CustomerQuery, type JobQuery, type SortDirection } from "@/lib/mirror/mirror-types";
+import {
+  CUSTOMER_FILTER_KEYS,
+  CUSTOMER_SORT_KEYS,
+  JOB_FILTER_KEYS,
+  JOB_SORT_KEYS,
+  type CustomerQuery,
+  type JobQuery,
+  type SortDirection,
+} from "@/lib/mirror/mirror-types";
 
 /**
  * The checks every mirror query makes of what it is asked, at run time (a
@@ -22,7 +30,8 @@ export function paging(page: unknown, limit: unknown, defaultLimit = 50): { page
   const p = page === undefined ? 1 : Number(page);
   const l = limit === undefined ? defaultLimit : Number(limit);
   if (!Number.isInteger(p) || p < 1) throw new MirrorQueryError({ field: "page", message: "Page must be a whole number from 1." });
-  if (!Number.isInteger(l) || l < 1 || l > MAX_LIMIT) throw new MirrorQueryError({ field: "limit", message: `Limit must be a whole number from 1 to ${MAX_LIMIT}.` });
+  if (!Number.isInteger(l) || l < 1 || l > MAX_LIMIT)
+    throw new MirrorQueryError({ field: "limit", message: `Limit must be a whole number from 1 to ${MAX_LIMIT}.` });
   return { page: p, limit: l, offset: (p - 1) * l };
 }
 

@@ -23,7 +23,19 @@ export interface MirrorPage<Row> {
 
 export type SortDirection = "asc" | "desc";
 
-export const CUSTOMER_SORT_KEYS = ["name", "company_name", "email", "phone", "customer_type", "is_vip", "city", "zip", "lead_source", "created_at", "updated_at"] as const;
+export const CUSTOMER_SORT_KEYS = [
+  "name",
+  "company_name",
+  "email",
+  "phone",
+  "customer_type",
+  "is_vip",
+  "city",
+  "zip",
+  "lead_source",
+  "created_at",
+  "updated_at",
+] as const;
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
 
 export const CUSTOMER_FILTER_KEYS = ["search", "type", "vip", "tag", "lead_source", "email_opt_in", "sms_opt_in", "city", "zip"] as const;
@@ -69,7 +81,19 @@ export interface MirrorCustomerRow {
   confirmed_at: string;
 }
 
-export const JOB_SORT_KEYS = ["job_number", "title", "customer_name", "status", "priority", "scheduled_date", "assignee_name", "city", "estimated_amount", "created_at", "updated_at"] as const;
+export const JOB_SORT_KEYS = [
+  "job_number",
+  "title",
+  "customer_name",
+  "status",
+  "priority",
+  "scheduled_date",
+  "assignee_name",
+  "city",
+  "estimated_amount",
+  "created_at",
+  "updated_at",
+] as const;
 export type JobSortKey = (typeof JOB_SORT_KEYS)[number];
 
 export const JOB_FILTER_KEYS = ["search", "statuses", "priority", "assigned_to_user_id", "unassigned", "unscheduled", "customer_uuid", "from", "to"] as const;

@@ -6,7 +6,13 @@ const now = new Date(Date.UTC(2026, 10, 1, 12)); // 1 November 2026, noon: 29.5 
 
 describe("the sync plan from the budget", () => {
   it("spends at most the share on a small company, with a nightly pass and frequent looks", () => {
-    const plan = planSync({ budgetShare: 0.2, monthlyLimit: 50_000, counts: { customers: 250, jobs: 750, locations: 3, openJobs: 600 }, spentThisMonth: 0, now });
+    const plan = planSync({
+      budgetShare: 0.2,
+      monthlyLimit: 50_000,
+      counts: { customers: 250, jobs: 750, locations: 3, openJobs: 600 },
+      spentThisMonth: 0,
+      now,
+    });
     expect(plan.budgetRequests).toBe(10_000);
     expect(plan.fullPassRequests).toBe(3 + 8 + 1);
     expect(plan.fullPassEveryMs).toBe(MIN_FULL_PASS_MS);
@@ -17,7 +23,13 @@ describe("the sync plan from the budget", () => {
   });
 
   it("stretches the full pass for a large company so it takes at most half the budget", () => {
-    const plan = planSync({ budgetShare: 0.2, monthlyLimit: 50_000, counts: { customers: 10_000, jobs: 30_000, locations: 20, openJobs: 9_000 }, spentThisMonth: 0, now });
+    const plan = planSync({
+      budgetShare: 0.2,
+      monthlyLimit: 50_000,
+      counts: { customers: 10_000, jobs: 30_000, locations: 20, openJobs: 9_000 },
+      spentThisMonth: 0,
+      now,
+    });
     expect(plan.fullPassRequests).toBe(100 + 300 + 1);
     const passesPerMonth = (29.5 * DAY) / plan.fullPassEveryMs;
     expect(passesPerMonth * plan.fullPassRequests).toBeLessThanOrEqual(5_000 + 1);
@@ -26,7 +38,13 @@ describe("the sync plan from the budget", () => {
   });
 
   it("schedules nothing once the month's share is spent, and says so in the projection", () => {
-    const plan = planSync({ budgetShare: 0.1, monthlyLimit: 50_000, counts: { customers: 250, jobs: 750, locations: 3, openJobs: 600 }, spentThisMonth: 5_200, now });
+    const plan = planSync({
+      budgetShare: 0.1,
+      monthlyLimit: 50_000,
+      counts: { customers: 250, jobs: 750, locations: 3, openJobs: 600 },
+      spentThisMonth: 5_200,
+      now,
+    });
     expect(plan.changesEveryMs).toBe(Infinity);
     expect(plan.fullPassEveryMs).toBe(Infinity);
     expect(plan.projectedMonth).toBe(5_200);

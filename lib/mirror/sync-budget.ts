@@ -41,7 +41,16 @@ export function planSync(input: PlanInput): SyncPlan {
   const rate = left / timeLeft; // requests per ms
 
   if (rate <= 0) {
-    return { budgetShare: input.budgetShare, budgetRequests, fullPassRequests, openJobsRequests, fullPassEveryMs: Infinity, changesEveryMs: Infinity, openJobsEveryMs: Infinity, projectedMonth: input.spentThisMonth };
+    return {
+      budgetShare: input.budgetShare,
+      budgetRequests,
+      fullPassRequests,
+      openJobsRequests,
+      fullPassEveryMs: Infinity,
+      changesEveryMs: Infinity,
+      openJobsEveryMs: Infinity,
+      projectedMonth: input.spentThisMonth,
+    };
   }
   const fullPassEveryMs = Math.max(MIN_FULL_PASS_MS, fullPassRequests / (rate / 2));
   const rest = rate - fullPassRequests / fullPassEveryMs;

@@ -13,7 +13,10 @@ export function formatDuration(ms: number | null): string {
 }
 
 /** The plain paragraph: what the mirror can miss, and until when, with the current budget. */
-export function whatCanBeMissed(status: Pick<SyncStatus, "plan" | "paused" | "halted" | "nextFullPassAt" | "lastPassCompletedAt">, formatDate: (iso: string) => string): string {
+export function whatCanBeMissed(
+  status: Pick<SyncStatus, "plan" | "paused" | "halted" | "nextFullPassAt" | "lastPassCompletedAt">,
+  formatDate: (iso: string) => string,
+): string {
   if (status.paused || status.halted) {
     return "Sync is stopped: changes made outside Tradesdesk (in the CRM itself or another integration) are not seen until it runs again. Changes made through Tradesdesk, and records people open here, still update the mirror.";
   }

@@ -44,10 +44,14 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -122,7 +126,9 @@ export class SyncRunner {
   kick(): void {
     if (this.stopped) {
       // No automatic sync in this process (MIRROR_SYNC=off): run once, since someone asked.
-      void this.runOnce().catch((error: unknown) => logEvent("error", "mirror_sync_failed", { message: error instanceof Error ? error.message : String(error) }));
+      void this.runOnce().catch((error: unknown) =>
+        logEvent("error", "mirror_sync_failed", { message: error instanceof Error ? error.message : String(error) }),
+      );
       return;
     }
     if (this.timer !== null) this.clearTimer(this.timer);
@@ -153,7 +159,9 @@ export class SyncRunner {
     const row = await loadSyncRow(this.scope);
     if (row.pass) return MIN_TICK_MS; // a pass that stopped early (aborted between pages): carry on soon
     const due = await nextDue(row, this.now());
-    const soonest = Math.min(...[due.fullPass, due.changes, due.openJobs].filter((at): at is Date => at !== null).map((at) => at.getTime() - this.now().getTime()));
+    const soonest = Math.min(
+      ...[due.fullPass, due.changes, due.openJobs].filter((at): at is Date => at !== null).map((at) => at.getTime() - this.now().getTime()),
+    );
     return Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, Number.isFinite(soonest) ? soonest : MAX_TICK_MS));
   }
 
@@ -180,7 +188,10 @@ export class SyncRunner {
     try {
       if (row.pass || (due.fullPass && due.fullPass <= now())) {
         did.push("full_pass");
-        const pass = await runFullPass({ scope, now, sleep: this.sleep, signal, concurrency: this.concurrency }, row.lastPassCompletedAt ? "scheduled" : "initial");
+        const pass = await runFullPass(
+          { scope, now, sleep: this.sleep, signal, concurrency: this.concurrency },
+          row.lastPassCompletedAt ? "scheduled" : "initial",
+        );
         if (pass.state === "halted") await this.halt(pass.reason, pass.message);
         if (pass.state === "complete") {
           // A full pass is also the freshest look at the heads; pick up what was created while it ran.
@@ -240,7 +251,12 @@ export async function currentPlan(row: SyncRow, now: Date) {
   return planSync({
     budgetShare: row.budgetShare,
     monthlyLimit: crmConfig().monthlyLimit,
-    counts: { customers: counts.customers + counts.deletedCustomers, jobs: counts.jobs + counts.deletedJobs, locations: counts.locations, openJobs: counts.openJobs },
+    counts: {
+      customers: counts.customers + counts.deletedCustomers,
+      jobs: counts.jobs + counts.deletedJobs,
+      locations: counts.locations,
+      openJobs: counts.openJobs,
+    },
     spentThisMonth: await syncSpend(row.scope, now),
     now,
   });

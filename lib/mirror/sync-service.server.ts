@@ -17,24 +17,53 @@ const finite = (value: number) => (Number.isFinite(value) ? value : null);
 export async function getSyncStatus(now = new Date()): Promise<SyncStatus> {
   const scope = currentMirrorScope();
   const row = await loadSyncRow(scope);
-  const [counts, plan, spent, usage, problems, due] = await Promise.all([mirrorCounts(scope), currentPlan(row, now), syncSpend(scope, now), usageReport(now), listProblems(scope), nextDue(row, now)]);
+  const [counts, plan, spent, usage, problems, due] = await Promise.all([
+    mirrorCounts(scope),
+    currentPlan(row, now),
+    syncSpend(scope, now),
+    usageReport(now),
+    listProblems(scope),
+    nextDue(row, now),
+  ]);
   let pass: SyncStatus["pass"] = null;
   if (row.pass) {
-    const resources = row.pass.resources.map((entry) => ({ resource: entry.resource, total: entry.total, totalPages: entry.totalPages, pagesDone: entry.donePages.length }));
+    const resources = row.pass.resources.map((entry) => ({
+      resource: entry.resource,
+      total: entry.total,
+      totalPages: entry.totalPages,
+      pagesDone: entry.donePages.length,
+    }));
     const pagesDone = resources.reduce((sum, entry) => sum + entry.pagesDone, 0);
     // Resources not reached yet are estimated from the mirror's counts (or 1 page).
     const pagesTotal = resources.reduce((sum, entry) => {
       if (entry.totalPages !== null) return sum + entry.totalPages;
-      const known = entry.resource === "customers" ? counts.customers + counts.deletedCustomers : entry.resource === "jobs" ? counts.jobs + counts.deletedJobs : counts.locations;
+      const known =
+        entry.resource === "customers"
+          ? counts.customers + counts.deletedCustomers
+          : entry.resource === "jobs"
+            ? counts.jobs + counts.deletedJobs
+            : counts.locations;
       return sum + Math.max(1, Math.ceil(known / 100));
     }, 0);
     const perPage = pagesDone > 0 ? row.pass.workedMs / pagesDone : null;
-    pass = { startedAt: row.pass.startedAt, resources, pagesDone, pagesTotal, estimatedMsLeft: perPage === null ? null : Math.round(perPage * Math.max(0, pagesTotal - pagesDone)) };
+    pass = {
+      startedAt: row.pass.startedAt,
+      resources,
+      pagesDone,
+      pagesTotal,
+      estimatedMsLeft: perPage === null ? null : Math.round(perPage * Math.max(0, pagesTotal - pagesDone)),
+    };
   }
   const runner = syncRunner();
   const upcoming = [due.fullPass, due.changes, due.openJobs].filter((at): at is Date => at !== null).sort((a, b) => a.getTime() - b.getTime());
   return {
-    counts: { customers: counts.customers, jobs: counts.jobs, locations: counts.locations, deletedCustomers: counts.deletedCustomers, deletedJobs: counts.deletedJobs },
+    counts: {
+      customers: counts.customers,
+      jobs: counts.jobs,
+      locations: counts.locations,
+      deletedCustomers: counts.deletedCustomers,
+      deletedJobs: counts.deletedJobs,
+    },
     month: usageMonth(now),
     spentThisMonth: spent,
     dashboardUsedThisMonth: usage.used,

@@ -43,7 +43,22 @@ const date = (value: Date | string | null) => (value === null ? null : new Date(
 
 export async function loadSyncRow(scope: string): Promise<SyncRow> {
   const { db } = await mirrorDatabase();
-  await db.insertInto("mirror_sync").values({ scope, pass: null, halted_reason: null, halted_at: null, last_pass_started_at: null, last_pass_completed_at: null, last_changes_at: null, last_open_jobs_at: null, last_run_at: null, last_error: null }).onConflict((conflict) => conflict.column("scope").doNothing()).execute();
+  await db
+    .insertInto("mirror_sync")
+    .values({
+      scope,
+      pass: null,
+      halted_reason: null,
+      halted_at: null,
+      last_pass_started_at: null,
+      last_pass_completed_at: null,
+      last_changes_at: null,
+      last_open_jobs_at: null,
+      last_run_at: null,
+      last_error: null,
+    })
+    .onConflict((conflict) => conflict.column("scope").doNothing())
+    .execute();
   const row = await db.selectFrom("mirror_sync").selectAll().where("scope", "=", scope).executeTakeFirstOrThrow();
   return {
     scope,
@@ -112,7 +127,12 @@ export async function addSyncSpend(scope: string, requests: number, at: Date): P
 
 export async function syncSpend(scope: string, at: Date): Promise<number> {
   const { db } = await mirrorDatabase();
-  const row = await db.selectFrom("mirror_sync_usage").select("request_count").where("scope", "=", scope).where("month", "=", usageMonth(at)).executeTakeFirst();
+  const row = await db
+    .selectFrom("mirror_sync_usage")
+    .select("request_count")
+    .where("scope", "=", scope)
+    .where("month", "=", usageMonth(at))
+    .executeTakeFirst();
   return row?.request_count ?? 0;
 }
 
@@ -128,7 +148,10 @@ export async function recordProblem(scope: string, problem: Omit<SyncProblem, "i
     .where((eb) => (problem.uuid === null ? eb("uuid", "is", null) : eb("uuid", "=", problem.uuid)))
     .executeTakeFirst();
   if (Number(again.numUpdatedRows) > 0) return;
-  await db.insertInto("mirror_sync_problems").values({ scope, kind: problem.kind, resource: problem.resource, uuid: problem.uuid, message: problem.message }).execute();
+  await db
+    .insertInto("mirror_sync_problems")
+    .values({ scope, kind: problem.kind, resource: problem.resource, uuid: problem.uuid, message: problem.message })
+    .execute();
   // Bounded: the newest problems are the ones anyone acts on.
   await sql`
     delete from mirror_sync_problems where scope = ${scope} and id not in (
@@ -139,7 +162,14 @@ export async function recordProblem(scope: string, problem: Omit<SyncProblem, "i
 
 export async function listProblems(scope: string, limit = 50): Promise<SyncProblem[]> {
   const { db } = await mirrorDatabase();
-  const rows = await db.selectFrom("mirror_sync_problems").selectAll().where("scope", "=", scope).orderBy("occurred_at", "desc").orderBy("id", "desc").limit(limit).execute();
+  const rows = await db
+    .selectFrom("mirror_sync_problems")
+    .selectAll()
+    .where("scope", "=", scope)
+    .orderBy("occurred_at", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
   return rows.map((row) => ({
     id: String(row.id),
     occurredAt: new Date(row.occurred_at).toISOString(),

@@ -17,8 +17,7 @@ export type UsPhoneResult = { ok: true; value: string } | { ok: false; message: 
 
 const TEN_DIGITS_MESSAGE = "Enter a 10-digit US phone number, like 206-555-1234";
 const OUTSIDE_US_MESSAGE = "Enter a US phone number; numbers outside the US can't be saved in the CRM";
-const EXTENSION_MESSAGE =
-  "The CRM can't store phone extensions. Enter the 10-digit number and put the extension in the notes";
+const EXTENSION_MESSAGE = "The CRM can't store phone extensions. Enter the 10-digit number and put the extension in the notes";
 const NANP_SHAPE_MESSAGE = "Check the number: US area codes and the next three digits can't start with 0 or 1";
 
 // "x5", "ext. 5", "extension 5", "#5" at the end of the number.

@@ -59,12 +59,9 @@ describe("normalizeUsPhone", () => {
     expect(normalizeUsPhone("+1 876 555 1234")).toEqual({ ok: true, value: "876-555-1234" });
   });
 
-  it.each(["+44 20 7946 0958", "011 44 20 7946 0958", "+33 1 23 45 67 89", "+2065551234"])(
-    "refuses the non-US number %j",
-    (input) => {
-      expect(normalizeUsPhone(input)).toEqual({ ok: false, message: OUTSIDE_US });
-    },
-  );
+  it.each(["+44 20 7946 0958", "011 44 20 7946 0958", "+33 1 23 45 67 89", "+2065551234"])("refuses the non-US number %j", (input) => {
+    expect(normalizeUsPhone(input)).toEqual({ ok: false, message: OUTSIDE_US });
+  });
 
   it.each(["555-1234", "", "   ", "20655512345", "206 555 12345", "001 206 555 1234", "+1 206 555 1234 5", "(206"])(
     "refuses %j, which isn't 10 digits",
@@ -87,12 +84,9 @@ describe("normalizeUsPhone", () => {
     },
   );
 
-  it.each(["123-456-7890", "206-055-1234", "006-555-1234", "+1 206 155 1234"])(
-    "refuses %j: area code and exchange can't start with 0 or 1",
-    (input) => {
-      expect(normalizeUsPhone(input)).toEqual({ ok: false, message: NANP_SHAPE });
-    },
-  );
+  it.each(["123-456-7890", "206-055-1234", "006-555-1234", "+1 206 155 1234"])("refuses %j: area code and exchange can't start with 0 or 1", (input) => {
+    expect(normalizeUsPhone(input)).toEqual({ ok: false, message: NANP_SHAPE });
+  });
 
   it("normalizes any formatting of a valid 10-digit number to the same xxx-xxx-xxxx", () => {
     fc.assert(
@@ -130,18 +124,7 @@ describe("normalizeUsPhone", () => {
 describe("formatUsPhoneAsTyped", () => {
   it("formats as the user types", () => {
     const shown = [..."2065551234"].map((_, index) => formatUsPhoneAsTyped("2065551234".slice(0, index + 1)));
-    expect(shown).toEqual([
-      "2",
-      "20",
-      "(206)",
-      "(206) 5",
-      "(206) 55",
-      "(206) 555",
-      "(206) 555-1",
-      "(206) 555-12",
-      "(206) 555-123",
-      "(206) 555-1234",
-    ]);
+    expect(shown).toEqual(["2", "20", "(206)", "(206) 5", "(206) 55", "(206) 555", "(206) 555-1", "(206) 555-12", "(206) 555-123", "(206) 555-1234"]);
   });
 
   it("keeps formatting input that is already partly formatted", () => {

@@ -11,7 +11,14 @@ describe("insecureDeploymentProblem", () => {
   });
 
   it("accepts HTTPS, this machine, an unset APP_URL, and development", () => {
-    for (const appUrl of ["https://dash.example.com", "http://localhost:3000", "http://127.0.0.1:3100", "http://[::1]:3000", "http://app.localhost", undefined]) {
+    for (const appUrl of [
+      "https://dash.example.com",
+      "http://localhost:3000",
+      "http://127.0.0.1:3100",
+      "http://[::1]:3000",
+      "http://app.localhost",
+      undefined,
+    ]) {
       expect(insecureDeploymentProblem({ nodeEnv: "production", appUrl }), String(appUrl)).toBeNull();
     }
     expect(insecureDeploymentProblem({ nodeEnv: "development", appUrl: "http://dash.example.com" })).toBeNull();

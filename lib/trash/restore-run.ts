@@ -20,7 +20,11 @@ export type RestoreOutcome = { item: RestoreItem; ok: true } | { item: RestoreIt
  * each as it finishes. One key per record for the life of `keys`, so trying
  * the failed ones again cannot restore anything twice.
  */
-export async function restoreEach(items: readonly RestoreItem[], keys: Map<string, string>, onOutcome: (outcome: RestoreOutcome, done: number) => void): Promise<RestoreOutcome[]> {
+export async function restoreEach(
+  items: readonly RestoreItem[],
+  keys: Map<string, string>,
+  onOutcome: (outcome: RestoreOutcome, done: number) => void,
+): Promise<RestoreOutcome[]> {
   const keyFor = (item: RestoreItem) => {
     const key = keys.get(item.uuid) ?? newIntentKey();
     keys.set(item.uuid, key);

@@ -9,7 +9,12 @@ export const trashQuerySchema = z
   .object({
     tab,
     search: z.string().trim().max(100, "Use at most 100 characters.").default(""),
-    page: z.coerce.number({ message: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(10_000, "Use at most 10000.").default(1),
+    page: z.coerce
+      .number({ message: "Use a whole number from 1." })
+      .int("Use a whole number from 1.")
+      .min(1, "Use a whole number from 1.")
+      .max(10_000, "Use at most 10000.")
+      .default(1),
   })
   .strict();
 
@@ -21,6 +26,10 @@ export const scanStepSchema = z
   .object({
     tab,
     scan_id: z.uuid({ message: "Use the scan's id (a UUID made when it started)." }),
-    page: z.number({ message: "Use a whole number from 1." }).int("Use a whole number from 1.").min(1, "Use a whole number from 1.").max(100_000, "Use at most 100000."),
+    page: z
+      .number({ message: "Use a whole number from 1." })
+      .int("Use a whole number from 1.")
+      .min(1, "Use a whole number from 1.")
+      .max(100_000, "Use at most 100000."),
   })
   .strict();

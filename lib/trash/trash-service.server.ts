@@ -7,7 +7,17 @@ import type { CrmResult } from "@/lib/crm/crm-request.server";
 import { CrmError } from "@/lib/crm/errors.server";
 import { sameInstant } from "@/lib/time/same-instant";
 import { TRASH_SOURCES, type TrashRecord } from "@/lib/trash/trash-records.server";
-import { findEntry, forgetEntry, jobsDeletedWith, lastScan, listEntries, markRestoreIntent, recordDeletion, recordRestored, type TrashEntry } from "@/lib/trash/trash-store.server";
+import {
+  findEntry,
+  forgetEntry,
+  jobsDeletedWith,
+  lastScan,
+  listEntries,
+  markRestoreIntent,
+  recordDeletion,
+  recordRestored,
+  type TrashEntry,
+} from "@/lib/trash/trash-store.server";
 import { trashSearchTerm } from "@/lib/trash/trash-snapshot";
 import { TRASH_PAGE_SIZE, type TrashPage, type TrashResource, type TrashRow } from "@/lib/trash/trash-types";
 
@@ -29,7 +39,12 @@ function sameDeletion(recorded: string, crmDeletedAt: string): boolean {
  * The CRM's delete answers only a message, so the moment is this server's;
  * the trash replaces it with the CRM's deleted_at when it next checks the row.
  */
-export async function noteDeletion(resource: TrashResource, record: TrashRecord, context: WriteContext, deletedWithCustomer: string | null = null): Promise<void> {
+export async function noteDeletion(
+  resource: TrashResource,
+  record: TrashRecord,
+  context: WriteContext,
+  deletedWithCustomer: string | null = null,
+): Promise<void> {
   await recordDeletion({
     resource,
     uuid: record.uuid,
@@ -85,7 +100,8 @@ async function checkEntry(entry: TrashEntry): Promise<{ row: TrashRow | null; re
   const deletedAgain = !sameDeletion(entry.deletedAt, record.deleted_at);
   // The dashboard's own moment of deletion is replaced by the CRM's; a deletion
   // far from the one recorded was made again elsewhere, by someone unknown.
-  const changed = !sameInstant(entry.deletedAt, record.deleted_at) || entry.label !== snapshot.label || JSON.stringify(entry.summary) !== JSON.stringify(snapshot.summary);
+  const changed =
+    !sameInstant(entry.deletedAt, record.deleted_at) || entry.label !== snapshot.label || JSON.stringify(entry.summary) !== JSON.stringify(snapshot.summary);
   if (changed) {
     await recordDeletion({
       resource: entry.resource,
@@ -119,7 +135,13 @@ async function checkEntry(entry: TrashEntry): Promise<{ row: TrashRow | null; re
  * restore (same key; its answer was lost) is a success, not "already back":
  * the key is noted before the CRM is asked.
  */
-export function restoreRecord(resource: TrashResource, uuid: string, expectedDeletedAt: string | undefined, idempotencyKey: string, context: WriteContext): Promise<CrmResult<TrashRecord>> {
+export function restoreRecord(
+  resource: TrashResource,
+  uuid: string,
+  expectedDeletedAt: string | undefined,
+  idempotencyKey: string,
+  context: WriteContext,
+): Promise<CrmResult<TrashRecord>> {
   return recordLock.run(`${resource}:${uuid}`, async () => {
     const source = TRASH_SOURCES[resource];
     const current = await source.get(uuid, { cache: false });
@@ -134,11 +156,19 @@ export function restoreRecord(resource: TrashResource, uuid: string, expectedDel
       }
       if (entry && entry.restoredAt === null) await recordRestored(resource, uuid, null);
       const by = entry?.restoredAt && entry.restoredByEmail ? `by ${entry.restoredByEmail}` : "outside the dashboard or before you asked";
-      throw new ApiError(409, "not_deleted", `${label} is not in the trash: it was already restored (${by}). Nothing was changed.`, undefined, undefined, record);
+      throw new ApiError(
+        409,
+        "not_deleted",
+        `${label} is not in the trash: it was already restored (${by}). Nothing was changed.`,
+        undefined,
+        undefined,
+        record,
+      );
     }
 
     if (expectedDeletedAt !== undefined && !sameInstant(record.deleted_at, expectedDeletedAt)) {
-      const again = entry && entry.restoredAt === null && sameDeletion(entry.deletedAt, record.deleted_at) && entry.deletedBy ? ` by ${entry.deletedBy.email}` : "";
+      const again =
+        entry && entry.restoredAt === null && sameDeletion(entry.deletedAt, record.deleted_at) && entry.deletedBy ? ` by ${entry.deletedBy.email}` : "";
       throw new ApiError(
         409,
         "deleted_again",
@@ -163,7 +193,11 @@ export function restoreRecord(resource: TrashResource, uuid: string, expectedDel
 /** Like Promise.all over `work`, at most `limit` at a time; the first failure fails the whole. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const values = new Array<R>(items.length);
-  const results = await runBulk(items.map((item, index) => ({ item, index })), async ({ item, index }) => (values[index] = await work(item)), { concurrency: limit });
+  const results = await runBulk(
+    items.map((item, index) => ({ item, index })),
+    async ({ item, index }) => (values[index] = await work(item)),
+    { concurrency: limit },
+  );
   for (const result of results) if (!result.ok) throw result.error;
   return values;
 }

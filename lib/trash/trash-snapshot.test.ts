@@ -26,7 +26,14 @@ describe("what the trash keeps of a record", () => {
   });
 
   it("finds a job by title, job number and customer name", () => {
-    const job = { uuid: "6a1f0b9e-0e3b-4c6b-9d7a-0c5e8f1a2b3c", job_number: "JOB-0042", title: "Boiler flush", status: "Scheduled", scheduled_date: "2026-12-01T00:00:00.000Z", customer: { uuid: customer.uuid, first_name: "Ana", last_name: "Ruiz" } };
+    const job = {
+      uuid: "6a1f0b9e-0e3b-4c6b-9d7a-0c5e8f1a2b3c",
+      job_number: "JOB-0042",
+      title: "Boiler flush",
+      status: "Scheduled",
+      scheduled_date: "2026-12-01T00:00:00.000Z",
+      customer: { uuid: customer.uuid, first_name: "Ana", last_name: "Ruiz" },
+    };
     const snapshot = jobSnapshot(job);
     expect(snapshot.summary).toMatchObject({ job_number: "JOB-0042", status: "Scheduled", scheduled_date: "2026-12-01", customer_name: "Ana Ruiz" });
     for (const term of ["boiler", "JOB-0042", "0042", "ana ruiz"]) expect(snapshot.searchText.includes(trashSearchTerm(term)), term).toBe(true);

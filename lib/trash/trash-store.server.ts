@@ -52,9 +52,18 @@ export async function recordDeletion(record: DeletionRecord): Promise<"added" | 
     restored_by_email: null,
     restore_key: null,
   };
-  const existing = await db.selectFrom("trash_entries").select(["deleted_at", "restored_at"]).where("resource", "=", record.resource).where("uuid", "=", record.uuid).executeTakeFirst();
+  const existing = await db
+    .selectFrom("trash_entries")
+    .select(["deleted_at", "restored_at"])
+    .where("resource", "=", record.resource)
+    .where("uuid", "=", record.uuid)
+    .executeTakeFirst();
   if (!existing) {
-    await db.insertInto("trash_entries").values(values).onConflict((conflict) => conflict.columns(["resource", "uuid"]).doNothing()).execute();
+    await db
+      .insertInto("trash_entries")
+      .values(values)
+      .onConflict((conflict) => conflict.columns(["resource", "uuid"]).doNothing())
+      .execute();
     return "added";
   }
   const sameDeletion = existing.restored_at === null && Math.abs(new Date(existing.deleted_at).getTime() - record.deletedAt.getTime()) < 1000;
@@ -103,7 +112,12 @@ export async function findEntry(resource: TrashResource, uuid: string): Promise<
   return row ? toEntry(row) : null;
 }
 
-export async function listEntries(filter: { resource: TrashResource; search: string; page: number; limit: number }): Promise<{ entries: TrashEntry[]; total: number }> {
+export async function listEntries(filter: {
+  resource: TrashResource;
+  search: string;
+  page: number;
+  limit: number;
+}): Promise<{ entries: TrashEntry[]; total: number }> {
   const { db } = await appDatabase();
   let base = db.selectFrom("trash_entries").where("resource", "=", filter.resource).where("restored_at", "is", null);
   if (filter.search) base = base.where("search_text", "like", `%${escapeLike(filter.search)}%`);

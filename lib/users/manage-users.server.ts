@@ -13,7 +13,6 @@ import type { ManagedUser } from "@/lib/users/user-types";
 
 export type { ManagedUser };
 
-
 interface ActorContext {
   actor: CurrentUser;
   requestId: string;
@@ -47,7 +46,11 @@ export async function listUsers(): Promise<ManagedUser[]> {
 /** Accounts linked to a CRM user, for the assignee lists. */
 export async function listCrmUserLinks(): Promise<Array<{ crmUserId: string; name: string }>> {
   const { db } = await appDatabase();
-  const rows = await db.selectFrom("crm_user_links").innerJoin("user", "user.id", "crm_user_links.user_id").select(["crm_user_links.crm_user_id", "user.name"]).execute();
+  const rows = await db
+    .selectFrom("crm_user_links")
+    .innerJoin("user", "user.id", "crm_user_links.user_id")
+    .select(["crm_user_links.crm_user_id", "user.name"])
+    .execute();
   return rows.map((row) => ({ crmUserId: row.crm_user_id, name: row.name }));
 }
 
@@ -131,7 +134,10 @@ async function linkCrmUser(user: ManagedUser, crmUserId: string | null, context:
       .where("crm_user_links.crm_user_id", "=", crmUserId)
       .where("crm_user_links.user_id", "!=", user.id)
       .executeTakeFirst();
-    if (taken) throw new ApiError(409, "conflict", `That CRM user is already linked to ${taken.name}.`, { crm_user_id: `Already linked to ${taken.name}. Unlink them first.` });
+    if (taken)
+      throw new ApiError(409, "conflict", `That CRM user is already linked to ${taken.name}.`, {
+        crm_user_id: `Already linked to ${taken.name}. Unlink them first.`,
+      });
     await db
       .insertInto("crm_user_links")
       .values({ user_id: user.id, crm_user_id: crmUserId })
@@ -183,7 +189,12 @@ function toManagedUser(row: {
   };
 }
 
-async function audit(context: ActorContext, action: Parameters<typeof recordAudit>[0]["action"], userId: string, changes: Parameters<typeof recordAudit>[0]["changes"]) {
+async function audit(
+  context: ActorContext,
+  action: Parameters<typeof recordAudit>[0]["action"],
+  userId: string,
+  changes: Parameters<typeof recordAudit>[0]["changes"],
+) {
   await recordAudit({
     actor: { id: context.actor.id, email: context.actor.email },
     action,

@@ -11,11 +11,7 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
-const email = z
-  .string({ error: "Enter an email address." })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("Enter an email address like name@example.com."));
+const email = z.string({ error: "Enter an email address." }).trim().toLowerCase().pipe(z.email("Enter an email address like name@example.com."));
 
 const role = z.enum(ROLES, { error: "Choose a role: admin, staff or viewer." });
 

@@ -96,7 +96,9 @@ async function main(): Promise<void> {
   const previous = options.reuse ? readSeedRecord(recordFile, options) : null;
   if (!previous) rmSync(dataDir, { recursive: true, force: true });
 
-  console.log(previous ? `Reusing ${dataDir} (seeded ${previous.seededAt})` : `Seeding ${options.customers} customers and ${options.jobs} jobs into ${dataDir} …`);
+  console.log(
+    previous ? `Reusing ${dataDir} (seeded ${previous.seededAt})` : `Seeding ${options.customers} customers and ${options.jobs} jobs into ${dataDir} …`,
+  );
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const sandbox = await startSandbox({
@@ -111,10 +113,19 @@ async function main(): Promise<void> {
   const startCpuMs = (cpu.user + cpu.system) / 1000;
   let record = previous;
   if (!record) {
-    record = { customers: options.customers, jobs: options.jobs, seed: options.seed, seedingMs: startMs, seedingCpuMs: startCpuMs, seededAt: new Date().toISOString() };
+    record = {
+      customers: options.customers,
+      jobs: options.jobs,
+      seed: options.seed,
+      seedingMs: startMs,
+      seedingCpuMs: startCpuMs,
+      seededAt: new Date().toISOString(),
+    };
     writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
   }
-  console.log(`Sandbox up at ${sandbox.url} after ${seconds(startMs)}, ${seconds(startCpuMs)} CPU (${previous ? "no seeding" : "migrations, company set-up and seeding"}), shared_buffers ${options.sharedBuffers}`);
+  console.log(
+    `Sandbox up at ${sandbox.url} after ${seconds(startMs)}, ${seconds(startCpuMs)} CPU (${previous ? "no seeding" : "migrations, company set-up and seeding"}), shared_buffers ${options.sharedBuffers}`,
+  );
 
   try {
     const loadBefore = os.loadavg();
@@ -129,7 +140,9 @@ async function main(): Promise<void> {
       console.log(`${cases.length} cases: ${statsAfter.counts - statsBefore.counts} totals counted, ${statsAfter.hits - statsBefore.hits} from the cache`);
     }
     for (const result of results) {
-      console.log(`${result.name.padEnd(48)} p50 ${ms(result.p50).padStart(7)}  p95 ${ms(result.p95).padStart(7)}  p99 ${ms(result.p99).padStart(7)}  max ${ms(result.max).padStart(7)}  cpu p50 ${ms(result.cpuP50).padStart(6)}  total ${result.total}`);
+      console.log(
+        `${result.name.padEnd(48)} p50 ${ms(result.p50).padStart(7)}  p95 ${ms(result.p95).padStart(7)}  p99 ${ms(result.p99).padStart(7)}  max ${ms(result.max).padStart(7)}  cpu p50 ${ms(result.cpuP50).padStart(6)}  total ${result.total}`,
+      );
     }
     const loadAfter = os.loadavg();
     const table = markdownTable(results);
@@ -373,7 +386,14 @@ function markdownTable(results: readonly Result[]): string {
   return lines.join("\n");
 }
 
-function renderReport(options: Options, record: SeedRecord, results: readonly Result[], table: string, load: { before: number[]; after: number[] }, phases: readonly Phase[]): string {
+function renderReport(
+  options: Options,
+  record: SeedRecord,
+  results: readonly Result[],
+  table: string,
+  load: { before: number[]; after: number[] },
+  phases: readonly Phase[],
+): string {
   const cpus = os.cpus();
   const misses = results.filter((result) => result.p95 >= P95_TARGET_MS);
   const command = `npm run bench:sandbox -- --customers ${options.customers} --jobs ${options.jobs} --requests ${options.requests} --warmup ${options.warmup} --shared-buffers ${options.sharedBuffers}`;

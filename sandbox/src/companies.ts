@@ -50,10 +50,12 @@ export async function ensureCompany(db: Database, apiKey: string, name: string, 
   const uuid = deterministicUuid(keyHash, "company");
   const now = clock();
   return db.transaction(async (tx) => {
-    await tx.query(
-      "insert into companies (uuid, name, api_key_sha256, created_at) values ($1, $2, $3, $4) on conflict (api_key_sha256) do nothing",
-      [uuid, name, keyHash, now],
-    );
+    await tx.query("insert into companies (uuid, name, api_key_sha256, created_at) values ($1, $2, $3, $4) on conflict (api_key_sha256) do nothing", [
+      uuid,
+      name,
+      keyHash,
+      now,
+    ]);
     const { rows } = await tx.query<Company>("select uuid, name from companies where api_key_sha256 = $1", [keyHash]);
     const company = rows[0];
     if (!company) throw new Error("company row missing right after insert");
@@ -69,14 +71,26 @@ async function insertSetUp(tx: Queryable, companyUuid: string, keyHash: string, 
     await tx.query(
       `insert into locations (uuid, company_uuid, name, address1, address2, city, state, zip, created_at, updated_at)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) on conflict (uuid) do nothing`,
-      [deterministicUuid(keyHash, `location:${index}`), companyUuid, location.name, location.address1, location.address2, location.city, location.state, location.zip, createdAt],
+      [
+        deterministicUuid(keyHash, `location:${index}`),
+        companyUuid,
+        location.name,
+        location.address1,
+        location.address2,
+        location.city,
+        location.state,
+        location.zip,
+        createdAt,
+      ],
     );
   }
   for (const [index, technician] of technicianNames(keyHash).entries()) {
-    await tx.query(
-      "insert into users (id, company_uuid, first_name, last_name, role) values ($1, $2, $3, $4, 'technician') on conflict (id) do nothing",
-      [deterministicUuid(keyHash, `user:${index}`), companyUuid, technician.firstName, technician.lastName],
-    );
+    await tx.query("insert into users (id, company_uuid, first_name, last_name, role) values ($1, $2, $3, $4, 'technician') on conflict (id) do nothing", [
+      deterministicUuid(keyHash, `user:${index}`),
+      companyUuid,
+      technician.firstName,
+      technician.lastName,
+    ]);
   }
 }
 
@@ -87,7 +101,9 @@ export async function findCompanyByApiKey(db: Queryable, apiKey: string): Promis
 
 /** The company's technicians and locations: what tests and the seed assign jobs to. */
 export async function getCompanySetup(db: Queryable, companyUuid: string): Promise<{ users: CompanyUser[]; locations: CompanyLocation[] }> {
-  const users = await db.query<CompanyUser>("select id, first_name, last_name, role from users where company_uuid = $1 order by last_name, first_name, id", [companyUuid]);
+  const users = await db.query<CompanyUser>("select id, first_name, last_name, role from users where company_uuid = $1 order by last_name, first_name, id", [
+    companyUuid,
+  ]);
   const locations = await db.query<CompanyLocation>(
     "select uuid, name, address1, address2, city, state, zip from locations where company_uuid = $1 and deleted_at is null order by created_at, uuid",
     [companyUuid],

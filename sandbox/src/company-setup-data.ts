@@ -18,8 +18,42 @@ export const LOCATION_TEMPLATES: readonly LocationTemplate[] = [
   { name: "Eastside Shop", address1: "2250 140th Ave NE", address2: "Unit B", city: "Bellevue", state: "WA", zip: "98005" },
 ];
 
-const FIRST_NAMES = ["Marcus", "Elena", "Darnell", "Priya", "Tomás", "Kayla", "Wei", "Jordan", "Aisha", "Brett", "Lucia", "Hector", "Nina", "Owen", "Rosa", "Samir"] as const;
-const LAST_NAMES = ["Alvarez", "Brooks", "Chen", "Duffy", "Estrada", "Fischer", "Gupta", "Hansen", "Ibarra", "Jensen", "Kowalski", "Lindqvist", "Moreno", "Nakamura", "Okafor", "Petrov"] as const;
+const FIRST_NAMES = [
+  "Marcus",
+  "Elena",
+  "Darnell",
+  "Priya",
+  "Tomás",
+  "Kayla",
+  "Wei",
+  "Jordan",
+  "Aisha",
+  "Brett",
+  "Lucia",
+  "Hector",
+  "Nina",
+  "Owen",
+  "Rosa",
+  "Samir",
+] as const;
+const LAST_NAMES = [
+  "Alvarez",
+  "Brooks",
+  "Chen",
+  "Duffy",
+  "Estrada",
+  "Fischer",
+  "Gupta",
+  "Hansen",
+  "Ibarra",
+  "Jensen",
+  "Kowalski",
+  "Lindqvist",
+  "Moreno",
+  "Nakamura",
+  "Okafor",
+  "Petrov",
+] as const;
 
 const TECHNICIAN_COUNT = 8;
 

@@ -31,12 +31,21 @@ describe("loadConfig", () => {
       },
       "/repo",
     );
-    expect(config).toMatchObject({ port: 0, apiKeys: ["key_one_123", "key_two_456"], storage: { kind: "memory" }, seed: { customers: 0, jobs: 10, seed: 42 }, monthlyQuota: 100 });
+    expect(config).toMatchObject({
+      port: 0,
+      apiKeys: ["key_one_123", "key_two_456"],
+      storage: { kind: "memory" },
+      seed: { customers: 0, jobs: 10, seed: 42 },
+      monthlyQuota: 100,
+    });
     expect(config.faults).toMatchObject({ errorRate: 0.2, resetRate: 0.05, latencyMs: 200, methods: ["PUT", "POST"] });
   });
 
   it("prefers a Postgres URL over the data directory", () => {
-    expect(loadConfig({ SANDBOX_DATABASE_URL: "postgres://u:p@localhost/db", SANDBOX_DATA_DIR: "memory" }).storage).toEqual({ kind: "postgres", url: "postgres://u:p@localhost/db" });
+    expect(loadConfig({ SANDBOX_DATABASE_URL: "postgres://u:p@localhost/db", SANDBOX_DATA_DIR: "memory" }).storage).toEqual({
+      kind: "postgres",
+      url: "postgres://u:p@localhost/db",
+    });
   });
 
   it("treats empty variables as unset", () => {
@@ -50,7 +59,11 @@ describe("loadConfig", () => {
     });
 
     it.each(["16MB", "64MB", "512MB", " 512MB ", "1GB", "1024MB", "16384kB", "1048576kB"])("accepts %j", (value) => {
-      expect(loadConfig({ SANDBOX_PG_SHARED_BUFFERS: value }, "/repo").storage).toStrictEqual({ kind: "directory", path: resolve("/repo", ".data/sandbox"), sharedBuffers: value.trim() });
+      expect(loadConfig({ SANDBOX_PG_SHARED_BUFFERS: value }, "/repo").storage).toStrictEqual({
+        kind: "directory",
+        path: resolve("/repo", ".data/sandbox"),
+        sharedBuffers: value.trim(),
+      });
     });
 
     it("goes with an in-memory store too", () => {
@@ -80,7 +93,9 @@ describe("loadConfig", () => {
     it("is refused together with SANDBOX_DATABASE_URL, whose server has its own configuration", () => {
       const env = { SANDBOX_DATABASE_URL: "postgres://u:p@localhost/db", SANDBOX_PG_SHARED_BUFFERS: "512MB" };
       expect(() => loadConfig(env)).toThrow(ConfigError);
-      expect(() => loadConfig(env)).toThrow("SANDBOX_PG_SHARED_BUFFERS: SANDBOX_PG_SHARED_BUFFERS applies to PGlite only; with SANDBOX_DATABASE_URL the Postgres server's own shared_buffers applies");
+      expect(() => loadConfig(env)).toThrow(
+        "SANDBOX_PG_SHARED_BUFFERS: SANDBOX_PG_SHARED_BUFFERS applies to PGlite only; with SANDBOX_DATABASE_URL the Postgres server's own shared_buffers applies",
+      );
     });
   });
 

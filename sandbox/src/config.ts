@@ -32,7 +32,12 @@ const integer = (name: string, min: number, max: number) =>
     .trim()
     .regex(/^-?\d+$/, { error: `${name} must be a whole number` })
     .transform(Number)
-    .pipe(z.number().min(min, { error: `${name} must be ≥ ${min}` }).max(max, { error: `${name} must be ≤ ${max}` }));
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `${name} must be ≥ ${min}` })
+        .max(max, { error: `${name} must be ≤ ${max}` }),
+    );
 
 /** PostgreSQL's memory units (case-sensitive, as Postgres reads them), in kB. */
 const MEMORY_UNITS_KB = { kB: 1, MB: 1024, GB: 1024 * 1024 } as const;
@@ -74,7 +79,12 @@ const envSchema = z
     SANDBOX_PORT: integer("SANDBOX_PORT", 0, 65_535).default(4010),
     SANDBOX_API_KEYS: z
       .string()
-      .transform((text) => text.split(",").map((key) => key.trim()).filter(Boolean))
+      .transform((text) =>
+        text
+          .split(",")
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
       .pipe(
         z
           .array(z.string().regex(API_KEY, { error: "SANDBOX_API_KEYS entries must be 8 to 200 visible ASCII characters" }))
@@ -83,7 +93,11 @@ const envSchema = z
       )
       .default([DEMO_API_KEY]),
     SANDBOX_DATA_DIR: z.string().trim().min(1).default(".data/sandbox"),
-    SANDBOX_DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\//, { error: "SANDBOX_DATABASE_URL must be a postgres:// or postgresql:// URL" }).optional(),
+    SANDBOX_DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, { error: "SANDBOX_DATABASE_URL must be a postgres:// or postgresql:// URL" })
+      .optional(),
     SANDBOX_SEED_CUSTOMERS: integer("SANDBOX_SEED_CUSTOMERS", 0, 1_000_000).default(250),
     SANDBOX_SEED_JOBS: integer("SANDBOX_SEED_JOBS", 0, 3_000_000).default(750),
     SANDBOX_SEED: integer("SANDBOX_SEED", -2_147_483_648, 4_294_967_295).default(1),
@@ -96,7 +110,8 @@ const envSchema = z
       context.addIssue({
         code: "custom",
         path: ["SANDBOX_PG_SHARED_BUFFERS"],
-        message: "SANDBOX_PG_SHARED_BUFFERS applies to PGlite only; with SANDBOX_DATABASE_URL the Postgres server's own shared_buffers applies, so unset one of them",
+        message:
+          "SANDBOX_PG_SHARED_BUFFERS applies to PGlite only; with SANDBOX_DATABASE_URL the Postgres server's own shared_buffers applies, so unset one of them",
       });
     }
   });

@@ -34,22 +34,90 @@ function expectNoServerError(response: ApiResponse, what: string): void {
 }
 
 const CUSTOMER_FIELDS = [
-  "first_name", "last_name", "company_name", "email", "phone", "customer_type", "is_vip", "physical_address1", "physical_zip",
-  "billing_city", "primary_service_location_uuid", "notes", "internal_flags", "on_my_way_notify_via", "deleted_at", "uuid", "created_at",
+  "first_name",
+  "last_name",
+  "company_name",
+  "email",
+  "phone",
+  "customer_type",
+  "is_vip",
+  "physical_address1",
+  "physical_zip",
+  "billing_city",
+  "primary_service_location_uuid",
+  "notes",
+  "internal_flags",
+  "on_my_way_notify_via",
+  "deleted_at",
+  "uuid",
+  "created_at",
 ];
 const JOB_FIELDS = [
-  "job_number", "customer_uuid", "location_uuid", "assigned_to_user_id", "title", "description", "status", "priority", "is_urgent",
-  "is_emergency", "service_zip", "estimated_amount", "actual_amount", "scheduled_date", "scheduled_time_start", "scheduled_time_end",
-  "started_at", "completed_at", "invoiced_at", "paid_at", "internal_notes", "deleted_at",
+  "job_number",
+  "customer_uuid",
+  "location_uuid",
+  "assigned_to_user_id",
+  "title",
+  "description",
+  "status",
+  "priority",
+  "is_urgent",
+  "is_emergency",
+  "service_zip",
+  "estimated_amount",
+  "actual_amount",
+  "scheduled_date",
+  "scheduled_time_start",
+  "scheduled_time_end",
+  "started_at",
+  "completed_at",
+  "invoiced_at",
+  "paid_at",
+  "internal_notes",
+  "deleted_at",
 ];
 
-const QUERY_NAMES = ["page", "limit", "include_deleted", "filter", "search", "status", "priority", "location_uuid", "customer_uuid", "assigned_to_user_id", "unknown"];
+const QUERY_NAMES = [
+  "page",
+  "limit",
+  "include_deleted",
+  "filter",
+  "search",
+  "status",
+  "priority",
+  "location_uuid",
+  "customer_uuid",
+  "assigned_to_user_id",
+  "unknown",
+];
 
 /** Built after beforeAll, since some values are the records it created. */
 function arbitraries() {
   const nastyString = fc.oneof(
     fc.string({ unit: "binary", maxLength: 40 }),
-    fc.constantFrom("", " ", "\u0000", "\u001f", "\ud800", "%", "_", "\\", "'", '"', "null", "true", "1e400", "-0", "NaN", "2025-02-30", "24:00", "23:59", "206-555-1234", "9999999999.995", "x".repeat(5000)),
+    fc.constantFrom(
+      "",
+      " ",
+      "\u0000",
+      "\u001f",
+      "\ud800",
+      "%",
+      "_",
+      "\\",
+      "'",
+      '"',
+      "null",
+      "true",
+      "1e400",
+      "-0",
+      "NaN",
+      "2025-02-30",
+      "24:00",
+      "23:59",
+      "206-555-1234",
+      "9999999999.995",
+      "x".repeat(5000),
+    ),
   );
   const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
     nastyString,
@@ -65,10 +133,13 @@ function arbitraries() {
   const fieldValue = (field: string): fc.Arbitrary<unknown> =>
     field.endsWith("uuid") || field.endsWith("_id") ? fc.oneof(uuidLike(), nastyValue) : nastyValue;
 
-  const bodyFor = (fields: string[]) =>
-    fc.record(Object.fromEntries(fields.map((field) => [field, fieldValue(field)])), { requiredKeys: [] });
+  const bodyFor = (fields: string[]) => fc.record(Object.fromEntries(fields.map((field) => [field, fieldValue(field)])), { requiredKeys: [] });
 
-  const queryValue = fc.oneof(fc.string({ unit: "binary-ascii", maxLength: 30 }), fc.constantFrom("", "1", "0", "100", "101", "-1", "true", "false", "New,Scheduled", "In Progress", "vip", "%", "%00", "%ZZ"), uuidLike());
+  const queryValue = fc.oneof(
+    fc.string({ unit: "binary-ascii", maxLength: 30 }),
+    fc.constantFrom("", "1", "0", "100", "101", "-1", "true", "false", "New,Scheduled", "In Progress", "vip", "%", "%00", "%ZZ"),
+    uuidLike(),
+  );
   const queryString = fc
     .array(fc.tuple(fc.constantFrom(...QUERY_NAMES), queryValue), { maxLength: 5 })
     .map((pairs) => pairs.map(([name, value]) => `${name}=${value.startsWith("%") ? value : encodeURIComponent(value)}`).join("&"));
@@ -93,7 +164,10 @@ describe("no 5xx for any input", () => {
           fc.string({ unit: "binary", maxLength: 60 }),
           bodyFor([...CUSTOMER_FIELDS, ...JOB_FIELDS]).map((value) => JSON.stringify(value)),
         ),
-        fc.option(fc.string({ unit: "binary-ascii", maxLength: 300 }).filter((key) => /^[\x20-\x7e]*$/.test(key)), { nil: undefined }),
+        fc.option(
+          fc.string({ unit: "binary-ascii", maxLength: 300 }).filter((key) => /^[\x20-\x7e]*$/.test(key)),
+          { nil: undefined },
+        ),
         fc.option(fc.constantFrom("application/json", "text/plain", "multipart/form-data", "application/x-www-form-urlencoded"), { nil: undefined }),
         async (method, name, segment, query, rawBody, idempotencyKey, contentType) => {
           const path = `/${name}${segment === undefined ? "" : `/${segment}`}${query ? `?${query}` : ""}`;
@@ -127,7 +201,9 @@ describe("no 5xx for any input", () => {
     const { bodyFor } = arbitraries();
     await fc.assert(
       fc.asyncProperty(bodyFor(JOB_FIELDS), fc.boolean(), fc.boolean(), async (body, update, realCustomer) => {
-        const payload = realCustomer ? { ...body, customer_uuid: customerUuid, title: typeof body.title === "string" && body.title.trim() ? body.title : "t" } : body;
+        const payload = realCustomer
+          ? { ...body, customer_uuid: customerUuid, title: typeof body.title === "string" && body.title.trim() ? body.title : "t" }
+          : body;
         const response = update ? await api.put(`/jobs/${jobUuid}`, payload) : await api.post("/jobs", payload);
         expectNoServerError(response, `${update ? "PUT" : "POST"} job ${JSON.stringify(payload).slice(0, 300)}`);
       }),

@@ -44,7 +44,10 @@ describe("two API keys, two companies", () => {
   });
 
   it("answers 404 to get, update and delete of the other company's records", async () => {
-    for (const [path, error] of [[`/customers/${customerA.uuid}`, "Customer not found"], [`/jobs/${jobA.uuid}`, "Job not found"]]) {
+    for (const [path, error] of [
+      [`/customers/${customerA.uuid}`, "Customer not found"],
+      [`/jobs/${jobA.uuid}`, "Job not found"],
+    ]) {
       expect((await b.get(path!)).body).toEqual({ success: false, error });
       expect((await b.get(`${path}?include_deleted=true`)).status).toBe(404);
       expect((await b.put(path!, { title: "hijacked", first_name: "hijacked" })).status).toBe(404);

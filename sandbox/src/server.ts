@@ -72,7 +72,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
 
   let handle: ((request: Request, env: HttpBindings) => Response | Promise<Response>) | null = null;
   const server = createAdaptorServer({
-    fetch: (request, env) => (handle ? handle(request, env as HttpBindings) : Response.json(failure("The sandbox is starting; retry in a moment"), { status: 503 })),
+    fetch: (request, env) =>
+      handle ? handle(request, env as HttpBindings) : Response.json(failure("The sandbox is starting; retry in a moment"), { status: 503 }),
   }) as Server;
   // Node's 5 s default races clients that reuse an idle connection just as
   // the server drops it (a spurious ECONNRESET on a busy machine). A local
@@ -87,7 +88,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     await migrate(db);
     const seeded = await ensureSeededCompanies(db, apiKeys, options.seed, clock);
     const listTotals = new ListTotalCache();
-    const app = createApp({ db, clock, faults, listTotals, config: { monthlyQuota: options.monthlyQuota ?? DEFAULT_QUOTA, maxBodyBytes: options.maxBodyBytes } });
+    const app = createApp({
+      db,
+      clock,
+      faults,
+      listTotals,
+      config: { monthlyQuota: options.monthlyQuota ?? DEFAULT_QUOTA, maxBodyBytes: options.maxBodyBytes },
+    });
     const inFlight = trackInFlight(app.fetch);
     handle = inFlight.fetch;
 

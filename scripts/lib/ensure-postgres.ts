@@ -27,7 +27,8 @@ export async function ensurePostgres(): Promise<TestPostgres> {
 
   let binDir = findPostgresBinaries();
   if (!binDir) {
-    if (!isRoot()) throw new Error("No Postgres found: install PostgreSQL (initdb, pg_ctl) or set TEST_DATABASE_URL to a server the tests may create databases on.");
+    if (!isRoot())
+      throw new Error("No Postgres found: install PostgreSQL (initdb, pg_ctl) or set TEST_DATABASE_URL to a server the tests may create databases on.");
     console.log("No Postgres found: installing Debian's postgresql package…");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
     if ((await run("apt-get", ["install", "-y", "-qq", "postgresql"], { env })) !== 0) {

@@ -158,7 +158,12 @@ describe("changing one's own password", () => {
     await signedIn("sam@example.com", "sam-chosen-pass-3");
 
     const { db } = await appDatabase();
-    const audit = await db.selectFrom("audit_log").select(["outcome", "detail"]).where("action", "=", "password_change").where("actor_email", "=", "sam@example.com").execute();
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["outcome", "detail"])
+      .where("action", "=", "password_change")
+      .where("actor_email", "=", "sam@example.com")
+      .execute();
     expect(audit.map((row) => row.outcome).sort()).toEqual(["accepted", "accepted", "rejected"]);
   });
 });
@@ -172,7 +177,9 @@ describe("two-factor sign-in", () => {
     expect(secretFromUri(uri)).toBe(secret);
     expect(backupCodes.length).toBeGreaterThanOrEqual(8);
 
-    const wrong = await client.call(meTwoFactorVerifyRoute.POST as Handler, "POST", "/api/me/two-factor/verify", { code: totpCode(secret, Date.now() - 10 * 60_000) });
+    const wrong = await client.call(meTwoFactorVerifyRoute.POST as Handler, "POST", "/api/me/two-factor/verify", {
+      code: totpCode(secret, Date.now() - 10 * 60_000),
+    });
     expect(wrong.status).toBe(400);
     expect(Object.keys(wrong.body.fields)).toEqual(["code"]);
     expect((await client.call(meTwoFactorVerifyRoute.POST as Handler, "POST", "/api/me/two-factor/verify", { code: totpCode(secret) })).status).toBe(200);
@@ -195,12 +202,15 @@ describe("two-factor sign-in", () => {
     // The password alone is no session.
     expect((await browser.call(meRoute.GET as Handler, "GET", "/api/me")).status).toBe(401);
 
-    const wrong = await browser.call(twoFactorSignInRoute.POST as Handler, "POST", "/api/auth/two-factor", { code: "000000" === totpCode(secret) ? "111111" : "000000" });
+    const wrong = await browser.call(twoFactorSignInRoute.POST as Handler, "POST", "/api/auth/two-factor", {
+      code: "000000" === totpCode(secret) ? "111111" : "000000",
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.fields.code).toMatch(/not right/);
     const { db } = await appDatabase();
     // The right password with a code still due, and the wrong code: two failures of this account at this address.
-    const counter = () => db.selectFrom("sign_in_throttle").select("failures").where("scope", "=", "account_ip").where("key", "=", "tia@example.com|203.0.113.77").execute();
+    const counter = () =>
+      db.selectFrom("sign_in_throttle").select("failures").where("scope", "=", "account_ip").where("key", "=", "tia@example.com|203.0.113.77").execute();
     expect(await counter()).toEqual([{ failures: 2 }]);
 
     const right = await browser.call(twoFactorSignInRoute.POST as Handler, "POST", "/api/auth/two-factor", { code: totpCode(secret) });
@@ -209,7 +219,13 @@ describe("two-factor sign-in", () => {
     expect((await browser.call(meRoute.GET as Handler, "GET", "/api/me")).body.data.email).toBe("tia@example.com");
     // A complete sign-in clears the account's failures, as the password step did before.
     expect(await counter()).toEqual([]);
-    const entries = await db.selectFrom("audit_log").select(["outcome", "detail"]).where("action", "=", "sign_in").where("actor_email", "=", "tia@example.com").orderBy("id").execute();
+    const entries = await db
+      .selectFrom("audit_log")
+      .select(["outcome", "detail"])
+      .where("action", "=", "sign_in")
+      .where("actor_email", "=", "tia@example.com")
+      .orderBy("id")
+      .execute();
     expect(entries.slice(-2)).toEqual([
       { outcome: "rejected", detail: "wrong two-factor code" },
       { outcome: "accepted", detail: "with an authenticator code" },
@@ -282,7 +298,9 @@ describe("two-factor sign-in", () => {
       expect((await fresh.call(twoFactorSignInRoute.POST as Handler, "POST", "/api/auth/two-factor", { code: totpCode(secret) })).status).toBe(200);
       bossClient = fresh;
     } finally {
-      expect((await bossClient.call(settingsRoute.PATCH as Handler, "PATCH", "/api/admin/settings", { require_two_factor_for_admins: false })).status).toBe(200);
+      expect((await bossClient.call(settingsRoute.PATCH as Handler, "PATCH", "/api/admin/settings", { require_two_factor_for_admins: false })).status).toBe(
+        200,
+      );
     }
     const off = await bossClient.call(meTwoFactorDisableRoute.POST as Handler, "POST", "/api/me/two-factor/disable", { password: admin.password });
     expect(off.status).toBe(200);

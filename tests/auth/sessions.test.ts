@@ -60,7 +60,9 @@ describe("session lifetimes", () => {
   it("a session idle past SESSION_IDLE_MINUTES is over", async () => {
     const { header } = await signInAsAdmin();
     const { db } = await appDatabase();
-    await sql`update "session" set "expiresAt" = now() - interval '1 minute' where "userId" = (select id from "user" where email = 'first-admin@example.com')`.execute(db);
+    await sql`update "session" set "expiresAt" = now() - interval '1 minute' where "userId" = (select id from "user" where email = 'first-admin@example.com')`.execute(
+      db,
+    );
     expect(await getCurrentUser(header)).toBeNull();
   });
 
@@ -83,7 +85,9 @@ describe("session lifetimes", () => {
 
   it("passwords are stored as slow hashes, never as typed", async () => {
     const { db } = await appDatabase();
-    const row = await sql<{ password: string }>`select password from account where "userId" = (select id from "user" where email = 'first-admin@example.com')`.execute(db);
+    const row = await sql<{
+      password: string;
+    }>`select password from account where "userId" = (select id from "user" where email = 'first-admin@example.com')`.execute(db);
     const stored = row.rows[0]!.password;
     expect(stored).not.toContain("first-admin-password");
     // Better Auth's default: scrypt, as salt:hash in hex.

@@ -36,7 +36,8 @@ describe("checkCrmTarget", () => {
 describe("isLoopbackHost", () => {
   it("accepts this machine's names and addresses only", () => {
     for (const host of ["localhost", "127.0.0.1", "127.1.2.3", "[::1]", "app.localhost"]) expect(isLoopbackHost(host), host).toBe(true);
-    for (const host of ["customtradescrm.com", "10.0.0.5", "192.168.1.10", "localhost.example.com", "127.0.0.1.nip.io", "0.0.0.0"]) expect(isLoopbackHost(host), host).toBe(false);
+    for (const host of ["customtradescrm.com", "10.0.0.5", "192.168.1.10", "localhost.example.com", "127.0.0.1.nip.io", "0.0.0.0"])
+      expect(isLoopbackHost(host), host).toBe(false);
   });
 
   it("is what guards the dashboard's own CRM_BASE_URL too", () => {

@@ -39,7 +39,13 @@ describe("markdownTable", () => {
 describe("parseTable (reading the sandbox scale report)", () => {
   it("reads the first table in the text, cells trimmed", () => {
     const text = "Intro\n\n| case | p50 ms |\n| --- | ---: |\n| jobs: list | 12.5 |\n| `GET /x` | 3.0 |\n\nAfter";
-    expect(parseTable(text)).toEqual({ header: ["case", "p50 ms"], rows: [["jobs: list", "12.5"], ["`GET /x`", "3.0"]] });
+    expect(parseTable(text)).toEqual({
+      header: ["case", "p50 ms"],
+      rows: [
+        ["jobs: list", "12.5"],
+        ["`GET /x`", "3.0"],
+      ],
+    });
   });
 
   it("says so when there is no table", () => {

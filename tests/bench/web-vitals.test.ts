@@ -3,7 +3,16 @@ import { cumulativeLayoutShift, totalBlockingTime } from "../../bench/web-vitals
 
 describe("totalBlockingTime", () => {
   it("sums the part of each long task beyond 50 ms", () => {
-    expect(totalBlockingTime([{ startTime: 100, duration: 120 }, { startTime: 400, duration: 60 }, { startTime: 600, duration: 50 }], 0)).toBe(70 + 10 + 0);
+    expect(
+      totalBlockingTime(
+        [
+          { startTime: 100, duration: 120 },
+          { startTime: 400, duration: 60 },
+          { startTime: 600, duration: 50 },
+        ],
+        0,
+      ),
+    ).toBe(70 + 10 + 0);
   });
 
   it("counts only what falls after first contentful paint, and before the end if given", () => {
@@ -35,6 +44,11 @@ describe("cumulativeLayoutShift", () => {
   });
 
   it("does not depend on the order entries arrive in", () => {
-    expect(cumulativeLayoutShift([{ startTime: 900, value: 0.05 }, { startTime: 100, value: 0.1 }])).toBeCloseTo(0.15);
+    expect(
+      cumulativeLayoutShift([
+        { startTime: 900, value: 0.05 },
+        { startTime: 100, value: 0.1 },
+      ]),
+    ).toBeCloseTo(0.15);
   });
 });

@@ -130,7 +130,9 @@ describe("retries", () => {
     const { customerSchema } = await import("@/lib/crm/schemas.server");
     sandbox.setFaults({ error_rate: 1, methods: "POST", count: 1, after_commit_share: 0 });
     const before = await used();
-    await expect(crmWrite("POST", "/customers", customerSchema, { body: { first_name: "No", last_name: "Key" }, invalidates: ["customers"] })).rejects.toMatchObject({ kind: "unavailable" });
+    await expect(
+      crmWrite("POST", "/customers", customerSchema, { body: { first_name: "No", last_name: "Key" }, invalidates: ["customers"] }),
+    ).rejects.toMatchObject({ kind: "unavailable" });
     expect(await used()).toBe(before + 1);
   });
 });

@@ -43,7 +43,9 @@ it("serves stale reads and fails writes plainly once the quota is used up", asyn
   await expect(listCustomers({ search: "never-read" })).rejects.toMatchObject({ kind: "usage_limit" });
 
   const before = (await usageReport()).used;
-  await expect(createCustomer({ first_name: "Over", last_name: "Quota", phone: "206-555-0100" }, "over-quota-key-1")).rejects.toMatchObject({ kind: "usage_limit" });
+  await expect(createCustomer({ first_name: "Over", last_name: "Quota", phone: "206-555-0100" }, "over-quota-key-1")).rejects.toMatchObject({
+    kind: "usage_limit",
+  });
   expect((await usageReport()).used).toBe(before + 1);
 });
 

@@ -24,7 +24,12 @@ beforeAll(async () => {
     { tags: ["Boiler"], lead_source: "Referral", marketing_email_opt_in: true, marketing_sms_opt_in: true },
   ];
   for (const [index, flags] of extras.entries()) {
-    await crm(sandbox, "POST", "/customers", { first_name: `Tagged${"ABC"[index]}`, last_name: "Extras", email: `tagged${index}@example.com`, internal_flags: { tradesdesk: flags } });
+    await crm(sandbox, "POST", "/customers", {
+      first_name: `Tagged${"ABC"[index]}`,
+      last_name: "Extras",
+      email: `tagged${index}@example.com`,
+      internal_flags: { tradesdesk: flags },
+    });
   }
   const { SyncRunner } = await import("@/lib/mirror/sync-runner.server");
   const result = await new SyncRunner({ sleep: async () => undefined }).runOnce();
@@ -51,7 +56,18 @@ const active = (rows: Row[]) => rows.filter((row) => row.deleted_at === null);
 const flags = (row: Row) => ((row.internal_flags as { tradesdesk?: Record<string, unknown> } | null)?.tradesdesk ?? {}) as Record<string, unknown>;
 const day = (value: unknown) => (typeof value === "string" ? value.slice(0, 10) : null);
 const PRIORITY = ["Low", "Normal", "High", "Emergency"];
-const STATUS = ["New", "Contacted", "Estimate Sent", "Estimate Approved", "Scheduled", "In Progress", "Needs Approval", "Ready to Invoice", "Invoiced", "Complete"];
+const STATUS = [
+  "New",
+  "Contacted",
+  "Estimate Sent",
+  "Estimate Approved",
+  "Scheduled",
+  "In Progress",
+  "Needs Approval",
+  "Ready to Invoice",
+  "Invoiced",
+  "Complete",
+];
 
 describe("customers", () => {
   const cases: Array<[string, (row: Row) => Key]> = [
@@ -85,14 +101,20 @@ describe("customers", () => {
     const check = async (filters: Record<string, unknown>, predicate: (row: Row) => boolean) => {
       const expected = sortedUuids(active(customers).filter(predicate), (row) => `${row.last_name as string} ${row.first_name as string}`.toLowerCase(), "asc");
       const answer = await queryCustomers({ filters: filters as never, limit: 200 });
-      expect(answer.rows.map((row) => row.uuid), JSON.stringify(filters)).toEqual(expected);
+      expect(
+        answer.rows.map((row) => row.uuid),
+        JSON.stringify(filters),
+      ).toEqual(expected);
       expect(answer.total).toBe(expected.length);
       expect(expected.length, `${JSON.stringify(filters)} matches someone`).toBeGreaterThan(0);
     };
     await check({ type: "commercial" }, (row) => row.customer_type === "Commercial");
     await check({ type: "residential", vip: true }, (row) => row.customer_type === "Residential" && row.is_vip === true);
     await check({ city: (someone.physical_city as string).toUpperCase() }, (row) => lower(row.physical_city) === lower(someone.physical_city));
-    await check({ zip: (someone.physical_zip as string).slice(0, 3) }, (row) => typeof row.physical_zip === "string" && row.physical_zip.startsWith((someone.physical_zip as string).slice(0, 3)));
+    await check(
+      { zip: (someone.physical_zip as string).slice(0, 3) },
+      (row) => typeof row.physical_zip === "string" && row.physical_zip.startsWith((someone.physical_zip as string).slice(0, 3)),
+    );
     await check({ tag: "GOLD" }, (row) => ((flags(row).tags as string[] | undefined) ?? []).some((tag) => tag.toLowerCase() === "gold"));
     await check({ lead_source: "Referral", email_opt_in: true }, (row) => flags(row).lead_source === "Referral" && flags(row).marketing_email_opt_in === true);
     await check({ sms_opt_in: true }, (row) => flags(row).marketing_sms_opt_in === true);
@@ -105,7 +127,10 @@ describe("customers", () => {
     for (const term of [someone.last_name as string, digits.slice(-7), `(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`]) {
       const search = await crm(sandbox, "GET", `/customers?search=${encodeURIComponent(term)}&limit=100`);
       const expected = sortedUuids(search.customers as Row[], (row) => `${row.last_name as string} ${row.first_name as string}`.toLowerCase(), "asc");
-      expect((await queryCustomers({ filters: { search: term }, limit: 200 })).rows.map((row) => row.uuid), term).toEqual(expected);
+      expect(
+        (await queryCustomers({ filters: { search: term }, limit: 200 })).rows.map((row) => row.uuid),
+        term,
+      ).toEqual(expected);
     }
   });
 
@@ -143,13 +168,19 @@ describe("jobs", () => {
   it("filters by status list, priority, assignee, unassigned, unscheduled and date range", async () => {
     const { queryJobs } = await import("@/lib/mirror/mirror-queries.server");
     const assigned = active(jobs).find((row) => row.assigned_to_user_id)!.assigned_to_user_id as string;
-    const dated = active(jobs).map((row) => day(row.scheduled_date)).filter((value): value is string => value !== null).sort();
+    const dated = active(jobs)
+      .map((row) => day(row.scheduled_date))
+      .filter((value): value is string => value !== null)
+      .sort();
     const from = dated[Math.floor(dated.length / 4)]!;
     const to = dated[Math.floor((dated.length * 3) / 4)]!;
     const check = async (filters: Record<string, unknown>, predicate: (row: Row) => boolean) => {
       const expected = sortedUuids(active(jobs).filter(predicate), (row) => row.created_at as string, "desc");
       const answer = await queryJobs({ filters: filters as never, limit: 200 });
-      expect(answer.rows.map((row) => row.uuid), JSON.stringify(filters)).toEqual(expected.slice(0, 200));
+      expect(
+        answer.rows.map((row) => row.uuid),
+        JSON.stringify(filters),
+      ).toEqual(expected.slice(0, 200));
       expect(answer.total).toBe(expected.length);
       expect(expected.length, `${JSON.stringify(filters)} matches some job`).toBeGreaterThan(0);
     };
@@ -166,8 +197,19 @@ describe("jobs", () => {
     const { scheduleJobs } = await import("@/lib/mirror/mirror-queries.server");
     const assigned = active(jobs).find((row) => row.assigned_to_user_id && row.scheduled_date)!.assigned_to_user_id as string;
     const expected = active(jobs)
-      .filter((row) => row.assigned_to_user_id === assigned && row.scheduled_date !== null && day(row.scheduled_date)! >= "2000-01-01" && day(row.scheduled_date)! <= "2100-01-01")
-      .sort((a, b) => (day(a.scheduled_date)! < day(b.scheduled_date)! ? -1 : day(a.scheduled_date)! > day(b.scheduled_date)! ? 1 : 0) || ((a.scheduled_time_start as string | null) ?? "\uffff").localeCompare((b.scheduled_time_start as string | null) ?? "\uffff") || (a.uuid < b.uuid ? -1 : 1))
+      .filter(
+        (row) =>
+          row.assigned_to_user_id === assigned &&
+          row.scheduled_date !== null &&
+          day(row.scheduled_date)! >= "2000-01-01" &&
+          day(row.scheduled_date)! <= "2100-01-01",
+      )
+      .sort(
+        (a, b) =>
+          (day(a.scheduled_date)! < day(b.scheduled_date)! ? -1 : day(a.scheduled_date)! > day(b.scheduled_date)! ? 1 : 0) ||
+          ((a.scheduled_time_start as string | null) ?? "\uffff").localeCompare((b.scheduled_time_start as string | null) ?? "\uffff") ||
+          (a.uuid < b.uuid ? -1 : 1),
+      )
       .map((row) => row.uuid);
     const answer = await scheduleJobs({ from: "2000-01-01", to: "2100-01-01", assigned_to_user_id: assigned });
     expect(answer.rows.map((row) => row.uuid)).toEqual(expected);
@@ -176,18 +218,31 @@ describe("jobs", () => {
   it("counts the overview and sorts the day at a glance for a given day", async () => {
     const { overviewFromMirror } = await import("@/lib/mirror/mirror-queries.server");
     const open = (row: Row) => row.status !== "Invoiced" && row.status !== "Complete";
-    const days = active(jobs).filter(open).map((row) => day(row.scheduled_date)).filter((value): value is string => value !== null).sort();
+    const days = active(jobs)
+      .filter(open)
+      .map((row) => day(row.scheduled_date))
+      .filter((value): value is string => value !== null)
+      .sort();
     const today = days[Math.floor(days.length / 2)]!;
     const overview = await overviewFromMirror({ day: today });
     expect(overview.customers.total).toBe(active(customers).length);
     expect(overview.customers.commercial).toBe(active(customers).filter((row) => row.customer_type === "Commercial").length);
     for (const { status, count } of overview.jobsByStatus) expect(count, status).toBe(active(jobs).filter((row) => row.status === status).length);
-    expect(new Set(overview.today.map((row) => row.uuid))).toEqual(new Set(active(jobs).filter((row) => open(row) && day(row.scheduled_date) === today).map((row) => row.uuid)));
+    expect(new Set(overview.today.map((row) => row.uuid))).toEqual(
+      new Set(
+        active(jobs)
+          .filter((row) => open(row) && day(row.scheduled_date) === today)
+          .map((row) => row.uuid),
+      ),
+    );
     const notStarted = ["New", "Contacted", "Estimate Sent", "Estimate Approved", "Scheduled"];
     const waiting = active(jobs).filter((row) => notStarted.includes(row.status as string) && day(row.scheduled_date) !== null);
     expect(waiting.length, "jobs not started, with a date").toBeGreaterThan(0);
     // The day after the latest of their dates: every one of them is overdue then.
-    const latest = waiting.map((row) => day(row.scheduled_date)!).sort().at(-1)!;
+    const latest = waiting
+      .map((row) => day(row.scheduled_date)!)
+      .sort()
+      .at(-1)!;
     const later = new Date(Date.parse(`${latest}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const overdue = waiting.filter((row) => day(row.scheduled_date)! < later);
     const laterView = await overviewFromMirror({ day: later });
@@ -243,7 +298,9 @@ describe("the trash and the address lookup", () => {
     const [number, street] = (someone.physical_address1 as string).split(" ");
     const answer = await lookupAddress({ q: `${number} ${street!.slice(0, 3)}`, limit: 200 });
     const expected = active(customers).filter((row) =>
-      [row.physical_address1, row.billing_address1].some((line) => typeof line === "string" && new RegExp(`(^|\\W)${number}`, "i").test(line) && new RegExp(`(^|\\W)${street!.slice(0, 3)}`, "i").test(line)),
+      [row.physical_address1, row.billing_address1].some(
+        (line) => typeof line === "string" && new RegExp(`(^|\\W)${number}`, "i").test(line) && new RegExp(`(^|\\W)${street!.slice(0, 3)}`, "i").test(line),
+      ),
     );
     expect(answer.rows.map((row) => row.customer_uuid)).toEqual(expect.arrayContaining([someone.uuid]));
     for (const row of expected) expect(answer.rows.map((match) => match.customer_uuid)).toContain(row.uuid);
@@ -258,7 +315,13 @@ describe("scopes and bad input", () => {
     const { getCustomer } = await import("@/lib/crm/customers.server");
     const template = (await getCustomer(active(customers)[0]!.uuid, { cache: false })).data;
     const other = mirrorScopeOf(sandbox.apiUrl, "ctc_some_other_company_key");
-    const stranger = { ...template, uuid: "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9", first_name: "Stranger", last_name: "Otherkey", physical_address1: "1 Otherkey Plaza" };
+    const stranger = {
+      ...template,
+      uuid: "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9",
+      first_name: "Stranger",
+      last_name: "Otherkey",
+      physical_address1: "1 Otherkey Plaza",
+    };
     await upsertCustomers(other, [stranger, { ...stranger, uuid: "1b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9", deleted_at: new Date().toISOString() }], new Date());
 
     expect((await queryCustomers({ filters: { search: "otherkey" } })).total).toBe(0);
@@ -272,12 +335,25 @@ describe("scopes and bad input", () => {
   it("refuses sort keys and filters it does not offer, naming the allowed ones", async () => {
     const { queryCustomers, queryJobs, scheduleJobs, lookupAddress, overviewFromMirror } = await import("@/lib/mirror/mirror-queries.server");
     const { MirrorQueryError } = await import("@/lib/mirror/mirror-query-error");
-    await expect(queryCustomers({ sort: "shoe_size" as never })).rejects.toMatchObject({ name: "MirrorQueryError", field: "sort", message: expect.stringContaining("name, company_name") });
-    await expect(queryCustomers({ filters: { favourite_color: "red" } as never })).rejects.toMatchObject({ field: "favourite_color", message: expect.stringContaining("Allowed: search, type") });
+    await expect(queryCustomers({ sort: "shoe_size" as never })).rejects.toMatchObject({
+      name: "MirrorQueryError",
+      field: "sort",
+      message: expect.stringContaining("name, company_name"),
+    });
+    await expect(queryCustomers({ filters: { favourite_color: "red" } as never })).rejects.toMatchObject({
+      field: "favourite_color",
+      message: expect.stringContaining("Allowed: search, type"),
+    });
     await expect(queryCustomers({ direction: "sideways" as never })).rejects.toMatchObject({ field: "direction" });
     await expect(queryCustomers({ limit: 1000 })).rejects.toMatchObject({ field: "limit" });
-    await expect(queryJobs({ filters: { statuses: ["Done"] } as never })).rejects.toMatchObject({ field: "statuses", message: expect.stringContaining("Estimate Sent") });
-    await expect(queryJobs({ filters: { from: "2026-05-02", to: "2026-05-01" } })).rejects.toMatchObject({ field: "from", message: expect.stringContaining("after") });
+    await expect(queryJobs({ filters: { statuses: ["Done"] } as never })).rejects.toMatchObject({
+      field: "statuses",
+      message: expect.stringContaining("Estimate Sent"),
+    });
+    await expect(queryJobs({ filters: { from: "2026-05-02", to: "2026-05-01" } })).rejects.toMatchObject({
+      field: "from",
+      message: expect.stringContaining("after"),
+    });
     await expect(queryJobs({ filters: { from: "2026-02-30" } })).rejects.toMatchObject({ field: "from" });
     await expect(scheduleJobs({ from: "2026-05-02", to: "2026-04-01" })).rejects.toBeInstanceOf(MirrorQueryError);
     await expect(lookupAddress({ q: " ,. " })).rejects.toMatchObject({ field: "q" });
@@ -289,6 +365,12 @@ describe("scopes and bad input", () => {
     const { MirrorQueryError } = await import("@/lib/mirror/mirror-query-error");
     const response = errorResponse(new MirrorQueryError({ field: "sort", message: `Sort key "x" is not offered.`, allowed: ["name", "city"] }), "req-1");
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ success: false, error: `Sort key "x" is not offered. Allowed: name, city.`, code: "validation", fields: { sort: `Sort key "x" is not offered. Allowed: name, city.` }, request_id: "req-1" });
+    expect(await response.json()).toEqual({
+      success: false,
+      error: `Sort key "x" is not offered. Allowed: name, city.`,
+      code: "validation",
+      fields: { sort: `Sort key "x" is not offered. Allowed: name, city.` },
+      request_id: "req-1",
+    });
   });
 });

@@ -74,7 +74,11 @@ async function expectMirrorEqualsCrm() {
       expect(iso(row!.deleted_at), `${resource} ${record.uuid} deleted_at`).toBe(iso(record.deleted_at));
       const stored = row!.record as Record<string, unknown>;
       // The stored record is the CRM's (parsed), field by field.
-      for (const field of resource === "customers" ? ["first_name", "last_name", "email", "phone", "physical_address1", "physical_zip", "is_vip"] : resource === "jobs" ? ["title", "status", "priority", "scheduled_date", "assigned_to_user_id", "service_city"] : ["name", "city"]) {
+      for (const field of resource === "customers"
+        ? ["first_name", "last_name", "email", "phone", "physical_address1", "physical_zip", "is_vip"]
+        : resource === "jobs"
+          ? ["title", "status", "priority", "scheduled_date", "assigned_to_user_id", "service_city"]
+          : ["name", "city"]) {
         if (field === "scheduled_date") expect(iso(stored[field]), `${resource}.${field}`).toBe(iso(record[field]));
         else expect(stored[field] ?? null, `${resource}.${field}`).toEqual(record[field] ?? null);
       }
@@ -128,7 +132,7 @@ describe("the full pass", () => {
     const second = await runner(); // a new process
     const result = await second.runOnce();
     expect(result).toMatchObject({ state: "ran", did: ["full_pass"], pass: { state: "complete" } });
-    const spent = await sandboxUsage(sandbox) - before;
+    const spent = (await sandboxUsage(sandbox)) - before;
     // Only the pages not done (plus the heads look afterwards): 2 customer + 4 job + 1 location pages in all.
     expect(spent).toBeLessThan(7 + 2);
     await expectMirrorEqualsCrm();
@@ -165,14 +169,21 @@ describe("changes made in the CRM directly", () => {
     const result = await sync.runOnce();
     expect(result).toMatchObject({ state: "ran", did: expect.arrayContaining(["heads"]) });
     // The head pages of customers and jobs (this runner's clock also makes the open jobs due).
-    const headsCost = await sandboxUsage(sandbox) - before;
+    const headsCost = (await sandboxUsage(sandbox)) - before;
     expect(headsCost).toBeGreaterThanOrEqual(2);
     expect(headsCost).toBeLessThanOrEqual(2 + 4);
 
     for (const q of ["9917 quill", "Quillayute", "forks", "98331", "9917 Quillayute Ln, Forks WA"]) {
       const found = await lookupAddress({ q: q.replace("Ln", "Lane") });
-      expect(found.rows.map((row) => row.customer_uuid), q).toContain(created.uuid);
-      expect(found.rows.find((row) => row.customer_uuid === created.uuid)).toMatchObject({ matched: "physical", customer_name: "Addie Lookup", address: "9917 Quillayute Lane, Forks, WA 98331" });
+      expect(
+        found.rows.map((row) => row.customer_uuid),
+        q,
+      ).toContain(created.uuid);
+      expect(found.rows.find((row) => row.customer_uuid === created.uuid)).toMatchObject({
+        matched: "physical",
+        customer_name: "Addie Lookup",
+        address: "9917 Quillayute Lane, Forks, WA 98331",
+      });
     }
     expect((await lookupAddress({ q: "917 quillayute" })).rows.map((row) => row.customer_uuid)).not.toContain(created.uuid);
   });
@@ -181,9 +192,14 @@ describe("changes made in the CRM directly", () => {
     const { lookupAddress } = await import("@/lib/mirror/mirror-queries.server");
     const { createJob } = await import("@/lib/crm/jobs.server");
     const customer = await crm(sandbox, "POST", "/customers", { first_name: "Servia", last_name: "Sitework", phone: "206-555-0177" });
-    const job = await createJob({ customer_uuid: customer.uuid, title: "Gutter clean", service_address1: "77 Zephyrhills Court", service_city: "Tacoma", service_zip: "98402" }, `mirror-test-${Date.now()}`);
+    const job = await createJob(
+      { customer_uuid: customer.uuid, title: "Gutter clean", service_address1: "77 Zephyrhills Court", service_city: "Tacoma", service_zip: "98402" },
+      `mirror-test-${Date.now()}`,
+    );
     const found = await lookupAddress({ q: "77 zephyr" });
-    expect(found.rows).toEqual([expect.objectContaining({ matched: "service", customer_uuid: customer.uuid, job_uuid: job.data.uuid, customer_name: "Servia Sitework" })]);
+    expect(found.rows).toEqual([
+      expect.objectContaining({ matched: "service", customer_uuid: customer.uuid, job_uuid: job.data.uuid, customer_name: "Servia Sitework" }),
+    ]);
     expect(found.total).toBe(1);
   });
 });
@@ -197,7 +213,9 @@ describe("read-through and write-through", () => {
     const before = await sandboxUsage(sandbox);
 
     const created = await createCustomer({ first_name: "Wendy", last_name: "Writethrough", phone: "206-555-0190", physical_city: "Olympia" }, key());
-    expect((await queryCustomers({ filters: { search: "writethrough" } })).rows).toEqual([expect.objectContaining({ uuid: created.data.uuid, city: "Olympia" })]);
+    expect((await queryCustomers({ filters: { search: "writethrough" } })).rows).toEqual([
+      expect.objectContaining({ uuid: created.data.uuid, city: "Olympia" }),
+    ]);
     await updateCustomer(created.data.uuid, { physical_city: "Yakima" }, key());
     expect((await queryCustomers({ filters: { search: "writethrough" } })).rows[0]).toMatchObject({ city: "Yakima" });
     await deleteCustomer(created.data.uuid, key());
@@ -207,16 +225,22 @@ describe("read-through and write-through", () => {
     expect((await queryCustomers({ filters: { search: "writethrough" } })).rows.map((row) => row.uuid)).toEqual([created.data.uuid]);
 
     const job = await createJob({ customer_uuid: created.data.uuid, title: "Writethrough boiler", priority: "Low" }, key());
-    expect((await queryJobs({ filters: { search: "writethrough boiler" } })).rows).toEqual([expect.objectContaining({ uuid: job.data.uuid, priority: "Low", customer_name: "Wendy Writethrough" })]);
+    expect((await queryJobs({ filters: { search: "writethrough boiler" } })).rows).toEqual([
+      expect.objectContaining({ uuid: job.data.uuid, priority: "Low", customer_name: "Wendy Writethrough" }),
+    ]);
     await updateJob(job.data.uuid, { priority: "High", status: "Scheduled", scheduled_date: "2026-12-09" }, key());
-    expect((await queryJobs({ filters: { search: "writethrough boiler" } })).rows[0]).toMatchObject({ priority: "High", status: "Scheduled", scheduled_date: "2026-12-09" });
+    expect((await queryJobs({ filters: { search: "writethrough boiler" } })).rows[0]).toMatchObject({
+      priority: "High",
+      status: "Scheduled",
+      scheduled_date: "2026-12-09",
+    });
     await deleteJob(job.data.uuid, key());
     expect((await queryDeleted("jobs", { search: "writethrough boiler" })).rows.map((row) => row.uuid)).toEqual([job.data.uuid]);
     await restoreJob(job.data.uuid, key());
     expect((await queryJobs({ filters: { search: "writethrough boiler" } })).total).toBe(1);
 
     // Eight writes, eight requests: the mirror asked the CRM for nothing more.
-    expect(await sandboxUsage(sandbox) - before).toBe(8);
+    expect((await sandboxUsage(sandbox)) - before).toBe(8);
   });
 
   it("every answer the dashboard reads refreshes the rows it carries, at no extra request", async () => {
@@ -239,14 +263,19 @@ describe("read-through and write-through", () => {
     await getJob(job.uuid as string, { cache: false });
     expect((await queryJobs({ filters: { search: "readthrough faucet" } })).rows[0]).toMatchObject({ status: "Contacted" });
     // 3 reads (the 2 direct PUTs above count too): the mirror made none of its own.
-    expect(await sandboxUsage(sandbox) - before).toBe(3 + 2);
+    expect((await sandboxUsage(sandbox)) - before).toBe(3 + 2);
   });
 
   it("an answer read before a newer one never moves a row back", async () => {
     const { upsertCustomers } = await import("@/lib/mirror/mirror-store.server");
     const { queryCustomers } = await import("@/lib/mirror/mirror-queries.server");
     const { getCustomer, updateCustomer } = await import("@/lib/crm/customers.server");
-    const customer = (await crm(sandbox, "POST", "/customers", { first_name: "Olga", last_name: "Outoforder", phone: "206-555-0192", physical_city: "Renton" })) as Row;
+    const customer = (await crm(sandbox, "POST", "/customers", {
+      first_name: "Olga",
+      last_name: "Outoforder",
+      phone: "206-555-0192",
+      physical_city: "Renton",
+    })) as Row;
     const old = await getCustomer(customer.uuid, { cache: false });
     await updateCustomer(customer.uuid, { physical_city: "Kent" }, `ooo-${Date.now()}`);
     await upsertCustomers(await scope(), [old.data], new Date());
@@ -262,7 +291,11 @@ describe("problems", () => {
     const result = await (await runner()).runOnce({ force: true });
     expect(result).toMatchObject({ pass: { state: "complete" } });
     const problems = await listProblems(await scope());
-    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "invalid_record", resource: "customers", uuid: customer.uuid, message: expect.stringContaining("customer_type") })]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "invalid_record", resource: "customers", uuid: customer.uuid, message: expect.stringContaining("customer_type") }),
+      ]),
+    );
     expect((await mirrorTable("customers")).some((row) => row.uuid === customer.uuid)).toBe(false);
     expect((await loadSyncRow(await scope())).lastPassCompletedAt).not.toBeNull();
     // Everything else is mirrored; repaired, it comes in with the next pass.
@@ -319,7 +352,7 @@ describe("the runner", () => {
     // One pass's worth of requests, not two.
     const { loadSyncRow } = await import("@/lib/mirror/sync-state.server");
     expect((await loadSyncRow(await scope())).pass).toBeNull();
-    expect(await sandboxUsage(sandbox) - before).toBeLessThan(2 * 8);
+    expect((await sandboxUsage(sandbox)) - before).toBeLessThan(2 * 8);
   });
 
   it("is driven by the timers it is given: first run after the start delay, then the next thing due", async () => {

@@ -32,7 +32,10 @@ beforeAll(async () => {
   sessions.admin = await login("sync-admin@example.com", "sync-admin-password");
   const actor = (await getCurrentUser(new Headers({ cookie: sessions.admin })))!;
   for (const role of ["staff", "viewer"] as const) {
-    await createUser({ name: `Sync ${role}`, email: `sync-${role}@example.com`, role, password: `sync-${role}-password` }, { actor, requestId: "t", headers: new Headers({ cookie: sessions.admin }) });
+    await createUser(
+      { name: `Sync ${role}`, email: `sync-${role}@example.com`, role, password: `sync-${role}-password` },
+      { actor, requestId: "t", headers: new Headers({ cookie: sessions.admin }) },
+    );
     sessions[role] = await login(`sync-${role}@example.com`, `sync-${role}-password`);
   }
   // Three accounts' password hashing and a sandbox: generous on a busy machine.
@@ -65,7 +68,9 @@ describe("the sync routes", () => {
     expect(body.data.pass).not.toBeNull();
     await syncRunner().settled();
 
-    const after = (await (await status.GET(request("GET", "/api/sync", "staff"), context)).json()) as { data: { pass: unknown; counts: { customers: number }; lastPassCompletedAt: string | null; spentThisMonth: number } };
+    const after = (await (await status.GET(request("GET", "/api/sync", "staff"), context)).json()) as {
+      data: { pass: unknown; counts: { customers: number }; lastPassCompletedAt: string | null; spentThisMonth: number };
+    };
     expect(after.data.pass).toBeNull();
     expect(after.data.lastPassCompletedAt).not.toBeNull();
     expect(after.data.counts.customers).toBeGreaterThan(0);
@@ -79,7 +84,12 @@ describe("the sync routes", () => {
 
     const tooBig = await settings.PUT(request("PUT", "/api/sync/settings", "admin", JSON.stringify({ budget_percent: 150 })), context);
     expect(tooBig.status).toBe(400);
-    expect(await tooBig.json()).toMatchObject({ success: false, code: "validation", fields: { budget_percent: expect.stringContaining("100%") }, request_id: expect.any(String) });
+    expect(await tooBig.json()).toMatchObject({
+      success: false,
+      code: "validation",
+      fields: { budget_percent: expect.stringContaining("100%") },
+      request_id: expect.any(String),
+    });
     const empty = await settings.PUT(request("PUT", "/api/sync/settings", "admin", "{}"), context);
     expect(empty.status).toBe(400);
     const unknown = await settings.PUT(request("PUT", "/api/sync/settings", "admin", JSON.stringify({ budget_percent: 10, speed: "max" })), context);

@@ -24,7 +24,14 @@ beforeAll(async () => {
   const actor = { id: admin.id, email: "first-admin@example.com" };
   await recordAudit({ actor, action: "update", resource: "customer", resourceId: CUSTOMER, requestId: "r1", outcome: "accepted" });
   await recordAudit({ actor, action: "update", resource: "customer", resourceId: OTHER_CUSTOMER, requestId: "r2", outcome: "accepted" });
-  await recordAudit({ actor: { id: null, email: "someone@example.com" }, action: "sign_in", resource: "session", resourceId: null, requestId: "r3", outcome: "rejected" });
+  await recordAudit({
+    actor: { id: null, email: "someone@example.com" },
+    action: "sign_in",
+    resource: "session",
+    resourceId: null,
+    requestId: "r3",
+    outcome: "rejected",
+  });
 });
 
 const rowsOf = (body: { data?: unknown }) => (body.data as { rows: Array<{ resource: string; resourceId: string | null }> }).rows;

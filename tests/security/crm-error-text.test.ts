@@ -40,7 +40,13 @@ describe("a CRM refusal", () => {
 
     const { appDatabase } = await import("@/lib/db/app-database.server");
     const { db } = await appDatabase();
-    const row = await db.selectFrom("audit_log").select(["outcome", "detail"]).where("resource", "=", "job").where("action", "=", "create").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("audit_log")
+      .select(["outcome", "detail"])
+      .where("resource", "=", "job")
+      .where("action", "=", "create")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(row.outcome).toBe("rejected");
     expect(row.detail).toMatch(/CRM rejected the request as invalid/);
     expect(row.detail).not.toMatch(CRM_WORDING);

@@ -32,14 +32,22 @@ function endlessStream() {
 
 describe("request bodies", () => {
   it("JSON with a charset is read", async () => {
-    const { status } = await callRoute(signIn, "/api/auth/sign-in", { method: "POST", body: credentials, headers: { "content-type": "application/json; charset=utf-8" } });
+    const { status } = await callRoute(signIn, "/api/auth/sign-in", {
+      method: "POST",
+      body: credentials,
+      headers: { "content-type": "application/json; charset=utf-8" },
+    });
     expect(status).toBe(200);
   });
 
   for (const contentType of [null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp"]) {
     it(`a body sent as ${contentType ?? "no type at all"} is refused with 415 and not signed in`, async () => {
       const headers: Record<string, string> = contentType ? { "content-type": contentType } : {};
-      const request = new Request(new URL("/api/auth/sign-in", process.env.APP_URL), { method: "POST", body: credentials, headers: { "sec-fetch-site": "same-origin", ...headers } });
+      const request = new Request(new URL("/api/auth/sign-in", process.env.APP_URL), {
+        method: "POST",
+        body: credentials,
+        headers: { "sec-fetch-site": "same-origin", ...headers },
+      });
       if (!contentType) request.headers.delete("content-type");
       const response = await signIn(request, { params: Promise.resolve({}) });
       expect(response.status).toBe(415);

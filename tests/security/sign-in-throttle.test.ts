@@ -99,7 +99,9 @@ describe("bounded tables", () => {
     expect(rows[0]).toMatchObject({ action: "sign_in", outcome: "rejected", repeat_count: 8 });
 
     // The next hour starts a new row.
-    await sql`update audit_log set hour_bucket = hour_bucket - interval '1 hour', occurred_at = occurred_at - interval '1 hour' where actor_email = ${email}`.execute(db);
+    await sql`update audit_log set hour_bucket = hour_bucket - interval '1 hour', occurred_at = occurred_at - interval '1 hour' where actor_email = ${email}`.execute(
+      db,
+    );
     await attempt(email, "wrong-password-guess", "198.51.100.70");
     expect(await db.selectFrom("audit_log").select("repeat_count").where("actor_email", "=", email).orderBy("id").execute()).toEqual([
       { repeat_count: 8 },

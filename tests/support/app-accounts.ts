@@ -61,7 +61,10 @@ export async function signedInUser(role: Role): Promise<SignedIn> {
   if (!person) throw new Error(`${email} has no session`);
   const { changeOwnPassword } = await import("@/lib/account/change-password.server");
   const password = `${temporary}-own`;
-  await changeOwnPassword({ current_password: temporary, new_password: password, confirm_password: password }, { user: person, requestId: "test", headers: first.headers });
+  await changeOwnPassword(
+    { current_password: temporary, new_password: password, confirm_password: password },
+    { user: person, requestId: "test", headers: first.headers },
+  );
   return signInAs(email, password);
 }
 

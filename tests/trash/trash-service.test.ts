@@ -8,8 +8,14 @@ import type { WriteContext } from "@/lib/audit/audited-write.server";
  * the scan finds, and what each of those costs in CRM requests.
  */
 let sandbox: TestSandbox;
-const dana: WriteContext = { user: { id: "user-dana", email: "dana@example.com", name: "Dana", role: "staff", sessionId: "s1", twoFactorEnabled: false, pendingStep: null }, requestId: "r1" };
-const lee: WriteContext = { user: { id: "user-lee", email: "lee@example.com", name: "Lee", role: "staff", sessionId: "s2", twoFactorEnabled: false, pendingStep: null }, requestId: "r2" };
+const dana: WriteContext = {
+  user: { id: "user-dana", email: "dana@example.com", name: "Dana", role: "staff", sessionId: "s1", twoFactorEnabled: false, pendingStep: null },
+  requestId: "r1",
+};
+const lee: WriteContext = {
+  user: { id: "user-lee", email: "lee@example.com", name: "Lee", role: "staff", sessionId: "s2", twoFactorEnabled: false, pendingStep: null },
+  requestId: "r2",
+};
 let keyCounter = 0;
 const key = () => `test-key-${Date.now()}-${(keyCounter += 1)}`;
 
@@ -92,7 +98,11 @@ describe("restore says plainly when there is nothing to restore", () => {
     await restoreCustomerById(uuid, undefined, key(), lee);
     const before = await crm("GET", `/customers/${uuid}`);
 
-    await expect(restoreCustomerById(uuid, undefined, key(), dana)).rejects.toMatchObject({ status: 409, code: "not_deleted", message: expect.stringContaining("lee@example.com") });
+    await expect(restoreCustomerById(uuid, undefined, key(), dana)).rejects.toMatchObject({
+      status: 409,
+      code: "not_deleted",
+      message: expect.stringContaining("lee@example.com"),
+    });
     expect((await crm("GET", `/customers/${uuid}`)).updated_at).toBe(before.updated_at);
   });
 

@@ -100,7 +100,11 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
   if (query.isError) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <TableMessage title="This customer could not be loaded." tone="error" action={retryActionFor(query.error, { label: "Retry", onClick: () => void query.refetch() })}>
+        <TableMessage
+          title="This customer could not be loaded."
+          tone="error"
+          action={retryActionFor(query.error, { label: "Retry", onClick: () => void query.refetch() })}
+        >
           {errorText(query.error)}
         </TableMessage>
       </div>
@@ -147,13 +151,33 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
 
       <div className="grid gap-4 md:grid-cols-3">
         <Card title="Contact">
-          <Detail label="Phone">{customer.phone ? <a href={`tel:${customer.phone}`} className="text-brand-700 hover:underline">{customer.phone}</a> : none}</Detail>
-          <Detail label="Email">{customer.email ? <a href={`mailto:${customer.email}`} className="text-brand-700 hover:underline">{customer.email}</a> : none}</Detail>
-          <Detail label="On-my-way notification">{customer.on_my_way_notify_via ? (NOTIFY_LABELS[customer.on_my_way_notify_via] ?? customer.on_my_way_notify_via) : "None"}</Detail>
+          <Detail label="Phone">
+            {customer.phone ? (
+              <a href={`tel:${customer.phone}`} className="text-brand-700 hover:underline">
+                {customer.phone}
+              </a>
+            ) : (
+              none
+            )}
+          </Detail>
+          <Detail label="Email">
+            {customer.email ? (
+              <a href={`mailto:${customer.email}`} className="text-brand-700 hover:underline">
+                {customer.email}
+              </a>
+            ) : (
+              none
+            )}
+          </Detail>
+          <Detail label="On-my-way notification">
+            {customer.on_my_way_notify_via ? (NOTIFY_LABELS[customer.on_my_way_notify_via] ?? customer.on_my_way_notify_via) : "None"}
+          </Detail>
         </Card>
         <Card title="Addresses">
           <Detail label="Physical address">{formatAddress(physical) ?? none}</Detail>
-          <Detail label="Billing address">{sameAddress(physical, billing) && formatAddress(physical) ? "Same as physical" : (formatAddress(billing) ?? none)}</Detail>
+          <Detail label="Billing address">
+            {sameAddress(physical, billing) && formatAddress(physical) ? "Same as physical" : (formatAddress(billing) ?? none)}
+          </Detail>
           <Detail label="Primary service location">{location ?? "None"}</Detail>
         </Card>
         <Card title="Marketing and tags">

@@ -54,9 +54,7 @@ export function CustomerHistory({ uuid }: { uuid: string }) {
                       · <time dateTime={row.occurredAt}>{formatDateTime(row.occurredAt)}</time>
                     </span>
                     {row.outcome !== "accepted" && (
-                      <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-800">
-                        not saved{row.detail ? `: ${row.detail}` : ""}
-                      </span>
+                      <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-800">not saved{row.detail ? `: ${row.detail}` : ""}</span>
                     )}
                   </p>
                   {changes.length > 0 && (

@@ -75,7 +75,11 @@ export function CustomerJobs({ uuid, canWrite, deleted }: { uuid: string; canWri
         skeletonRows={3}
         errorState={
           jobs.isError ? (
-            <TableMessage title="The jobs could not be loaded." tone="error" action={retryActionFor(jobs.error, { label: "Retry", onClick: () => void jobs.refetch() })}>
+            <TableMessage
+              title="The jobs could not be loaded."
+              tone="error"
+              action={retryActionFor(jobs.error, { label: "Retry", onClick: () => void jobs.refetch() })}
+            >
               {errorText(jobs.error)}
             </TableMessage>
           ) : undefined

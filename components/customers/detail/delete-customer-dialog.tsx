@@ -39,13 +39,21 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
       .then((outcomes) => {
         const failed = outcomes.filter((outcome) => !outcome.ok);
         if (failed.length === 0) {
-          toast.success(deleted.length === 1 ? `${name} is restored.` : `${name} and ${deleted.length - 1 === 1 ? "their job are" : `their ${deleted.length - 1} jobs are`} restored.`, {
-            action: { label: "Open", onClick: () => router.push(`/customers/${customer.uuid}`) },
-          });
+          toast.success(
+            deleted.length === 1
+              ? `${name} is restored.`
+              : `${name} and ${deleted.length - 1 === 1 ? "their job are" : `their ${deleted.length - 1} jobs are`} restored.`,
+            {
+              action: { label: "Open", onClick: () => router.push(`/customers/${customer.uuid}`) },
+            },
+          );
         } else {
-          toast.error(`${failed.length} of ${deleted.length} could not be restored (${failed[0] && !failed[0].ok ? failed[0].message : ""}). They are in the trash.`, {
-            action: { label: "Open the trash", onClick: () => router.push(trashHrefFor("customer", name)) },
-          });
+          toast.error(
+            `${failed.length} of ${deleted.length} could not be restored (${failed[0] && !failed[0].ok ? failed[0].message : ""}). They are in the trash.`,
+            {
+              action: { label: "Open the trash", onClick: () => router.push(trashHrefFor("customer", name)) },
+            },
+          );
         }
       })
       .catch(() => undefined);
@@ -105,7 +113,8 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
           {openJobs.isSuccess && jobTotal > 0 && (
             <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
               <p className="font-medium">
-                {name} has {jobTotal} open job{jobTotal === 1 ? "" : "s"}. Deleting only the customer leaves {jobTotal === 1 ? "it" : "them"} on the board: technicians may still be sent.
+                {name} has {jobTotal} open job{jobTotal === 1 ? "" : "s"}. Deleting only the customer leaves {jobTotal === 1 ? "it" : "them"} on the board:
+                technicians may still be sent.
               </p>
               <ul className="mt-2 space-y-1">
                 {jobs.map((job) => (

@@ -64,7 +64,13 @@ export function NameAndTypeFields({ form }: { form: Form }) {
             ))}
           </select>
         </Field>
-        <CheckboxField {...register("is_vip")} id={fieldId("is_vip")} label="VIP customer" error={errors.is_vip?.message} hint="Shown with a VIP badge everywhere" />
+        <CheckboxField
+          {...register("is_vip")}
+          id={fieldId("is_vip")}
+          label="VIP customer"
+          error={errors.is_vip?.message}
+          hint="Shown with a VIP badge everywhere"
+        />
       </div>
     </Section>
   );
@@ -243,8 +249,20 @@ export function ServiceAndMarketingFields({ form, locations }: { form: Form; loc
             )}
           />
         </div>
-        <CheckboxField {...register("marketing_email_opt_in")} id={fieldId("marketing_email_opt_in")} label="Marketing emails" error={errors.marketing_email_opt_in?.message} hint="They agreed to receive offers by email" />
-        <CheckboxField {...register("marketing_sms_opt_in")} id={fieldId("marketing_sms_opt_in")} label="Marketing texts" error={errors.marketing_sms_opt_in?.message} hint="They agreed to receive offers by text message" />
+        <CheckboxField
+          {...register("marketing_email_opt_in")}
+          id={fieldId("marketing_email_opt_in")}
+          label="Marketing emails"
+          error={errors.marketing_email_opt_in?.message}
+          hint="They agreed to receive offers by email"
+        />
+        <CheckboxField
+          {...register("marketing_sms_opt_in")}
+          id={fieldId("marketing_sms_opt_in")}
+          label="Marketing texts"
+          error={errors.marketing_sms_opt_in?.message}
+          hint="They agreed to receive offers by text message"
+        />
       </div>
     </Section>
   );

@@ -20,7 +20,9 @@ export function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
   if (matches.length === 0) return null;
   return (
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-      <p className="font-medium">Possible duplicate: {matches.length === 1 ? "this customer may already be on file." : `${matches.length} customers on file share these details.`}</p>
+      <p className="font-medium">
+        Possible duplicate: {matches.length === 1 ? "this customer may already be on file." : `${matches.length} customers on file share these details.`}
+      </p>
       <ul className="mt-1 space-y-1">
         {matches.map((match) => (
           <li key={match.customer.uuid}>

@@ -31,7 +31,11 @@ export function EditCustomerScreen({ uuid }: { uuid: string }) {
   if (customer.isError) {
     return (
       <div className="mx-auto max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
-        <TableMessage title="This customer could not be loaded." tone="error" action={retryActionFor(customer.error, { label: "Retry", onClick: () => void customer.refetch() })}>
+        <TableMessage
+          title="This customer could not be loaded."
+          tone="error"
+          action={retryActionFor(customer.error, { label: "Retry", onClick: () => void customer.refetch() })}
+        >
           {errorText(customer.error)}
         </TableMessage>
       </div>

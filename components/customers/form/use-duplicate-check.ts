@@ -5,7 +5,11 @@ import { useFetchLookup } from "@/lib/customers/queries/lookup-callers";
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
 import { duplicateLookups, exactDuplicates, type DuplicateMatch } from "@/lib/customers/find-duplicates";
 
-const keyOf = (matches: readonly DuplicateMatch[]) => matches.map((match) => match.customer.uuid).sort().join(",");
+const keyOf = (matches: readonly DuplicateMatch[]) =>
+  matches
+    .map((match) => match.customer.uuid)
+    .sort()
+    .join(",");
 
 /**
  * Possible duplicates of the customer being created, found with the caller

@@ -170,12 +170,7 @@ export function CallerLookup({ canWrite }: { canWrite: boolean }) {
         </div>
       )}
 
-      <ul
-        id={LISTBOX_ID}
-        role="listbox"
-        aria-label="Matching customers"
-        className={`space-y-2 ${current ? "" : "opacity-60"}`}
-      >
+      <ul id={LISTBOX_ID} role="listbox" aria-label="Matching customers" className={`space-y-2 ${current ? "" : "opacity-60"}`}>
         {matches.map((match, index) => (
           <li
             key={match.uuid}

@@ -29,7 +29,9 @@ export function LookupMatchCard({ match }: { match: LookupMatch }) {
         {match.company_name && <p className="text-sm text-slate-700">{match.company_name}</p>}
         <p className="text-sm text-slate-800">
           {match.phone ?? <span className="text-slate-500">No phone</span>}
-          <span className="mx-2 text-slate-400" aria-hidden="true">·</span>
+          <span className="mx-2 text-slate-400" aria-hidden="true">
+            ·
+          </span>
           <span className="break-all">{match.email ?? <span className="text-slate-500">No email</span>}</span>
         </p>
         <p className="text-sm text-slate-700">{address ?? <span className="text-slate-500">No address on file</span>}</p>

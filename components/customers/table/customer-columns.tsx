@@ -29,7 +29,11 @@ function EmailText({ email }: { email: string | null }) {
 
 export const CUSTOMER_COLUMN_DEFAULTS: VisibilityState = { tags: false };
 
-export function customerColumns(options: { canWrite: boolean; onRestore: (customer: CustomerDto) => void; restoringUuid: string | null }): ColumnDef<CustomerDto>[] {
+export function customerColumns(options: {
+  canWrite: boolean;
+  onRestore: (customer: CustomerDto) => void;
+  restoringUuid: string | null;
+}): ColumnDef<CustomerDto>[] {
   const columns: ColumnDef<CustomerDto>[] = [
     ...(options.canWrite ? [selectionColumn<CustomerDto>(customerName)] : []),
     {
@@ -57,7 +61,12 @@ export function customerColumns(options: { canWrite: boolean; onRestore: (custom
     { id: "type", header: "Type", meta: { label: "Type" }, cell: ({ row }) => row.original.customer_type },
     { id: "phone", header: "Phone", meta: { label: "Phone", cellClassName: "whitespace-nowrap" }, cell: ({ row }) => row.original.phone ?? "" },
     { id: "email", header: "Email", meta: { label: "Email", cellClassName: "min-w-48" }, cell: ({ row }) => <EmailText email={row.original.email} /> },
-    { id: "address", header: "Physical address", meta: { label: "Physical address", cellClassName: "min-w-56" }, cell: ({ row }) => formatAddress(physicalAddress(row.original)) ?? "" },
+    {
+      id: "address",
+      header: "Physical address",
+      meta: { label: "Physical address", cellClassName: "min-w-56" },
+      cell: ({ row }) => formatAddress(physicalAddress(row.original)) ?? "",
+    },
     { id: "tags", header: "Tags", meta: { label: "Tags" }, cell: ({ row }) => row.original.extras.tags.join(", ") },
     {
       id: "created",

@@ -149,8 +149,9 @@ export function CustomerTable({ userId, canWrite }: { userId: string; canWrite: 
       <p className="text-sm text-slate-600">
         Newest first: the CRM lists customers in the order they were added.{" "}
         <span className="hidden sm:inline">
-          Press <kbd className="rounded border border-slate-300 px-1 text-xs">/</kbd> to search, <kbd className="rounded border border-slate-300 px-1 text-xs">↑</kbd>{" "}
-          <kbd className="rounded border border-slate-300 px-1 text-xs">↓</kbd> to move,{canWrite ? " Space to select," : ""} Enter to open.
+          Press <kbd className="rounded border border-slate-300 px-1 text-xs">/</kbd> to search,{" "}
+          <kbd className="rounded border border-slate-300 px-1 text-xs">↑</kbd> <kbd className="rounded border border-slate-300 px-1 text-xs">↓</kbd> to move,
+          {canWrite ? " Space to select," : ""} Enter to open.
         </span>
       </p>
 
@@ -167,14 +168,21 @@ export function CustomerTable({ userId, canWrite }: { userId: string; canWrite: 
         rowClassName={(customer) => (customer.deleted_at ? "bg-slate-50 text-slate-600" : "")}
         errorState={
           customers.isError ? (
-            <TableMessage title="The customers could not be loaded." tone="error" action={retryActionFor(customers.error, { label: "Retry", onClick: () => void customers.refetch() })}>
+            <TableMessage
+              title="The customers could not be loaded."
+              tone="error"
+              action={retryActionFor(customers.error, { label: "Retry", onClick: () => void customers.refetch() })}
+            >
               {errorText(customers.error)}
             </TableMessage>
           ) : undefined
         }
         emptyState={
           pastTheEnd ? (
-            <TableMessage title={`Page ${query.page} is past the end of this list.`} action={{ label: "Go to page 1", onClick: () => void setUrl({ page: null }) }}>
+            <TableMessage
+              title={`Page ${query.page} is past the end of this list.`}
+              action={{ label: "Go to page 1", onClick: () => void setUrl({ page: null }) }}
+            >
               The list has {pagination.total_pages} page{pagination.total_pages === 1 ? "" : "s"}.
             </TableMessage>
           ) : filtered ? (

@@ -61,7 +61,10 @@ export function BoardColumn({ status, filters, collapsed, onCollapsedChange, can
       >
         {toggle}
         <h2 id={headingId} className="text-sm font-medium text-slate-800 [writing-mode:vertical-rl]">
-          {status} <span className="tabular-nums text-slate-600">({countText} {jobsWord})</span>
+          {status}{" "}
+          <span className="tabular-nums text-slate-600">
+            ({countText} {jobsWord})
+          </span>
         </h2>
       </section>
     );

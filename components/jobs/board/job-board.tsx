@@ -35,7 +35,15 @@ import { collectAssignees } from "@/lib/jobs/assignees";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { loadedJobs, type BoardColumnData } from "@/lib/jobs/board-cache";
 import { JOB_STATUSES } from "@/lib/jobs/job-enums";
-import { BOARD_FILTER_KEYS, boardFiltersOf, historyModeFor, jobFilterParsers, type BoardFilters, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-list-url";
+import {
+  BOARD_FILTER_KEYS,
+  boardFiltersOf,
+  historyModeFor,
+  jobFilterParsers,
+  type BoardFilters,
+  type CheckedJobFilters,
+  type RawJobFilters,
+} from "@/lib/jobs/job-list-url";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
 
 const noSubscription = () => () => {};

@@ -45,7 +45,9 @@ function HistoryEntry({ row, describeValue }: { row: AuditRow; describeValue: (f
     <li className="border-l-2 border-slate-200 pl-3 text-sm">
       <p>
         <span className="font-medium">{auditActionLabel(row.action)}</span> by {row.actorEmail}
-        {row.outcome !== "accepted" && <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-800">{row.outcome === "rejected" ? "not saved" : row.outcome}</span>}
+        {row.outcome !== "accepted" && (
+          <span className="ml-1 rounded bg-red-50 px-1 text-xs text-red-800">{row.outcome === "rejected" ? "not saved" : row.outcome}</span>
+        )}
       </p>
       <p className="text-xs text-slate-600">
         <time dateTime={row.occurredAt}>{timeFormat.format(new Date(row.occurredAt))}</time>

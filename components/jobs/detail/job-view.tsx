@@ -49,7 +49,9 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
     return String(value);
   }
 
-  const address = [job.service_address1, job.service_address2, [job.service_city, job.service_state, job.service_zip].filter(Boolean).join(" ")].filter(Boolean);
+  const address = [job.service_address1, job.service_address2, [job.service_city, job.service_state, job.service_zip].filter(Boolean).join(" ")].filter(
+    Boolean,
+  );
 
   return (
     <div className="space-y-6">
@@ -58,7 +60,9 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
         <Link href="/jobs" className="text-brand-700 underline">
           Jobs
         </Link>
-        <span aria-hidden="true" className="px-1 text-slate-400">/</span>
+        <span aria-hidden="true" className="px-1 text-slate-400">
+          /
+        </span>
         <span className="text-slate-600">{job.job_number ?? "Job"}</span>
       </nav>
 
@@ -125,14 +129,26 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
                 "Unknown customer"
               )}
             </Detail>
-            <Detail term="Service address">{address.length ? address.map((line) => <span key={line} className="block">{line}</span>) : "None given"}</Detail>
+            <Detail term="Service address">
+              {address.length
+                ? address.map((line) => (
+                    <span key={line} className="block">
+                      {line}
+                    </span>
+                  ))
+                : "None given"}
+            </Detail>
             <Detail term="Scheduled">{formatSchedule(job)}</Detail>
-            <Detail term="Assigned to">{job.assigned_user ? personName(job.assigned_user) : job.assigned_to_user_id ? assigneeLabelFor(job.assigned_to_user_id, people) : "Unassigned"}</Detail>
+            <Detail term="Assigned to">
+              {job.assigned_user ? personName(job.assigned_user) : job.assigned_to_user_id ? assigneeLabelFor(job.assigned_to_user_id, people) : "Unassigned"}
+            </Detail>
             <Detail term="Location">
               {job.location ? (
                 <>
                   {job.location.name}
-                  {job.location.city && <span className="block text-slate-600">{[job.location.address1, job.location.city, job.location.state].filter(Boolean).join(", ")}</span>}
+                  {job.location.city && (
+                    <span className="block text-slate-600">{[job.location.address1, job.location.city, job.location.state].filter(Boolean).join(", ")}</span>
+                  )}
                 </>
               ) : (
                 "No location"

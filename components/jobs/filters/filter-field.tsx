@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A labelled filter with its problem said under it (a hand-edited URL can hold a bad value). */
-export function FilterField({ id, label, error, children, className = "" }: { id: string; label: string; error?: string | undefined; children: ReactNode; className?: string }) {
+export function FilterField({
+  id,
+  label,
+  error,
+  children,
+  className = "",
+}: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={`min-w-0 ${className}`}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">

@@ -50,9 +50,20 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
 
   return (
     // Reaching for a filter fetches the check that judges the change (see use-job-filter-check).
-    <search aria-label="Filter jobs" onPointerEnter={preloadJobFilterCheck} onFocus={preloadJobFilterCheck} className="block rounded-lg border border-slate-200 bg-white p-3">
+    <search
+      aria-label="Filter jobs"
+      onPointerEnter={preloadJobFilterCheck}
+      onFocus={preloadJobFilterCheck}
+      className="block rounded-lg border border-slate-200 bg-white p-3"
+    >
       <div className="flex flex-wrap items-start gap-3">
-        <DataTableSearch id={`${prefix}-search`} label="Search jobs" value={raw.search} onSearch={(search) => change({ search })} placeholder="Title, description or job number" />
+        <DataTableSearch
+          id={`${prefix}-search`}
+          label="Search jobs"
+          value={raw.search}
+          onSearch={(search) => change({ search })}
+          placeholder="Title, description or job number"
+        />
         {errors.search && <p className="w-full text-sm text-red-700">{errors.search}</p>}
 
         {variant === "table" && (
@@ -62,7 +73,12 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
         )}
 
         <FilterField id={`${prefix}-priority`} label="Priority" error={errors.priority} className={FIXED_SELECT_WIDTH}>
-          <select {...filterAria(`${prefix}-priority`, errors.priority)} value={raw.priority} onChange={(event) => change({ priority: event.target.value })} className={filterSelectClassName}>
+          <select
+            {...filterAria(`${prefix}-priority`, errors.priority)}
+            value={raw.priority}
+            onChange={(event) => change({ priority: event.target.value })}
+            className={filterSelectClassName}
+          >
             <option value="">Any priority</option>
             {JOB_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
@@ -73,7 +89,12 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
           </select>
         </FilterField>
 
-        <FilterField id={`${prefix}-location`} label="Location" error={errors.location_uuid ?? (unknownLocation ? "That location doesn't exist (any more)." : undefined)} className={FIXED_SELECT_WIDTH}>
+        <FilterField
+          id={`${prefix}-location`}
+          label="Location"
+          error={errors.location_uuid ?? (unknownLocation ? "That location doesn't exist (any more)." : undefined)}
+          className={FIXED_SELECT_WIDTH}
+        >
           <select
             {...filterAria(`${prefix}-location`, errors.location_uuid ?? (unknownLocation ? "unknown" : undefined))}
             value={raw.location_uuid}
@@ -109,7 +130,12 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
           </select>
         </FilterField>
 
-        <FilterField id={`${prefix}-customer`} label="Customer" error={errors.customer_uuid ?? (customer.isError ? "That customer wasn't found." : undefined)} className="w-full sm:w-64">
+        <FilterField
+          id={`${prefix}-customer`}
+          label="Customer"
+          error={errors.customer_uuid ?? (customer.isError ? "That customer wasn't found." : undefined)}
+          className="w-full sm:w-64"
+        >
           <CustomerPicker
             id={`${prefix}-customer`}
             value={customer.data ?? null}
@@ -140,7 +166,9 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
           <button
             type="button"
             className={`${secondaryButtonClassName} self-end`}
-            onClick={() => onChange({ status: "", priority: "", location_uuid: "", assigned_to_user_id: "", customer_uuid: "", search: "", include_deleted: "", page: "" })}
+            onClick={() =>
+              onChange({ status: "", priority: "", location_uuid: "", assigned_to_user_id: "", customer_uuid: "", search: "", include_deleted: "", page: "" })
+            }
           >
             Clear filters
           </button>

@@ -10,7 +10,10 @@ import { JOB_STATUSES } from "@/lib/jobs/job-enums";
  * removed, rather than silently dropped.
  */
 export function StatusFilter({ id, value, error, onChange }: { id: string; value: string; error?: string | undefined; onChange: (value: string) => void }) {
-  const parts = value.split(",").map((part) => part.trim()).filter(Boolean);
+  const parts = value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const known = JOB_STATUSES.filter((status) => parts.includes(status));
   const unknown = parts.filter((part) => !JOB_STATUSES.some((status) => status === part));
   const summary = parts.length === 0 ? "Any status" : parts.length === 1 ? parts[0] : `${parts.length} statuses`;
@@ -42,7 +45,13 @@ export function StatusFilter({ id, value, error, onChange }: { id: string; value
                   const checkboxId = `${id}-${status.toLowerCase().replaceAll(" ", "-")}`;
                   return (
                     <div key={status} className="flex items-center gap-2">
-                      <input id={checkboxId} type="checkbox" checked={known.includes(status)} onChange={(event) => toggle(status, event.target.checked)} className="size-4" />
+                      <input
+                        id={checkboxId}
+                        type="checkbox"
+                        checked={known.includes(status)}
+                        onChange={(event) => toggle(status, event.target.checked)}
+                        className="size-4"
+                      />
                       <label htmlFor={checkboxId}>{status}</label>
                     </div>
                   );

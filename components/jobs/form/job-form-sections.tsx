@@ -69,7 +69,13 @@ export function CustomerSection({
   const useCustomerAddress = useWatch({ control, name: "use_customer_address" });
   const error = useFieldError("customer_uuid") ?? customerNotice;
   const address = customer
-    ? [customer.physical_address1, customer.physical_address2, [customer.physical_city, customer.physical_state, customer.physical_zip].filter(Boolean).join(" ")].filter(Boolean).join(", ")
+    ? [
+        customer.physical_address1,
+        customer.physical_address2,
+        [customer.physical_city, customer.physical_state, customer.physical_zip].filter(Boolean).join(" "),
+      ]
+        .filter(Boolean)
+        .join(", ")
     : "";
 
   return (
@@ -118,10 +124,20 @@ function ServiceAddressFields() {
   return (
     <>
       <Field id={JOB_FIELD_IDS.service_address1} label="Street address" error={errors.address1}>
-        <input {...register("service_address1")} {...fieldAria(JOB_FIELD_IDS.service_address1, errors.address1)} autoComplete="off" className={inputClassName} />
+        <input
+          {...register("service_address1")}
+          {...fieldAria(JOB_FIELD_IDS.service_address1, errors.address1)}
+          autoComplete="off"
+          className={inputClassName}
+        />
       </Field>
       <Field id={JOB_FIELD_IDS.service_address2} label="Apartment, suite, unit (optional)" error={errors.address2}>
-        <input {...register("service_address2")} {...fieldAria(JOB_FIELD_IDS.service_address2, errors.address2)} autoComplete="off" className={inputClassName} />
+        <input
+          {...register("service_address2")}
+          {...fieldAria(JOB_FIELD_IDS.service_address2, errors.address2)}
+          autoComplete="off"
+          className={inputClassName}
+        />
       </Field>
       <Field id={JOB_FIELD_IDS.service_city} label="City" error={errors.city}>
         <input {...register("service_city")} {...fieldAria(JOB_FIELD_IDS.service_city, errors.city)} autoComplete="off" className={inputClassName} />
@@ -138,14 +154,28 @@ function ServiceAddressFields() {
           </select>
         </Field>
         <Field id={JOB_FIELD_IDS.service_zip} label="ZIP code" error={errors.zip}>
-          <input {...register("service_zip")} {...fieldAria(JOB_FIELD_IDS.service_zip, errors.zip)} inputMode="numeric" autoComplete="off" className={inputClassName} />
+          <input
+            {...register("service_zip")}
+            {...fieldAria(JOB_FIELD_IDS.service_zip, errors.zip)}
+            inputMode="numeric"
+            autoComplete="off"
+            className={inputClassName}
+          />
         </Field>
       </div>
     </>
   );
 }
 
-export function JobSection({ locations, people, unknownAssigneeId }: { locations: readonly Location[]; people: readonly Assignee[]; unknownAssigneeId: string | null }) {
+export function JobSection({
+  locations,
+  people,
+  unknownAssigneeId,
+}: {
+  locations: readonly Location[];
+  people: readonly Assignee[];
+  unknownAssigneeId: string | null;
+}) {
   const { register, control } = useFormContext<JobFormState>();
   const errors = {
     title: useFieldError("title"),
@@ -233,10 +263,20 @@ export function ScheduleSection() {
         <input type="date" {...register("scheduled_date", related)} {...fieldAria(JOB_FIELD_IDS.scheduled_date, errors.date)} className={inputClassName} />
       </Field>
       <Field id={JOB_FIELD_IDS.scheduled_time_start} label="Start time" error={errors.start}>
-        <input type="time" {...register("scheduled_time_start", related)} {...fieldAria(JOB_FIELD_IDS.scheduled_time_start, errors.start)} className={inputClassName} />
+        <input
+          type="time"
+          {...register("scheduled_time_start", related)}
+          {...fieldAria(JOB_FIELD_IDS.scheduled_time_start, errors.start)}
+          className={inputClassName}
+        />
       </Field>
       <Field id={JOB_FIELD_IDS.scheduled_time_end} label="End time" error={errors.end}>
-        <input type="time" {...register("scheduled_time_end", related)} {...fieldAria(JOB_FIELD_IDS.scheduled_time_end, errors.end)} className={inputClassName} />
+        <input
+          type="time"
+          {...register("scheduled_time_end", related)}
+          {...fieldAria(JOB_FIELD_IDS.scheduled_time_end, errors.end)}
+          className={inputClassName}
+        />
       </Field>
     </Section>
   );
@@ -248,10 +288,22 @@ export function MoneySection() {
   return (
     <Section title="Amounts">
       <Field id={JOB_FIELD_IDS.estimated_amount} label="Estimated amount ($)" error={errors.estimated} hint="Dollars and cents, e.g. 1250.00">
-        <input {...register("estimated_amount")} {...fieldAria(JOB_FIELD_IDS.estimated_amount, errors.estimated, "hint")} inputMode="decimal" autoComplete="off" className={inputClassName} />
+        <input
+          {...register("estimated_amount")}
+          {...fieldAria(JOB_FIELD_IDS.estimated_amount, errors.estimated, "hint")}
+          inputMode="decimal"
+          autoComplete="off"
+          className={inputClassName}
+        />
       </Field>
       <Field id={JOB_FIELD_IDS.actual_amount} label="Actual amount ($)" error={errors.actual} hint="Once the work is done">
-        <input {...register("actual_amount")} {...fieldAria(JOB_FIELD_IDS.actual_amount, errors.actual, "hint")} inputMode="decimal" autoComplete="off" className={inputClassName} />
+        <input
+          {...register("actual_amount")}
+          {...fieldAria(JOB_FIELD_IDS.actual_amount, errors.actual, "hint")}
+          inputMode="decimal"
+          autoComplete="off"
+          className={inputClassName}
+        />
       </Field>
     </Section>
   );

@@ -27,9 +27,7 @@ import { jobToFormValues } from "@/lib/jobs/job-crm-mapping";
 import type { CustomerRecord, JobDetail } from "@/lib/jobs/job-types";
 import { ReadyForm } from "@/components/forms/ready-form";
 
-export type JobFormProps =
-  | { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined }
-  | { mode: "edit"; job: JobDetail };
+export type JobFormProps = { mode: "create"; initialCustomer: CustomerRecord | null; customerNotice?: string | undefined } | { mode: "edit"; job: JobDetail };
 
 /** What an ended session keeps of this form. */
 type JobDraft = { values: JobFormState; baseline: Baseline | null; customer: CustomerRecord | null };
@@ -162,7 +160,12 @@ export function JobForm(props: JobFormProps) {
 
   return (
     <FormProvider {...form}>
-      <ReadyForm onSubmit={(event) => void submit()(event)} noValidate aria-label={baseline ? `Edit ${jobLabel(baseline.job)}` : "New job"} className="space-y-6">
+      <ReadyForm
+        onSubmit={(event) => void submit()(event)}
+        noValidate
+        aria-label={baseline ? `Edit ${jobLabel(baseline.job)}` : "New job"}
+        className="space-y-6"
+      >
         {conflict && (
           <ConflictReview
             noun="job"

@@ -28,7 +28,12 @@ interface JobColumnOptions {
 export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: JobColumnOptions): ColumnDef<JobListItem>[] {
   const columns: ColumnDef<JobListItem>[] = [
     ...(canWrite ? [selectionColumn<JobListItem>(jobLabel)] : []),
-    { id: "number", header: "Job #", meta: { label: "Job number", cellClassName: "whitespace-nowrap font-mono text-xs text-slate-700" }, cell: ({ row }) => row.original.job_number ?? "—" },
+    {
+      id: "number",
+      header: "Job #",
+      meta: { label: "Job number", cellClassName: "whitespace-nowrap font-mono text-xs text-slate-700" },
+      cell: ({ row }) => row.original.job_number ?? "—",
+    },
     {
       id: "title",
       header: "Title",
@@ -45,7 +50,12 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
       ),
     },
     { id: "customer", header: "Customer", meta: { label: "Customer" }, cell: ({ row }) => personName(row.original.customer) },
-    { id: "status", header: "Status", meta: { label: "Status", cellClassName: "whitespace-nowrap" }, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    {
+      id: "status",
+      header: "Status",
+      meta: { label: "Status", cellClassName: "whitespace-nowrap" },
+      cell: ({ row }) => <StatusBadge status={row.original.status} />,
+    },
     {
       id: "priority",
       header: "Priority",
@@ -73,16 +83,36 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
         );
       },
     },
-    { id: "assignee", header: "Assigned to", meta: { label: "Assigned to" }, cell: ({ row }) => personName(row.original.assigned_user) || <span className="text-slate-600">Unassigned</span> },
+    {
+      id: "assignee",
+      header: "Assigned to",
+      meta: { label: "Assigned to" },
+      cell: ({ row }) => personName(row.original.assigned_user) || <span className="text-slate-600">Unassigned</span>,
+    },
     {
       id: "location",
       header: "Location",
       meta: { label: "Location" },
       cell: ({ row }) => (row.original.location_uuid ? (locations.find((location) => location.uuid === row.original.location_uuid)?.name ?? "") : ""),
     },
-    { id: "estimated", header: "Estimate", meta: { label: "Estimated amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" }, cell: ({ row }) => formatMoney(row.original.estimated_amount) },
-    { id: "actual", header: "Actual", meta: { label: "Actual amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" }, cell: ({ row }) => formatMoney(row.original.actual_amount) },
-    { id: "created", header: "Created", meta: { label: "Created", cellClassName: "whitespace-nowrap" }, cell: ({ row }) => formatMoment(row.original.created_at) ?? "" },
+    {
+      id: "estimated",
+      header: "Estimate",
+      meta: { label: "Estimated amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" },
+      cell: ({ row }) => formatMoney(row.original.estimated_amount),
+    },
+    {
+      id: "actual",
+      header: "Actual",
+      meta: { label: "Actual amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" },
+      cell: ({ row }) => formatMoney(row.original.actual_amount),
+    },
+    {
+      id: "created",
+      header: "Created",
+      meta: { label: "Created", cellClassName: "whitespace-nowrap" },
+      cell: ({ row }) => formatMoment(row.original.created_at) ?? "",
+    },
   ];
   if (canWrite) columns.push(restoreColumn({ label: jobLabel, restoringUuid, onRestore }));
   return columns;

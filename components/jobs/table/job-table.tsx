@@ -72,7 +72,8 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
   const change = (patch: Partial<RawJobFilters>) => void setRaw(patch, { history: historyModeFor(raw, patch) });
   const pagination = data?.pagination;
   const pastTheEnd = filters !== null && pagination !== undefined && pagination.total > 0 && filters.page > pagination.total_pages;
-  const clearAll = () => change({ status: "", priority: "", location_uuid: "", assigned_to_user_id: "", customer_uuid: "", search: "", include_deleted: "", page: "" });
+  const clearAll = () =>
+    change({ status: "", priority: "", location_uuid: "", assigned_to_user_id: "", customer_uuid: "", search: "", include_deleted: "", page: "" });
 
   return (
     <div className="space-y-4">
@@ -100,7 +101,15 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
                 const result = await fetchJobs({ ...filters, page, limit: 100 });
                 return { rows: result.jobs, totalPages: result.pagination.total_pages };
               }}
-              fileName={() => csvFileName(["jobs", filters.status.join(" "), filters.priority, filters.search ? `search ${filters.search}` : null, filters.include_deleted ? "with deleted" : null])}
+              fileName={() =>
+                csvFileName([
+                  "jobs",
+                  filters.status.join(" "),
+                  filters.priority,
+                  filters.search ? `search ${filters.search}` : null,
+                  filters.include_deleted ? "with deleted" : null,
+                ])
+              }
             />
           )}
         </div>
@@ -121,7 +130,11 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
               No jobs were loaded. Fix or clear the filter to see jobs.
             </TableMessage>
           ) : jobs.isError ? (
-            <TableMessage title="The jobs could not be loaded." tone="error" action={retryActionFor(jobs.error, { label: "Retry", onClick: () => void jobs.refetch() })}>
+            <TableMessage
+              title="The jobs could not be loaded."
+              tone="error"
+              action={retryActionFor(jobs.error, { label: "Retry", onClick: () => void jobs.refetch() })}
+            >
               {errorText(jobs.error)}
             </TableMessage>
           ) : undefined

@@ -11,7 +11,6 @@ export interface JobListData {
 
 export const CUSTOMER_JOBS_PAGE_SIZE = 25;
 
-
 /** GET /api/jobs?customer_uuid=…: the customer's jobs, newest first, one page at a time. */
 export function getCustomerJobs(uuid: string, page: number, signal?: AbortSignal): Promise<JobListData> {
   const params = new URLSearchParams({ customer_uuid: uuid, page: String(page), limit: String(CUSTOMER_JOBS_PAGE_SIZE) });

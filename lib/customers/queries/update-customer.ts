@@ -26,7 +26,8 @@ export function conflictingCustomer(error: unknown): CustomerDto | null {
 export function useUpdateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ uuid, patch, idempotencyKey }: { uuid: string; patch: CustomerPatch; idempotencyKey: string }) => updateCustomer(uuid, patch, idempotencyKey),
+    mutationFn: ({ uuid, patch, idempotencyKey }: { uuid: string; patch: CustomerPatch; idempotencyKey: string }) =>
+      updateCustomer(uuid, patch, idempotencyKey),
     onSuccess: (customer) => customerSaved(queryClient, customer, "updated"),
     onError: (error) => {
       const current = conflictingCustomer(error);

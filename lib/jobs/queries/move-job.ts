@@ -82,7 +82,10 @@ export function useMoveJob(filters: BoardFilters, announce: (message: string) =>
       // The two columns are read again for their true counts and page boundaries,
       // once no other move is in flight that the reload would overwrite.
       if (queryClient.isMutating({ mutationKey: MOVE_KEY }) > 1) return;
-      await Promise.all([queryClient.invalidateQueries({ queryKey: columnKey(from), exact: true }), queryClient.invalidateQueries({ queryKey: columnKey(to), exact: true })]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: columnKey(from), exact: true }),
+        queryClient.invalidateQueries({ queryKey: columnKey(to), exact: true }),
+      ]);
     },
   });
 

@@ -20,11 +20,7 @@ export function restoreFromTrash(resource: TrashResource, uuid: string, expected
 
 /** After restores: the trash, and every list the records reappear in, read again. */
 async function refreshAfterRestore(queryClient: QueryClient): Promise<void> {
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: trashKeys.all }),
-    customersChanged(queryClient, "all"),
-    jobsChanged(queryClient),
-  ]);
+  await Promise.all([queryClient.invalidateQueries({ queryKey: trashKeys.all }), customersChanged(queryClient, "all"), jobsChanged(queryClient)]);
 }
 
 /** One row's Restore: whatever the outcome, the trash and the lists are read again before it settles. */

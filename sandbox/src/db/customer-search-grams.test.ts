@@ -105,9 +105,17 @@ describe("totals of one- and two-character searches", () => {
   });
   const operation = fc.oneof(
     fc.record({ kind: fc.constant("create" as const), fields: customerFields }),
-    fc.record({ kind: fc.constant("update" as const), pick: fc.nat(), fields: customerFields.chain((fields) => fc.subarray(Object.entries(fields)).map(Object.fromEntries)) }),
+    fc.record({
+      kind: fc.constant("update" as const),
+      pick: fc.nat(),
+      fields: customerFields.chain((fields) => fc.subarray(Object.entries(fields)).map(Object.fromEntries)),
+    }),
     // Edits of a filtered column alone: search_text stays, the counts move between groups.
-    fc.record({ kind: fc.constant("update" as const), pick: fc.nat(), fields: fc.oneof(fc.record({ is_vip: fc.boolean() }), fc.record({ customer_type: fc.constantFrom("Residential", "Commercial") })) }),
+    fc.record({
+      kind: fc.constant("update" as const),
+      pick: fc.nat(),
+      fields: fc.oneof(fc.record({ is_vip: fc.boolean() }), fc.record({ customer_type: fc.constantFrom("Residential", "Commercial") })),
+    }),
     fc.record({ kind: fc.constant("delete" as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant("restore" as const), pick: fc.nat() }),
     // Not an API operation: a hard delete, as SQL by hand would do it.
@@ -120,42 +128,38 @@ describe("totals of one- and two-character searches", () => {
     { filter, includeDeleted: true },
   ]);
 
-  it(
-    "equal the LIKE scan after any creates, edits, deletes and restores through the API, and a recount from scratch",
-    async () => {
-      const uuids: string[] = [];
-      await fc.assert(
-        fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 12 }), async (operations) => {
-          for (const step of operations) {
-            if (step.kind === "create") {
-              const response = await client.post("/customers", step.fields);
-              expect(response.status, response.text).toBe(200);
-              uuids.push(response.body.data.uuid);
-              continue;
-            }
-            const uuid = uuids[step.pick % Math.max(uuids.length, 1)];
-            if (uuid === undefined) continue;
-            // 404s are expected here (editing a deleted customer); only the counts matter.
-            if (step.kind === "update") await client.put(`/customers/${uuid}`, step.fields);
-            if (step.kind === "delete") await client.delete(`/customers/${uuid}`);
-            if (step.kind === "restore") await client.put(`/customers/${uuid}`, { deleted_at: null });
-            if (step.kind === "purge") await sandbox.db.query("delete from customers where uuid = $1", [uuid]);
+  it("equal the LIKE scan after any creates, edits, deletes and restores through the API, and a recount from scratch", async () => {
+    const uuids: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 12 }), async (operations) => {
+        for (const step of operations) {
+          if (step.kind === "create") {
+            const response = await client.post("/customers", step.fields);
+            expect(response.status, response.text).toBe(200);
+            uuids.push(response.body.data.uuid);
+            continue;
           }
-          for (const term of terms) {
-            for (const variant of variants) {
-              expect(await apiTotal(term, variant), `${JSON.stringify(term)} ${JSON.stringify(variant)}`).toBe(await scannedTotal(term, variant));
-            }
+          const uuid = uuids[step.pick % Math.max(uuids.length, 1)];
+          if (uuid === undefined) continue;
+          // 404s are expected here (editing a deleted customer); only the counts matter.
+          if (step.kind === "update") await client.put(`/customers/${uuid}`, step.fields);
+          if (step.kind === "delete") await client.delete(`/customers/${uuid}`);
+          if (step.kind === "restore") await client.put(`/customers/${uuid}`, { deleted_at: null });
+          if (step.kind === "purge") await sandbox.db.query("delete from customers where uuid = $1", [uuid]);
+        }
+        for (const term of terms) {
+          for (const variant of variants) {
+            expect(await apiTotal(term, variant), `${JSON.stringify(term)} ${JSON.stringify(variant)}`).toBe(await scannedTotal(term, variant));
           }
-          const maintained = await nonZeroGrams();
-          await sandbox.db.transaction((tx) => rebuildCustomerSearchGrams(tx, companyUuid));
-          expect(await nonZeroGrams()).toEqual(maintained);
-        }),
-        { numRuns: 12 },
-      );
-      expect(uuids.length).toBeGreaterThan(0);
-    },
-    120_000,
-  );
+        }
+        const maintained = await nonZeroGrams();
+        await sandbox.db.transaction((tx) => rebuildCustomerSearchGrams(tx, companyUuid));
+        expect(await nonZeroGrams()).toEqual(maintained);
+      }),
+      { numRuns: 12 },
+    );
+    expect(uuids.length).toBeGreaterThan(0);
+  }, 120_000);
 
   it("are recounted after a bulk load with the triggers off, and the triggers are on again", async () => {
     await sandbox.db.transaction((tx) =>

@@ -34,9 +34,7 @@ export interface Database extends Queryable {
  */
 export type DatabaseLocation =
   /** snapshot: start from a dump() instead of an empty cluster (much faster than initdb; tests use it). */
-  | { kind: "memory"; snapshot?: Blob; sharedBuffers?: string }
-  | { kind: "directory"; path: string; sharedBuffers?: string }
-  | { kind: "postgres"; url: string };
+  { kind: "memory"; snapshot?: Blob; sharedBuffers?: string } | { kind: "directory"; path: string; sharedBuffers?: string } | { kind: "postgres"; url: string };
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   if (location.kind === "postgres") return openPostgres(location.url);
@@ -46,14 +44,14 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   const lite = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm }, ...pgliteSettings(location.sharedBuffers) });
   return {
     kind: "pglite",
-    query: async <Row,>(sql: string, params: unknown[] = []) => {
+    query: async <Row>(sql: string, params: unknown[] = []) => {
       const result = await lite.query<Row>(sql, params);
       return { rows: result.rows };
     },
     transaction: (fn) =>
       lite.transaction((tx) =>
         fn({
-          query: async <Row,>(sql: string, params: unknown[] = []) => {
+          query: async <Row>(sql: string, params: unknown[] = []) => {
             const result = await tx.query<Row>(sql, params);
             return { rows: result.rows };
           },
@@ -99,7 +97,7 @@ async function openPostgres(url: string): Promise<Database> {
   await pool.query("select 1");
   return {
     kind: "postgres",
-    query: async <Row,>(sql: string, params: unknown[] = []) => {
+    query: async <Row>(sql: string, params: unknown[] = []) => {
       const result = await pool.query(sql, params);
       return { rows: result.rows as Row[] };
     },
@@ -108,7 +106,7 @@ async function openPostgres(url: string): Promise<Database> {
       try {
         await client.query("begin");
         const value = await fn({
-          query: async <Row,>(sql: string, params: unknown[] = []) => {
+          query: async <Row>(sql: string, params: unknown[] = []) => {
             const result = await client.query(sql, params);
             return { rows: result.rows as Row[] };
           },

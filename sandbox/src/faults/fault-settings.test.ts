@@ -4,7 +4,9 @@ import { describeFaults, FaultSettingsError, NO_FAULTS, parseFaultJson, parseFau
 
 describe("parseFaultSpec (SANDBOX_FAULTS)", () => {
   it("reads every key", () => {
-    expect(parseFaultSpec("error_rate=0.2, reset_rate=0.05,latency_ms=200,latency_jitter_ms=50,after_commit_share=0.25,seed=7,methods=put|POST,path=/jobs,count=3")).toEqual({
+    expect(
+      parseFaultSpec("error_rate=0.2, reset_rate=0.05,latency_ms=200,latency_jitter_ms=50,after_commit_share=0.25,seed=7,methods=put|POST,path=/jobs,count=3"),
+    ).toEqual({
       errorRate: 0.2,
       resetRate: 0.05,
       latencyMs: 200,
@@ -44,7 +46,12 @@ describe("parseFaultSpec (SANDBOX_FAULTS)", () => {
 
 describe("parseFaultJson", () => {
   it("accepts methods as an array and null for optional keys", () => {
-    expect(parseFaultJson({ methods: ["delete"], path: null, count: null, seed: null })).toMatchObject({ methods: ["DELETE"], path: null, count: null, seed: null });
+    expect(parseFaultJson({ methods: ["delete"], path: null, count: null, seed: null })).toMatchObject({
+      methods: ["DELETE"],
+      path: null,
+      count: null,
+      seed: null,
+    });
   });
 
   it("rejects what is not an object", () => {
@@ -76,7 +83,12 @@ describe("fault injector", () => {
   });
 
   it("strikes writes after the commit by after_commit_share, never reads", () => {
-    const after = sequence("error_rate=1,after_commit_share=1", [["POST", "/x"], ["PUT", "/x"], ["DELETE", "/x"], ["GET", "/x"]]);
+    const after = sequence("error_rate=1,after_commit_share=1", [
+      ["POST", "/x"],
+      ["PUT", "/x"],
+      ["DELETE", "/x"],
+      ["GET", "/x"],
+    ]);
     expect(after.map((decision) => decision?.timing)).toEqual(["after", "after", "after", "before"]);
     const before = sequence("error_rate=1,after_commit_share=0", [["POST", "/x"]]);
     expect(before[0]?.timing).toBe("before");

@@ -30,28 +30,52 @@ export interface FaultSettings {
 const FAULT_METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 
 const rate = (key: string) =>
-  z.number({ error: `${key} must be a number from 0 to 1` }).min(0, { error: `${key} must be from 0 to 1` }).max(1, { error: `${key} must be from 0 to 1` });
+  z
+    .number({ error: `${key} must be a number from 0 to 1` })
+    .min(0, { error: `${key} must be from 0 to 1` })
+    .max(1, { error: `${key} must be from 0 to 1` });
 const milliseconds = (key: string) =>
-  z.number({ error: `${key} must be a whole number of milliseconds` }).int({ error: `${key} must be a whole number of milliseconds` }).min(0, { error: `${key} must be ≥ 0` }).max(120_000, { error: `${key} must be at most 120000` });
+  z
+    .number({ error: `${key} must be a whole number of milliseconds` })
+    .int({ error: `${key} must be a whole number of milliseconds` })
+    .min(0, { error: `${key} must be ≥ 0` })
+    .max(120_000, { error: `${key} must be at most 120000` });
 
 const methodList = z.preprocess(
-  (value) => (typeof value === "string" ? value.split("|").map((method) => method.trim().toUpperCase()) : Array.isArray(value) ? value.map((method) => (typeof method === "string" ? method.toUpperCase() : method)) : value),
-  z.array(z.enum(FAULT_METHODS, { error: `methods must list HTTP methods separated by | (${FAULT_METHODS.join("|")})` }), { error: "methods must be a |-separated string or an array of HTTP methods" }).min(1, { error: "methods must name at least one method" }),
+  (value) =>
+    typeof value === "string"
+      ? value.split("|").map((method) => method.trim().toUpperCase())
+      : Array.isArray(value)
+        ? value.map((method) => (typeof method === "string" ? method.toUpperCase() : method))
+        : value,
+  z
+    .array(z.enum(FAULT_METHODS, { error: `methods must list HTTP methods separated by | (${FAULT_METHODS.join("|")})` }), {
+      error: "methods must be a |-separated string or an array of HTTP methods",
+    })
+    .min(1, { error: "methods must name at least one method" }),
 );
 
 /** The wire form (snake_case keys), shared by the env string and the admin endpoint. */
 const faultSettingsJson = z
-  .object({
-    error_rate: rate("error_rate").optional(),
-    reset_rate: rate("reset_rate").optional(),
-    latency_ms: milliseconds("latency_ms").optional(),
-    latency_jitter_ms: milliseconds("latency_jitter_ms").optional(),
-    after_commit_share: rate("after_commit_share").optional(),
-    seed: z.number({ error: "seed must be an integer" }).int({ error: "seed must be an integer" }).nullable().optional(),
-    methods: methodList.nullable().optional(),
-    path: z.string({ error: "path must be a string" }).min(1, { error: "path must not be empty" }).nullable().optional(),
-    count: z.number({ error: "count must be a whole number" }).int({ error: "count must be a whole number" }).min(1, { error: "count must be ≥ 1" }).nullable().optional(),
-  }, { error: "faults must be a JSON object" })
+  .object(
+    {
+      error_rate: rate("error_rate").optional(),
+      reset_rate: rate("reset_rate").optional(),
+      latency_ms: milliseconds("latency_ms").optional(),
+      latency_jitter_ms: milliseconds("latency_jitter_ms").optional(),
+      after_commit_share: rate("after_commit_share").optional(),
+      seed: z.number({ error: "seed must be an integer" }).int({ error: "seed must be an integer" }).nullable().optional(),
+      methods: methodList.nullable().optional(),
+      path: z.string({ error: "path must be a string" }).min(1, { error: "path must not be empty" }).nullable().optional(),
+      count: z
+        .number({ error: "count must be a whole number" })
+        .int({ error: "count must be a whole number" })
+        .min(1, { error: "count must be ≥ 1" })
+        .nullable()
+        .optional(),
+    },
+    { error: "faults must be a JSON object" },
+  )
   .strict()
   .refine(
     (value) => {
@@ -85,7 +109,11 @@ export const NO_FAULTS: FaultSettings = {
 export function parseFaultJson(value: unknown): FaultSettings {
   const result = faultSettingsJson.safeParse(value);
   if (!result.success) {
-    throw new FaultSettingsError(result.error.issues.map((issue) => (issue.code === "unrecognized_keys" ? `unknown fault setting ${issue.keys.map((key) => `'${key}'`).join(", ")}` : issue.message)).join("; "));
+    throw new FaultSettingsError(
+      result.error.issues
+        .map((issue) => (issue.code === "unrecognized_keys" ? `unknown fault setting ${issue.keys.map((key) => `'${key}'`).join(", ")}` : issue.message))
+        .join("; "),
+    );
   }
   const json = result.data;
   return {
@@ -107,7 +135,10 @@ const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)$/;
 /** Parses the env form `key=value,key=value`; empty text means no faults. */
 export function parseFaultSpec(text: string): FaultSettings {
   const json: Record<string, unknown> = {};
-  for (const pair of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = pair.indexOf("=");
     if (separator <= 0) throw new FaultSettingsError(`'${pair}' is not key=value`);
     const key = pair.slice(0, separator).trim();

@@ -44,10 +44,7 @@ export function nullableMatching(field: string, pattern: RegExp, formatMessage: 
 
 /** The docs type booleans as `string "boolean"` in request tables, so "true"/"false" are accepted too. */
 export function booleanLike(field: string) {
-  return z.preprocess(
-    (value) => (value === "true" ? true : value === "false" ? false : value),
-    z.boolean({ error: `${field} must be a boolean` }),
-  );
+  return z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean({ error: `${field} must be a boolean` }));
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(field: string, values: T) {

@@ -13,10 +13,7 @@ export interface Fingerprint {
 }
 
 export type ClaimOutcome =
-  | { kind: "claimed"; claim: IdempotencyClaim }
-  | { kind: "replay"; status: number; body: string }
-  | { kind: "in_flight" }
-  | { kind: "mismatch" };
+  { kind: "claimed"; claim: IdempotencyClaim } | { kind: "replay"; status: number; body: string } | { kind: "in_flight" } | { kind: "mismatch" };
 
 interface StoredKey {
   method: string;

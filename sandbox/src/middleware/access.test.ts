@@ -30,5 +30,4 @@ it("turns one company's key away as revoked or without the add-on until cleared,
   expect((await admin.put("/__sandbox/access", { refuse: "sometimes" })).status).toBe(400);
   expect((await admin.put("/__sandbox/access", { refuse: null })).status).toBe(200);
   expect((await client.get("/customers")).status).toBe(200);
-
 });

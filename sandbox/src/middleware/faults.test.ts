@@ -86,9 +86,28 @@ describe("/__sandbox/faults", () => {
   });
 
   it("replaces the settings with PUT and clears them with {}", async () => {
-    const put = await admin.put("/__sandbox/faults", { error_rate: 0.25, latency_ms: 10, latency_jitter_ms: 5, methods: ["get", "POST"], path: "/customers", count: 3, seed: 9, after_commit_share: 0.75 });
+    const put = await admin.put("/__sandbox/faults", {
+      error_rate: 0.25,
+      latency_ms: 10,
+      latency_jitter_ms: 5,
+      methods: ["get", "POST"],
+      path: "/customers",
+      count: 3,
+      seed: 9,
+      after_commit_share: 0.75,
+    });
     expect(put.status).toBe(200);
-    expect(put.body.data.faults).toEqual({ error_rate: 0.25, reset_rate: 0, latency_ms: 10, latency_jitter_ms: 5, after_commit_share: 0.75, seed: 9, methods: ["GET", "POST"], path: "/customers", count: 3 });
+    expect(put.body.data.faults).toEqual({
+      error_rate: 0.25,
+      reset_rate: 0,
+      latency_ms: 10,
+      latency_jitter_ms: 5,
+      after_commit_share: 0.75,
+      seed: 9,
+      methods: ["GET", "POST"],
+      path: "/customers",
+      count: 3,
+    });
     expect(put.body.data.stats).toEqual({ matched: 0, delayed: 0, errors: 0, resets: 0, remaining: 3 });
     expect(sandbox.faults().settings.errorRate).toBe(0.25);
     const cleared = await admin.put("/__sandbox/faults", {});

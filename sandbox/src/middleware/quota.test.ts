@@ -83,7 +83,8 @@ describe("monthly quota", () => {
     expect((await admin.put("/__sandbox/usage", { request_count: QUOTA - 1 })).status).toBe(200);
     expect((await client.get("/locations")).status).toBe(200);
     expect((await client.get("/locations")).status).toBe(403);
-    for (const bad of [{ request_count: -1 }, { request_count: 1.5 }, { request_count: "5" }, {}]) expect((await admin.put("/__sandbox/usage", bad)).status).toBe(400);
+    for (const bad of [{ request_count: -1 }, { request_count: 1.5 }, { request_count: "5" }, {}])
+      expect((await admin.put("/__sandbox/usage", bad)).status).toBe(400);
   });
 
   it("counts concurrent requests exactly", async () => {

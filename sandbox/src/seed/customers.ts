@@ -69,16 +69,17 @@ function generateCustomer(rng: Random, context: SeedContext, createdAt: number, 
   const companyName = commercial ? businessName(rng, lastName) : null;
 
   // Most customers give both; a phone-only caller or an email-only web lead is common; never neither.
-  const contact = rng.weighted([["both", 76], ["phone", 15], ["email", 9]] as const);
+  const contact = rng.weighted([
+    ["both", 76],
+    ["phone", 15],
+    ["email", 9],
+  ] as const);
   const city = pickCity(rng, metro);
   const phone = contact === "email" ? null : randomPhone(rng, metro, city);
-  const email =
-    contact === "phone" ? null : companyName ? workEmail(rng, companyName, firstName, lastName) : personalEmail(rng, firstName, lastName);
+  const email = contact === "phone" ? null : companyName ? workEmail(rng, companyName, firstName, lastName) : personalEmail(rng, firstName, lastName);
 
   // A few customers were entered from a phone call with no address yet.
-  const physical: Address | null = rng.chance(0.03)
-    ? null
-    : randomAddress(rng, metro, commercial ? "business" : "home", city);
+  const physical: Address | null = rng.chance(0.03) ? null : randomAddress(rng, metro, commercial ? "business" : "home", city);
   const billing = physical === null ? null : billingAddress(rng, metro, physical, commercial);
 
   const createdMs = Math.min(createdAt, now);
@@ -147,7 +148,13 @@ function customerNote(rng: Random, commercial: boolean): string | null {
 
 /** The channel a customer opted into always has its contact detail. */
 function notifyVia(rng: Random, hasEmail: boolean, hasPhone: boolean): NotifyVia | null {
-  if (hasEmail && hasPhone) return rng.weighted([["sms", 35], ["both", 25], ["email", 20], [null, 20]] as const);
+  if (hasEmail && hasPhone)
+    return rng.weighted([
+      ["sms", 35],
+      ["both", 25],
+      ["email", 20],
+      [null, 20],
+    ] as const);
   if (hasPhone) return rng.chance(0.55) ? "sms" : null;
   if (hasEmail) return rng.chance(0.5) ? "email" : null;
   return null;

@@ -35,10 +35,9 @@ export async function seedDemoData(db: Database, options: SeedDemoDataOptions): 
   const company = await db.query("select 1 from companies where uuid = $1", [options.companyUuid]);
   if (company.rows.length === 0) throw new Error(`seedDemoData: company ${options.companyUuid} does not exist`);
   const users = await db.query<{ id: string; role: string }>("select id, role from users where company_uuid = $1 order by id", [options.companyUuid]);
-  const locations = await db.query<LocationRef>(
-    "select uuid, city, state from locations where company_uuid = $1 and deleted_at is null order by uuid",
-    [options.companyUuid],
-  );
+  const locations = await db.query<LocationRef>("select uuid, city, state from locations where company_uuid = $1 and deleted_at is null order by uuid", [
+    options.companyUuid,
+  ]);
   // Office staff and owners are users too, but only technicians go out on jobs.
   const technicians = users.rows.filter((user) => user.role === "technician");
   const technicianIds = (technicians.length > 0 ? technicians : users.rows).map((user) => user.id);
@@ -57,10 +56,9 @@ export async function seedDemoData(db: Database, options: SeedDemoDataOptions): 
   const jobsRng = rng.fork("jobs");
 
   const jobCount = await db.transaction(async (tx) => {
-    const counter = await tx.query<{ last_number: number }>(
-      "select last_number from job_number_counters where company_uuid = $1 for update",
-      [options.companyUuid],
-    );
+    const counter = await tx.query<{ last_number: number }>("select last_number from job_number_counters where company_uuid = $1 for update", [
+      options.companyUuid,
+    ]);
     const firstNumber = (counter.rows[0]?.last_number ?? 0) + 1;
     const jobs = generateJobs(jobsRng, context, customers, options.jobs, firstNumber);
     // Decided before the load: afterwards the table holds the new rows too.

@@ -31,17 +31,100 @@ type StatusWeights = ReadonlyArray<readonly [JobStatus, number]>;
  * a trickle of stale open jobs, as every real board has.
  */
 const STATUS_BY_AGE: ReadonlyArray<readonly [maxAgeDays: number, weights: StatusWeights]> = [
-  [2, [["New", 28], ["Contacted", 16], ["Estimate Sent", 8], ["Estimate Approved", 3], ["Scheduled", 30], ["In Progress", 8], ["Needs Approval", 2], ["Ready to Invoice", 3], ["Invoiced", 1], ["Complete", 1]]],
-  [14, [["New", 5], ["Contacted", 7], ["Estimate Sent", 12], ["Estimate Approved", 7], ["Scheduled", 24], ["In Progress", 5], ["Needs Approval", 4], ["Ready to Invoice", 8], ["Invoiced", 12], ["Complete", 16]]],
-  [60, [["New", 1], ["Contacted", 2], ["Estimate Sent", 8], ["Estimate Approved", 3], ["Scheduled", 6], ["In Progress", 1.5], ["Needs Approval", 2], ["Ready to Invoice", 4], ["Invoiced", 18], ["Complete", 55]]],
-  [Infinity, [["New", 0.2], ["Contacted", 0.4], ["Estimate Sent", 3], ["Estimate Approved", 0.3], ["Scheduled", 0.3], ["In Progress", 0.2], ["Needs Approval", 0.3], ["Ready to Invoice", 0.4], ["Invoiced", 4], ["Complete", 91]]],
+  [
+    2,
+    [
+      ["New", 28],
+      ["Contacted", 16],
+      ["Estimate Sent", 8],
+      ["Estimate Approved", 3],
+      ["Scheduled", 30],
+      ["In Progress", 8],
+      ["Needs Approval", 2],
+      ["Ready to Invoice", 3],
+      ["Invoiced", 1],
+      ["Complete", 1],
+    ],
+  ],
+  [
+    14,
+    [
+      ["New", 5],
+      ["Contacted", 7],
+      ["Estimate Sent", 12],
+      ["Estimate Approved", 7],
+      ["Scheduled", 24],
+      ["In Progress", 5],
+      ["Needs Approval", 4],
+      ["Ready to Invoice", 8],
+      ["Invoiced", 12],
+      ["Complete", 16],
+    ],
+  ],
+  [
+    60,
+    [
+      ["New", 1],
+      ["Contacted", 2],
+      ["Estimate Sent", 8],
+      ["Estimate Approved", 3],
+      ["Scheduled", 6],
+      ["In Progress", 1.5],
+      ["Needs Approval", 2],
+      ["Ready to Invoice", 4],
+      ["Invoiced", 18],
+      ["Complete", 55],
+    ],
+  ],
+  [
+    Infinity,
+    [
+      ["New", 0.2],
+      ["Contacted", 0.4],
+      ["Estimate Sent", 3],
+      ["Estimate Approved", 0.3],
+      ["Scheduled", 0.3],
+      ["In Progress", 0.2],
+      ["Needs Approval", 0.3],
+      ["Ready to Invoice", 0.4],
+      ["Invoiced", 4],
+      ["Complete", 91],
+    ],
+  ],
 ];
 
 /** Emergencies skip the estimate stages: someone goes out the same day. */
 const EMERGENCY_BY_AGE: ReadonlyArray<readonly [maxAgeDays: number, weights: StatusWeights]> = [
-  [1, [["New", 10], ["Contacted", 5], ["Scheduled", 35], ["In Progress", 35], ["Needs Approval", 5], ["Ready to Invoice", 6], ["Complete", 4]]],
-  [14, [["Scheduled", 5], ["In Progress", 4], ["Needs Approval", 4], ["Ready to Invoice", 12], ["Invoiced", 30], ["Complete", 45]]],
-  [Infinity, [["Invoiced", 4], ["Complete", 96]]],
+  [
+    1,
+    [
+      ["New", 10],
+      ["Contacted", 5],
+      ["Scheduled", 35],
+      ["In Progress", 35],
+      ["Needs Approval", 5],
+      ["Ready to Invoice", 6],
+      ["Complete", 4],
+    ],
+  ],
+  [
+    14,
+    [
+      ["Scheduled", 5],
+      ["In Progress", 4],
+      ["Needs Approval", 4],
+      ["Ready to Invoice", 12],
+      ["Invoiced", 30],
+      ["Complete", 45],
+    ],
+  ],
+  [
+    Infinity,
+    [
+      ["Invoiced", 4],
+      ["Complete", 96],
+    ],
+  ],
 ];
 
 export function pickStatus(rng: Random, ageMs: number, emergency: boolean): JobStatus {
@@ -117,12 +200,14 @@ function pastWork(rng: Random, input: TimelineInput, duration: number): Timeline
   const workEnd = clamp(atLocal(metro, slot.day, slot.end) + rng.int(-20, 40) * MINUTE_MS, startedAt, now);
   if (status === "Needs Approval") return timeline(status, slot, startedAt, null, null, null, laterMoment(rng, startedAt, rng.int(30, 180) * MINUTE_MS, now));
   if (status === "Ready to Invoice") return timeline(status, slot, startedAt, null, null, null, workEnd);
-  const invoiceGap = rng.weighted([[rng.int(10, 120) * MINUTE_MS, 5], [DAY_MS, 3], [rng.int(2, 5) * DAY_MS, 2]] as const);
+  const invoiceGap = rng.weighted([
+    [rng.int(10, 120) * MINUTE_MS, 5],
+    [DAY_MS, 3],
+    [rng.int(2, 5) * DAY_MS, 2],
+  ] as const);
   const invoicedAt = laterMoment(rng, workEnd, invoiceGap, now);
   if (status === "Invoiced") return timeline(status, slot, startedAt, null, invoicedAt, null, invoicedAt);
-  const paidAt = rng.chance(0.85)
-    ? laterMoment(rng, invoicedAt, rng.chance(0.35) ? rng.int(1, 30) * MINUTE_MS : rng.int(1, 30) * DAY_MS, now)
-    : null;
+  const paidAt = rng.chance(0.85) ? laterMoment(rng, invoicedAt, rng.chance(0.35) ? rng.int(1, 30) * MINUTE_MS : rng.int(1, 30) * DAY_MS, now) : null;
   const completedAt = laterMoment(rng, paidAt ?? invoicedAt, paidAt === null ? rng.int(1, 45) * DAY_MS : rng.int(0, 48) * HOUR_MS, now);
   return timeline(status, slot, startedAt, completedAt, invoicedAt, paidAt, completedAt);
 }
@@ -132,7 +217,12 @@ function inProgress(rng: Random, input: TimelineInput, duration: number): Timeli
   const createdDay = localDayOf(metro, createdAt);
   const today = localDayOf(metro, now);
   // Mostly today's visits; some multi-day projects and a few forgotten status updates.
-  const back = rng.weighted([[0, 75], [1, 12], [rng.int(2, 4), 9], [rng.int(5, 40), 4]] as const);
+  const back = rng.weighted([
+    [0, 75],
+    [1, 12],
+    [rng.int(2, 4), 9],
+    [rng.int(5, 40), 4],
+  ] as const);
   const preferred = Math.max(createdDay, today - back);
   const slot = findSlot(rng, metro, preferred, createdDay, today, duration, createdAt + 30 * MINUTE_MS, now, null);
   if (!slot) return null;
@@ -148,7 +238,17 @@ function upcoming(rng: Random, input: TimelineInput, duration: number, mayBeOver
   const overdue = mayBeOverdue && createdDay < today && rng.chance(0.08);
   const offset = overdue
     ? -rng.int(1, Math.min(10, today - createdDay))
-    : rng.weighted([[0, 18], [1, 17], [2, 12], [3, 10], [4, 9], [5, 7], [6, 6], [7, 5], [rng.int(8, 14), 16]] as const);
+    : rng.weighted([
+        [0, 18],
+        [1, 17],
+        [2, 12],
+        [3, 10],
+        [4, 9],
+        [5, 7],
+        [6, 6],
+        [7, 5],
+        [rng.int(8, 14), 16],
+      ] as const);
   const day = today + offset;
   const slot = findSlot(rng, metro, day, Math.max(createdDay, day), today + 21, duration, createdAt + 30 * MINUTE_MS, null, null);
   const booked = laterMoment(rng, createdAt, rng.int(5, 48 * 60) * MINUTE_MS, now);
@@ -221,9 +321,17 @@ function durationMinutes(rng: Random, [min, max]: readonly [number, number]): nu
 function leadDays(rng: Random, kind: WorkKind): number {
   switch (kind) {
     case "emergency":
-      return rng.weighted([[0, 85], [1, 15]] as const);
+      return rng.weighted([
+        [0, 85],
+        [1, 15],
+      ] as const);
     case "repair":
-      return rng.weighted([[0, 25], [1, 35], [2, 20], [rng.int(3, 6), 20]] as const);
+      return rng.weighted([
+        [0, 25],
+        [1, 35],
+        [2, 20],
+        [rng.int(3, 6), 20],
+      ] as const);
     case "routine":
       return rng.int(1, 21);
     case "install":

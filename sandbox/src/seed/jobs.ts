@@ -76,9 +76,7 @@ function generateJob(rng: Random, context: SeedContext, customer: CustomerRow, p
   const type = pickJobType(rng, commercial);
   const customerCreated = customer.created_at.getTime();
   // A quarter of jobs are the call that made someone a customer; the rest are repeat work.
-  const createdAt = rng.chance(0.25)
-    ? Math.min(customerCreated + rng.int(1, 90) * MINUTE_MS, now)
-    : officeMoment(rng, metro, customerCreated, now, 1.3);
+  const createdAt = rng.chance(0.25) ? Math.min(customerCreated + rng.int(1, 90) * MINUTE_MS, now) : officeMoment(rng, metro, customerCreated, now, 1.3);
 
   const priority = pickPriority(rng, type.kind);
   const isEmergency = priority === "Emergency" ? rng.chance(0.7) : rng.chance(0.005);
@@ -193,13 +191,30 @@ function pickJobType(rng: Random, commercial: boolean): JobType {
 function pickPriority(rng: Random, kind: WorkKind): JobPriority {
   switch (kind) {
     case "emergency":
-      return rng.weighted([["Emergency", 35], ["High", 40], ["Normal", 25]] as const);
+      return rng.weighted([
+        ["Emergency", 35],
+        ["High", 40],
+        ["Normal", 25],
+      ] as const);
     case "repair":
-      return rng.weighted([["Emergency", 1.5], ["High", 22], ["Normal", 65], ["Low", 11.5]] as const);
+      return rng.weighted([
+        ["Emergency", 1.5],
+        ["High", 22],
+        ["Normal", 65],
+        ["Low", 11.5],
+      ] as const);
     case "routine":
-      return rng.weighted([["High", 4], ["Normal", 60], ["Low", 36]] as const);
+      return rng.weighted([
+        ["High", 4],
+        ["Normal", 60],
+        ["Low", 36],
+      ] as const);
     case "install":
-      return rng.weighted([["High", 8], ["Normal", 72], ["Low", 20]] as const);
+      return rng.weighted([
+        ["High", 8],
+        ["Normal", 72],
+        ["Low", 20],
+      ] as const);
   }
 }
 

@@ -37,7 +37,14 @@ describe("createRandom", () => {
   it("respects weights and forks independent, repeatable streams", () => {
     const rng = createRandom(3);
     let heavy = 0;
-    for (let index = 0; index < 10_000; index += 1) if (rng.weighted([["a", 9], ["b", 1]] as const) === "a") heavy += 1;
+    for (let index = 0; index < 10_000; index += 1)
+      if (
+        rng.weighted([
+          ["a", 9],
+          ["b", 1],
+        ] as const) === "a"
+      )
+        heavy += 1;
     expect(heavy).toBeGreaterThan(8_700);
     expect(heavy).toBeLessThan(9_300);
 

@@ -14,7 +14,18 @@ const NOW = new Date("2025-06-18T20:00:00.000Z");
 const DAY = 86_400_000;
 const CUSTOMERS = 1_000;
 const JOBS = 2_000;
-const STATUSES = ["New", "Contacted", "Estimate Sent", "Estimate Approved", "Scheduled", "In Progress", "Needs Approval", "Ready to Invoice", "Invoiced", "Complete"];
+const STATUSES = [
+  "New",
+  "Contacted",
+  "Estimate Sent",
+  "Estimate Approved",
+  "Scheduled",
+  "In Progress",
+  "Needs Approval",
+  "Ready to Invoice",
+  "Invoiced",
+  "Complete",
+];
 const TECHNICIANS = Array.from({ length: 8 }, (_, index) => `5a1b2c3d-0000-4000-8000-00000000000${index}`);
 const DISPATCHER = "5a1b2c3d-0000-4000-8000-0000000000d1";
 const LOCATIONS = [
@@ -28,18 +39,26 @@ const LOCATION_UUIDS: readonly string[] = LOCATIONS.map(([uuid]) => uuid);
 async function companyDatabase(): Promise<Database> {
   const db = await openDatabase({ kind: "memory" });
   await migrate(db);
-  for (const [uuid, name] of [[COMPANY, "Acme Plumbing & Air"], [OTHER_COMPANY, "Other Co"]] as const) {
+  for (const [uuid, name] of [
+    [COMPANY, "Acme Plumbing & Air"],
+    [OTHER_COMPANY, "Other Co"],
+  ] as const) {
     await db.query("insert into companies (uuid, name, api_key_sha256) values ($1, $2, $3)", [uuid, name, `sha-${uuid}`]);
   }
   for (const [index, id] of TECHNICIANS.entries()) {
     await db.query("insert into users (id, company_uuid, first_name, last_name) values ($1, $2, $3, $4)", [id, COMPANY, `Tech${index}`, "Crew"]);
   }
   await db.query("insert into users (id, company_uuid, first_name, last_name, role) values ($1, $2, 'Dana', 'Desk', 'dispatcher')", [DISPATCHER, COMPANY]);
-  await db.query("insert into users (id, company_uuid, first_name, last_name) values ('5a1b2c3d-0000-4000-8000-0000000000f0', $1, 'Not', 'Ours')", [OTHER_COMPANY]);
+  await db.query("insert into users (id, company_uuid, first_name, last_name) values ('5a1b2c3d-0000-4000-8000-0000000000f0', $1, 'Not', 'Ours')", [
+    OTHER_COMPANY,
+  ]);
   for (const [uuid, city] of LOCATIONS) {
     await db.query("insert into locations (uuid, company_uuid, name, city, state) values ($1, $2, $3, $4, 'WA')", [uuid, COMPANY, `${city} shop`, city]);
   }
-  await db.query("insert into locations (uuid, company_uuid, name, city, state) values ('6c1d2e3f-0000-4000-8000-0000000000f0', $1, 'Elsewhere', 'Denver', 'CO')", [OTHER_COMPANY]);
+  await db.query(
+    "insert into locations (uuid, company_uuid, name, city, state) values ('6c1d2e3f-0000-4000-8000-0000000000f0', $1, 'Elsewhere', 'Denver', 'CO')",
+    [OTHER_COMPANY],
+  );
   return db;
 }
 
@@ -73,7 +92,9 @@ describe("seedDemoData", () => {
     try {
       await seedDemoData(twin, { companyUuid: COMPANY, customers: CUSTOMERS, jobs: JOBS, seed: 42, now: NOW });
       expect((await twin.query("select * from customers order by created_at, uuid")).rows).toEqual(customers);
-      const twinJobs = await twin.query("select *, estimated_amount::text as estimate_text, actual_amount::text as actual_text from jobs order by created_at, uuid");
+      const twinJobs = await twin.query(
+        "select *, estimated_amount::text as estimate_text, actual_amount::text as actual_text from jobs order by created_at, uuid",
+      );
       expect(twinJobs.rows).toEqual(jobs);
     } finally {
       await twin.close();
@@ -81,7 +102,13 @@ describe("seedDemoData", () => {
   });
 
   it("differs for another seed, keeps customers when only the job count changes, and needs no database", () => {
-    const context: SeedContext = { companyUuid: COMPANY, now: NOW.getTime(), metro: METROS[0] as SeedContext["metro"], locations: [], technicianIds: TECHNICIANS };
+    const context: SeedContext = {
+      companyUuid: COMPANY,
+      now: NOW.getTime(),
+      metro: METROS[0] as SeedContext["metro"],
+      locations: [],
+      technicianIds: TECHNICIANS,
+    };
     const generate = (seed: string, jobCount: number) => {
       const rng = createRandom(seed);
       const customerRng = rng.fork("customers");
@@ -140,7 +167,9 @@ describe("seedDemoData", () => {
       const withAddress = customers.filter((row) => row.physical_address1 !== null);
       const inMetro = (row: Row): boolean => {
         const city = cities.get(String(row.physical_city));
-        return /^\d+ /.test(String(row.physical_address1)) && city !== undefined && city.state === row.physical_state && city.zips.includes(String(row.physical_zip));
+        return (
+          /^\d+ /.test(String(row.physical_address1)) && city !== undefined && city.state === row.physical_state && city.zips.includes(String(row.physical_zip))
+        );
       };
       expect(failing(withAddress, inMetro)).toEqual([]);
       expect(failing(withAddress, (row) => /^\d{5}$/.test(String(row.billing_zip)) && row.billing_state !== null)).toEqual([]);
@@ -258,7 +287,9 @@ describe("seedDemoData", () => {
         const events = ["created_at", "started_at", "invoiced_at", "paid_at", "completed_at"].map((key) => time(row, key));
         const ordered = [...events, now].filter((value): value is number => value !== null);
         const updated = time(row, "updated_at") ?? 0;
-        return ordered.every((value, index) => index === 0 || (ordered[index - 1] ?? 0) <= value) && updated >= Math.max(...ordered.slice(0, -1)) && updated <= now;
+        return (
+          ordered.every((value, index) => index === 0 || (ordered[index - 1] ?? 0) <= value) && updated >= Math.max(...ordered.slice(0, -1)) && updated <= now
+        );
       };
       expect(failing(jobs, inOrder)).toEqual([]);
       const complete = jobs.filter((row) => row.status === "Complete");
@@ -307,7 +338,12 @@ describe("seedDemoData", () => {
       const deleted = jobs.filter((row) => row.deleted_at !== null);
       expect(deleted.length / jobs.length).toBeGreaterThan(0.015);
       expect(deleted.length / jobs.length).toBeLessThan(0.045);
-      expect(failing(deleted, (row) => (time(row, "deleted_at") ?? 0) > (time(row, "created_at") ?? Infinity) && (time(row, "deleted_at") ?? Infinity) <= NOW.getTime())).toEqual([]);
+      expect(
+        failing(
+          deleted,
+          (row) => (time(row, "deleted_at") ?? 0) > (time(row, "created_at") ?? Infinity) && (time(row, "deleted_at") ?? Infinity) <= NOW.getTime(),
+        ),
+      ).toEqual([]);
     });
   });
 

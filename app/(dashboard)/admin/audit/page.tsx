@@ -15,7 +15,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser();
   if (!can(user.role, "read_audit")) return <AccessDenied what="the audit log" />;
   const raw = await searchParams;
-  const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined])));
+  const filters = auditFiltersSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined])),
+  );
   const { rows, hasMore } = await queryAuditLog(filters);
 
   return (
@@ -25,22 +27,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="mt-1 text-sm text-slate-600">Every change made through Tradesdesk, who made it and whether the CRM accepted it. Newest first.</p>
       </div>
 
-      <form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_1fr_auto]" aria-label="Filter the audit log">
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_1fr_1fr_auto]"
+        aria-label="Filter the audit log"
+      >
         <div>
-          <label htmlFor="filter-actor" className="block text-sm font-medium">Person (email)</label>
+          <label htmlFor="filter-actor" className="block text-sm font-medium">
+            Person (email)
+          </label>
           <input id="filter-actor" name="actor" defaultValue={filters.actor ?? ""} className={inputClassName} />
         </div>
         <div>
-          <label htmlFor="filter-action" className="block text-sm font-medium">Action</label>
+          <label htmlFor="filter-action" className="block text-sm font-medium">
+            Action
+          </label>
           <select id="filter-action" name="action" defaultValue={filters.action ?? ""} className={inputClassName}>
             <option value="">Any action</option>
             {AUDIT_ACTIONS.map((action) => (
-              <option key={action.value} value={action.value}>{action.label}</option>
+              <option key={action.value} value={action.value}>
+                {action.label}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="filter-resource" className="block text-sm font-medium">Record type</label>
+          <label htmlFor="filter-resource" className="block text-sm font-medium">
+            Record type
+          </label>
           <select id="filter-resource" name="resource" defaultValue={filters.resource ?? ""} className={inputClassName}>
             <option value="">Any record</option>
             <option value="customer">Customer</option>
@@ -51,17 +65,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </select>
         </div>
         <div className="flex items-end gap-2">
-          <button type="submit" className={primaryButtonClassName}>Filter</button>
-          <Link href="/admin/audit" className={secondaryButtonClassName}>Clear</Link>
+          <button type="submit" className={primaryButtonClassName}>
+            Filter
+          </button>
+          <Link href="/admin/audit" className={secondaryButtonClassName}>
+            Clear
+          </Link>
         </div>
       </form>
 
       <AuditTable rows={rows} />
 
       <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
-        {filters.page > 1 ? <Link className={secondaryButtonClassName} href={pageHref(filters, filters.page - 1)}>Newer</Link> : <span />}
+        {filters.page > 1 ? (
+          <Link className={secondaryButtonClassName} href={pageHref(filters, filters.page - 1)}>
+            Newer
+          </Link>
+        ) : (
+          <span />
+        )}
         <span className="text-slate-600">Page {filters.page}</span>
-        {hasMore ? <Link className={secondaryButtonClassName} href={pageHref(filters, filters.page + 1)}>Older</Link> : <span />}
+        {hasMore ? (
+          <Link className={secondaryButtonClassName} href={pageHref(filters, filters.page + 1)}>
+            Older
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </div>
   );

@@ -25,7 +25,8 @@ export default async function JobPage({ params }: { params: Promise<{ uuid: stri
   const { uuid } = await params;
   const loaded = await runAsRequester(user, () => loadJob(uuid));
   if (loaded.state === "not_found") notFound();
-  if (loaded.state === "error") return <CrmProblem title="This job can't be shown right now" message={loaded.message} requestId={loaded.requestId} retry={loaded.retry} />;
+  if (loaded.state === "error")
+    return <CrmProblem title="This job can't be shown right now" message={loaded.message} requestId={loaded.requestId} retry={loaded.retry} />;
 
   const queryClient = makeQueryClient();
   queryClient.setQueryData(jobKeys.detail(uuid), loaded.job);

@@ -39,7 +39,8 @@ async function preselectedCustomer(uuid: string | undefined): Promise<{ customer
   try {
     return { customer: (await getCustomer(uuid)).data };
   } catch (error) {
-    if (error instanceof CrmError && error.kind === "not_found") return { customer: null, notice: "The customer from the link wasn't found (deleted?). Choose one." };
+    if (error instanceof CrmError && error.kind === "not_found")
+      return { customer: null, notice: "The customer from the link wasn't found (deleted?). Choose one." };
     if (error instanceof CrmError) return { customer: null, notice: "The customer from the link couldn't be loaded right now. Choose one, or reload." };
     throw error;
   }

@@ -5,11 +5,31 @@ import { startTestSandbox, uniqueApiKey, type TestSandbox } from "../../testing/
 
 // CRM-API 000 (Customers) and CRM-API decisions 4-7 and 10, over real HTTP.
 const CUSTOMER_FIELDS = [
-  "uuid", "first_name", "last_name", "company_name", "email", "phone", "customer_type", "is_vip",
-  "physical_address1", "physical_address2", "physical_city", "physical_state", "physical_zip",
-  "billing_address1", "billing_address2", "billing_city", "billing_state", "billing_zip",
-  "primary_service_location_uuid", "notes", "internal_flags", "on_my_way_notify_via",
-  "created_at", "updated_at", "deleted_at",
+  "uuid",
+  "first_name",
+  "last_name",
+  "company_name",
+  "email",
+  "phone",
+  "customer_type",
+  "is_vip",
+  "physical_address1",
+  "physical_address2",
+  "physical_city",
+  "physical_state",
+  "physical_zip",
+  "billing_address1",
+  "billing_address2",
+  "billing_city",
+  "billing_state",
+  "billing_zip",
+  "primary_service_location_uuid",
+  "notes",
+  "internal_flags",
+  "on_my_way_notify_via",
+  "created_at",
+  "updated_at",
+  "deleted_at",
 ];
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UNKNOWN_UUID = "123e4567-e89b-12d3-a456-426614174000";
@@ -217,7 +237,14 @@ describe("update (partial)", () => {
 
   it("ignores uuid, created_at and updated_at in the body", async () => {
     const customer = await create(api);
-    const updated = (await api.put(`/customers/${customer.uuid}`, { uuid: UNKNOWN_UUID, created_at: "2001-01-01T00:00:00Z", updated_at: "2001-01-01T00:00:00Z", last_name: "Moe" })).body.data;
+    const updated = (
+      await api.put(`/customers/${customer.uuid}`, {
+        uuid: UNKNOWN_UUID,
+        created_at: "2001-01-01T00:00:00Z",
+        updated_at: "2001-01-01T00:00:00Z",
+        last_name: "Moe",
+      })
+    ).body.data;
     expect(updated.uuid).toBe(customer.uuid);
     expect(updated.created_at).toBe(customer.created_at);
     expect(updated.updated_at.startsWith("2001")).toBe(false);
@@ -416,7 +443,14 @@ describe("list: filter and search (CRM-API decision 5)", () => {
   beforeAll(async () => {
     client = await freshCompany();
     john = await create(client, { first_name: "John", last_name: "Doe", email: "john@example.com", phone: "206-555-1234" });
-    acme = await create(client, { first_name: "Wile", last_name: "Coyote", company_name: "ACME 100% Rockets_Inc", customer_type: "Commercial", email: "wile@acme.test", phone: "415-555-9876" });
+    acme = await create(client, {
+      first_name: "Wile",
+      last_name: "Coyote",
+      company_name: "ACME 100% Rockets_Inc",
+      customer_type: "Commercial",
+      email: "wile@acme.test",
+      phone: "415-555-9876",
+    });
     vip = await create(client, { first_name: "Mary", last_name: "Johnson", is_vip: true, phone: "312-555-0000" });
   });
 

@@ -92,7 +92,12 @@ export async function listCustomers(db: Queryable, companyUuid: string, filter: 
   return rows;
 }
 
-export async function findCustomer(db: Queryable, companyUuid: string, uuid: string, options: { includeDeleted: boolean; forUpdate?: boolean }): Promise<CustomerRow | null> {
+export async function findCustomer(
+  db: Queryable,
+  companyUuid: string,
+  uuid: string,
+  options: { includeDeleted: boolean; forUpdate?: boolean },
+): Promise<CustomerRow | null> {
   const { rows } = await db.query<CustomerRow>(
     `select ${CUSTOMER_COLUMNS} from customers where company_uuid = $1 and uuid = $2
      ${options.includeDeleted ? "" : "and deleted_at is null"} ${options.forUpdate ? "for update" : ""}`,
@@ -111,11 +116,7 @@ function toColumns(input: CustomerInput): Record<string, unknown> {
 // list_generations (a trigger, migration 003), which invalidates cached list totals.
 
 export async function insertCustomer(db: Queryable, companyUuid: string, uuid: string, input: CustomerInput, now: Date): Promise<CustomerRow> {
-  const { sql, params } = insertSql(
-    "customers",
-    { uuid, company_uuid: companyUuid, ...toColumns(input), created_at: now, updated_at: now },
-    CUSTOMER_COLUMNS,
-  );
+  const { sql, params } = insertSql("customers", { uuid, company_uuid: companyUuid, ...toColumns(input), created_at: now, updated_at: now }, CUSTOMER_COLUMNS);
   const { rows } = await db.query<CustomerRow>(sql, params);
   const row = rows[0];
   if (!row) throw new Error("insert into customers returned no row");

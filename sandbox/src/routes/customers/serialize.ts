@@ -2,11 +2,31 @@ import { toIso, toIsoOrNull } from "../../http/timestamps";
 
 /** The Customer object's fields in documented order; company_uuid and the search columns stay internal. */
 export const CUSTOMER_COLUMNS = [
-  "uuid", "first_name", "last_name", "company_name", "email", "phone", "customer_type", "is_vip",
-  "physical_address1", "physical_address2", "physical_city", "physical_state", "physical_zip",
-  "billing_address1", "billing_address2", "billing_city", "billing_state", "billing_zip",
-  "primary_service_location_uuid", "notes", "internal_flags", "on_my_way_notify_via",
-  "created_at", "updated_at", "deleted_at",
+  "uuid",
+  "first_name",
+  "last_name",
+  "company_name",
+  "email",
+  "phone",
+  "customer_type",
+  "is_vip",
+  "physical_address1",
+  "physical_address2",
+  "physical_city",
+  "physical_state",
+  "physical_zip",
+  "billing_address1",
+  "billing_address2",
+  "billing_city",
+  "billing_state",
+  "billing_zip",
+  "primary_service_location_uuid",
+  "notes",
+  "internal_flags",
+  "on_my_way_notify_via",
+  "created_at",
+  "updated_at",
+  "deleted_at",
 ].join(", ");
 
 export interface CustomerRow {

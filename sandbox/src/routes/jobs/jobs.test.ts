@@ -6,14 +6,49 @@ import { startTestSandbox, uniqueApiKey, type TestSandbox } from "../../testing/
 
 // CRM-API 002 (Jobs) and CRM-API decisions 4-7, 10 and 11, over real HTTP.
 const JOB_FIELDS = [
-  "uuid", "job_number", "customer_uuid", "location_uuid", "assigned_to_user_id", "title", "description",
-  "status", "priority", "is_urgent", "is_emergency",
-  "service_address1", "service_address2", "service_city", "service_state", "service_zip",
-  "estimated_amount", "actual_amount", "scheduled_date", "scheduled_time_start", "scheduled_time_end",
-  "started_at", "completed_at", "invoiced_at", "paid_at", "internal_notes", "customer_notes",
-  "created_at", "updated_at", "deleted_at",
+  "uuid",
+  "job_number",
+  "customer_uuid",
+  "location_uuid",
+  "assigned_to_user_id",
+  "title",
+  "description",
+  "status",
+  "priority",
+  "is_urgent",
+  "is_emergency",
+  "service_address1",
+  "service_address2",
+  "service_city",
+  "service_state",
+  "service_zip",
+  "estimated_amount",
+  "actual_amount",
+  "scheduled_date",
+  "scheduled_time_start",
+  "scheduled_time_end",
+  "started_at",
+  "completed_at",
+  "invoiced_at",
+  "paid_at",
+  "internal_notes",
+  "customer_notes",
+  "created_at",
+  "updated_at",
+  "deleted_at",
 ];
-const STATUSES = ["New", "Contacted", "Scheduled", "In Progress", "Needs Approval", "Ready to Invoice", "Invoiced", "Complete", "Estimate Sent", "Estimate Approved"];
+const STATUSES = [
+  "New",
+  "Contacted",
+  "Scheduled",
+  "In Progress",
+  "Needs Approval",
+  "Ready to Invoice",
+  "Invoiced",
+  "Complete",
+  "Estimate Sent",
+  "Estimate Approved",
+];
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UNKNOWN_UUID = "123e4567-e89b-12d3-a456-426614174000";
 
@@ -144,7 +179,8 @@ describe("the Job object", () => {
 
   it("accepts every documented status and priority exactly", async () => {
     for (const status of STATUSES) expect((await createJob(api, { customer_uuid: customer.uuid, status })).status).toBe(status);
-    for (const priority of ["Low", "Normal", "High", "Emergency"]) expect((await createJob(api, { customer_uuid: customer.uuid, priority })).priority).toBe(priority);
+    for (const priority of ["Low", "Normal", "High", "Emergency"])
+      expect((await createJob(api, { customer_uuid: customer.uuid, priority })).priority).toBe(priority);
   });
 
   it("has no end-after-start rule (CRM-API decision 10)", async () => {
@@ -280,7 +316,13 @@ describe("update, delete and restore", () => {
     const other = (await api.post("/customers", { first_name: "Other", last_name: "Person" })).body.data;
     testClock.advance(1000);
     const updated = (await api.put(`/jobs/${job.uuid}`, { customer_uuid: other.uuid, priority: "Emergency", assigned_to_user_id: users[2]!.id })).body.data;
-    expect(updated).toMatchObject({ customer_uuid: other.uuid, priority: "Emergency", description: "keep me", created_at: job.created_at, job_number: job.job_number });
+    expect(updated).toMatchObject({
+      customer_uuid: other.uuid,
+      priority: "Emergency",
+      description: "keep me",
+      created_at: job.created_at,
+      job_number: job.job_number,
+    });
     expect(updated.customer).toEqual(other);
     expect(updated.assigned_user.id).toBe(users[2]!.id);
     expect(Date.parse(updated.updated_at)).toBeGreaterThan(Date.parse(job.updated_at));
@@ -304,7 +346,11 @@ describe("update, delete and restore", () => {
   });
 
   it("answers 400 for malformed UUIDs and 404 for unknown ones", async () => {
-    for (const [method, path] of [["GET", "/jobs/x"], ["PUT", "/jobs/x"], ["DELETE", "/jobs/x"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/jobs/x"],
+      ["PUT", "/jobs/x"],
+      ["DELETE", "/jobs/x"],
+    ] as const) {
       const response = await api.request(method, path, method === "GET" ? {} : { body: {} });
       expect(response.status).toBe(400);
       expect(response.body).toEqual({ success: false, error: "Invalid job UUID" });
@@ -345,7 +391,13 @@ describe("update, delete and restore", () => {
   });
 
   it("accepts the whole job as GET returned it, embedded objects and read-only fields included", async () => {
-    const job = await createJob(api, { customer_uuid: customer.uuid, location_uuid: locations[0]!.uuid, assigned_to_user_id: users[0]!.id, estimated_amount: 12.5, scheduled_date: "2025-05-01" });
+    const job = await createJob(api, {
+      customer_uuid: customer.uuid,
+      location_uuid: locations[0]!.uuid,
+      assigned_to_user_id: users[0]!.id,
+      estimated_amount: 12.5,
+      scheduled_date: "2025-05-01",
+    });
     testClock.advance(1000);
     const response = await api.put(`/jobs/${job.uuid}`, job);
     expect(response.status, response.text).toBe(200);
@@ -369,7 +421,17 @@ describe("list", () => {
     const place = setUp.locations[0]!.uuid;
     const specs: Array<[string, Record<string, unknown>]> = [
       ["leak", { title: "Fix leaky faucet", status: "New", priority: "Low", customer_uuid: owner.uuid }],
-      ["heater", { title: "Water heater", description: "Replace 40 gallon TANK", status: "Scheduled", priority: "High", customer_uuid: owner.uuid, assigned_to_user_id: tech }],
+      [
+        "heater",
+        {
+          title: "Water heater",
+          description: "Replace 40 gallon TANK",
+          status: "Scheduled",
+          priority: "High",
+          customer_uuid: owner.uuid,
+          assigned_to_user_id: tech,
+        },
+      ],
       ["panel", { title: "Panel upgrade", status: "In Progress", priority: "Emergency", customer_uuid: second.uuid, location_uuid: place }],
       ["ac", { title: "AC tune-up", status: "Complete", priority: "Normal", customer_uuid: second.uuid, assigned_to_user_id: tech, location_uuid: place }],
       ["drain", { title: "Drain 100%_clear", status: "Scheduled", priority: "Normal", customer_uuid: owner.uuid, job_number: "SPECIAL-42" }],
@@ -394,7 +456,11 @@ describe("list", () => {
     const ac = data.jobs[1];
     expect(Object.keys(ac)).toEqual([...JOB_FIELDS, "customer", "assigned_user"]);
     expect(ac.customer).toEqual({ uuid: second.uuid, first_name: "Bo", last_name: "Diddley" });
-    expect(ac.assigned_user).toEqual({ id: jobs.ac.assigned_user.id, first_name: jobs.ac.assigned_user.first_name, last_name: jobs.ac.assigned_user.last_name });
+    expect(ac.assigned_user).toEqual({
+      id: jobs.ac.assigned_user.id,
+      first_name: jobs.ac.assigned_user.first_name,
+      last_name: jobs.ac.assigned_user.last_name,
+    });
     expect(data.jobs[0].assigned_user).toBeNull();
     const { customer: _customer, location: _location, ...rest } = jobs.ac;
     expect(ac).toEqual({ ...rest, customer: ac.customer });

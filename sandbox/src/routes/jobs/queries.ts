@@ -68,7 +68,12 @@ export async function listJobs(db: Queryable, companyUuid: string, filter: JobLi
   return rows;
 }
 
-export async function findJob(db: Queryable, companyUuid: string, uuid: string, options: { includeDeleted: boolean; forUpdate?: boolean }): Promise<JobRow | null> {
+export async function findJob(
+  db: Queryable,
+  companyUuid: string,
+  uuid: string,
+  options: { includeDeleted: boolean; forUpdate?: boolean },
+): Promise<JobRow | null> {
   const { rows } = await db.query<JobRow>(
     `select ${JOB_COLUMNS} from jobs where company_uuid = $1 and uuid = $2
      ${options.includeDeleted ? "" : "and deleted_at is null"} ${options.forUpdate ? "for update" : ""}`,
@@ -79,7 +84,10 @@ export async function findJob(db: Queryable, companyUuid: string, uuid: string, 
 
 /** The related records a single job is shown with; deleted ones too, since the job still points at them. */
 export async function loadJobRelations(db: Queryable, companyUuid: string, job: JobRow): Promise<JobRelations> {
-  const customers = await db.query<CustomerRow>(`select ${CUSTOMER_COLUMNS} from customers where company_uuid = $1 and uuid = $2`, [companyUuid, job.customer_uuid]);
+  const customers = await db.query<CustomerRow>(`select ${CUSTOMER_COLUMNS} from customers where company_uuid = $1 and uuid = $2`, [
+    companyUuid,
+    job.customer_uuid,
+  ]);
   const customer = customers.rows[0];
   if (!customer) throw new Error(`job ${job.uuid} points at a missing customer`);
   const location = job.location_uuid ? await findLocation(db, companyUuid, job.location_uuid, true) : null;
@@ -131,9 +139,10 @@ export async function softDeleteJob(db: Queryable, companyUuid: string, uuid: st
 }
 
 export async function restoreJob(db: Queryable, companyUuid: string, uuid: string, now: Date): Promise<JobRow | null> {
-  const { rows } = await db.query<JobRow>(
-    `update jobs set deleted_at = null, updated_at = $3 where company_uuid = $1 and uuid = $2 returning ${JOB_COLUMNS}`,
-    [companyUuid, uuid, now],
-  );
+  const { rows } = await db.query<JobRow>(`update jobs set deleted_at = null, updated_at = $3 where company_uuid = $1 and uuid = $2 returning ${JOB_COLUMNS}`, [
+    companyUuid,
+    uuid,
+    now,
+  ]);
   return rows[0] ?? null;
 }

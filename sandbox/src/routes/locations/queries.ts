@@ -4,7 +4,10 @@ import { LOCATION_COLUMNS, type LocationRow } from "./serialize";
 
 /** The list's total; run through the handlers' ListTotalCache, which also keys on it. */
 export function locationCountQuery(companyUuid: string, includeDeleted: boolean): CountQuery {
-  return { sql: `select count(*)::int as total from locations where company_uuid = $1 ${includeDeleted ? "" : "and deleted_at is null"}`, params: [companyUuid] };
+  return {
+    sql: `select count(*)::int as total from locations where company_uuid = $1 ${includeDeleted ? "" : "and deleted_at is null"}`,
+    params: [companyUuid],
+  };
 }
 
 export async function listLocations(db: Queryable, companyUuid: string, includeDeleted: boolean, limit: number, offset: number): Promise<LocationRow[]> {

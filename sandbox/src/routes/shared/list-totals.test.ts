@@ -225,10 +225,20 @@ describe("job list totals", () => {
     owner = await ok(a.post("/customers", { first_name: "Kim", last_name: "Owner" }));
     other = await ok(a.post("/customers", { first_name: "Lou", last_name: "Other" }));
     jobs = [
-      await ok(a.post("/jobs", { customer_uuid: owner.uuid, title: "Water heater replacement", status: "Scheduled", priority: "High", assigned_to_user_id: technician })),
+      await ok(
+        a.post("/jobs", {
+          customer_uuid: owner.uuid,
+          title: "Water heater replacement",
+          status: "Scheduled",
+          priority: "High",
+          assigned_to_user_id: technician,
+        }),
+      ),
       await ok(a.post("/jobs", { customer_uuid: owner.uuid, title: "Drain cleaning", status: "In Progress", location_uuid: office })),
       await ok(a.post("/jobs", { customer_uuid: other.uuid, title: "Heater tune-up", status: "Complete", priority: "Emergency" })),
-      await ok(a.post("/jobs", { customer_uuid: other.uuid, title: "Panel upgrade", status: "Scheduled", assigned_to_user_id: technician, location_uuid: office })),
+      await ok(
+        a.post("/jobs", { customer_uuid: other.uuid, title: "Panel upgrade", status: "Scheduled", assigned_to_user_id: technician, location_uuid: office }),
+      ),
     ];
     paths = [
       "/jobs",
@@ -269,18 +279,23 @@ describe("job list totals", () => {
   });
 
   it("is right at once after a create", async () => {
-    await expectDeltas(a, paths, () => ok(a.post("/jobs", { customer_uuid: owner.uuid, title: "Heater leak", status: "Scheduled", priority: "Emergency", location_uuid: office })), {
-      "/jobs": 1,
-      "/jobs?status=Scheduled": 1,
-      "/jobs?status=Scheduled,In Progress": 1,
-      "/jobs?status=In Progress,Scheduled": 1,
-      "/jobs?priority=Emergency": 1,
-      [`/jobs?location_uuid=${office}`]: 1,
-      [`/jobs?customer_uuid=${owner.uuid}`]: 1,
-      "/jobs?search=heater": 1,
-      "/jobs?status=Scheduled&search=heater": 1,
-      "/jobs?include_deleted=true": 1,
-    });
+    await expectDeltas(
+      a,
+      paths,
+      () => ok(a.post("/jobs", { customer_uuid: owner.uuid, title: "Heater leak", status: "Scheduled", priority: "Emergency", location_uuid: office })),
+      {
+        "/jobs": 1,
+        "/jobs?status=Scheduled": 1,
+        "/jobs?status=Scheduled,In Progress": 1,
+        "/jobs?status=In Progress,Scheduled": 1,
+        "/jobs?priority=Emergency": 1,
+        [`/jobs?location_uuid=${office}`]: 1,
+        [`/jobs?customer_uuid=${owner.uuid}`]: 1,
+        "/jobs?search=heater": 1,
+        "/jobs?status=Scheduled&search=heater": 1,
+        "/jobs?include_deleted=true": 1,
+      },
+    );
     expect(await totalOf(b, "/jobs")).toBe(0);
   });
 
@@ -290,11 +305,16 @@ describe("job list totals", () => {
       "/jobs?status=In Progress": 1,
       "/jobs?status=Scheduled&search=heater": -1,
     });
-    await expectDeltas(a, paths, () => ok(a.put(`/jobs/${jobs[1].uuid}`, { assigned_to_user_id: technician, customer_uuid: other.uuid, title: "Heater drain" })), {
-      [`/jobs?assigned_to_user_id=${technician}`]: 1,
-      [`/jobs?customer_uuid=${owner.uuid}`]: -1,
-      "/jobs?search=heater": 1,
-    });
+    await expectDeltas(
+      a,
+      paths,
+      () => ok(a.put(`/jobs/${jobs[1].uuid}`, { assigned_to_user_id: technician, customer_uuid: other.uuid, title: "Heater drain" })),
+      {
+        [`/jobs?assigned_to_user_id=${technician}`]: 1,
+        [`/jobs?customer_uuid=${owner.uuid}`]: -1,
+        "/jobs?search=heater": 1,
+      },
+    );
   });
 
   it("is right at once after a delete and a restore", async () => {
@@ -325,10 +345,21 @@ describe("writes that bypass the handlers", () => {
     // As the demo-data seeder, company set-up or SQL typed by hand would write.
     const paths = ["/customers", "/customers?search=smith"];
     const target = (await ok(a.get("/customers?search=smith&limit=1"))).customers[0];
-    await expectDeltas(a, paths, () => sandbox.db.query("update customers set deleted_at = now() where uuid = $1", [target.uuid]), { "/customers": -1, "/customers?search=smith": -1 });
-    await expectDeltas(a, paths, () => sandbox.db.query("update customers set deleted_at = null where uuid = $1", [target.uuid]), { "/customers": 1, "/customers?search=smith": 1 });
+    await expectDeltas(a, paths, () => sandbox.db.query("update customers set deleted_at = now() where uuid = $1", [target.uuid]), {
+      "/customers": -1,
+      "/customers?search=smith": -1,
+    });
+    await expectDeltas(a, paths, () => sandbox.db.query("update customers set deleted_at = null where uuid = $1", [target.uuid]), {
+      "/customers": 1,
+      "/customers?search=smith": 1,
+    });
     // An update that matches no row is no write and bumps nothing.
-    const generation = async () => (await sandbox.db.query<{ g: string }>("select generation::text as g from list_generations where resource = 'customers' and company_uuid = $1", [sandbox.companies[0]!.uuid])).rows[0]?.g;
+    const generation = async () =>
+      (
+        await sandbox.db.query<{ g: string }>("select generation::text as g from list_generations where resource = 'customers' and company_uuid = $1", [
+          sandbox.companies[0]!.uuid,
+        ])
+      ).rows[0]?.g;
     const bumped = await generation();
     await sandbox.db.query("update customers set notes = 'x' where uuid = '123e4567-e89b-12d3-a456-426614174000'");
     expect(await generation()).toBe(bumped);
@@ -336,9 +367,13 @@ describe("writes that bypass the handlers", () => {
 
   it("bump the generation once per statement and company, not per row", async () => {
     const generations = (db: Queryable) =>
-      db.query<{ company_uuid: string; generation: string }>("select company_uuid, generation::text as generation from list_generations where resource = 'customers' order by company_uuid");
+      db.query<{ company_uuid: string; generation: string }>(
+        "select company_uuid, generation::text as generation from list_generations where resource = 'customers' order by company_uuid",
+      );
     const before = new Map((await generations(sandbox.db)).rows.map((row) => [row.company_uuid, BigInt(row.generation)]));
-    await sandbox.db.query("update customers set updated_at = updated_at where company_uuid = any($1::uuid[])", [sandbox.companies.map((company) => company.uuid)]);
+    await sandbox.db.query("update customers set updated_at = updated_at where company_uuid = any($1::uuid[])", [
+      sandbox.companies.map((company) => company.uuid),
+    ]);
     const after = (await generations(sandbox.db)).rows;
     for (const company of sandbox.companies) {
       expect(BigInt(after.find((row) => row.company_uuid === company.uuid)!.generation)).toBe(before.get(company.uuid)! + 1n);
@@ -381,7 +416,11 @@ describe("two sandboxes on one store", () => {
     };
     const start = await both(); // both caches filled
     const created = await ok(second.post("/customers", { first_name: "Max", last_name: "Mills", customer_type: "Commercial" }));
-    expect(await both()).toEqual({ ...start, "/customers": start["/customers"]! + 1, "/customers?filter=commercial": start["/customers?filter=commercial"]! + 1 });
+    expect(await both()).toEqual({
+      ...start,
+      "/customers": start["/customers"]! + 1,
+      "/customers?filter=commercial": start["/customers?filter=commercial"]! + 1,
+    });
     await ok(a.delete(`/customers/${created.uuid}`));
     expect(await both()).toEqual(start);
     await ok(second.post("/jobs", { customer_uuid: (await ok(a.get("/customers?limit=1"))).customers[0].uuid, title: "Valve check" }));
@@ -417,7 +456,7 @@ describe("ListTotalCache", () => {
   function fakeStore() {
     const state = { generation: 0, counted: 0, total: 7 };
     const db: Queryable = {
-      query: async <Row,>(sql: string) => {
+      query: async <Row>(sql: string) => {
         if (sql.includes("list_generations")) return { rows: [{ generation: String(state.generation) }] as Row[] };
         state.counted += 1;
         return { rows: [{ total: state.total }] as Row[] };

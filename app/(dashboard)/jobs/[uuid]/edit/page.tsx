@@ -18,7 +18,8 @@ export default async function EditJobPage({ params }: { params: Promise<{ uuid: 
   const { uuid } = await params;
   const loaded = await runAsRequester(user, () => loadJob(uuid, { fresh: true }));
   if (loaded.state === "not_found") notFound();
-  if (loaded.state === "error") return <CrmProblem title="This job can't be edited right now" message={loaded.message} requestId={loaded.requestId} retry={loaded.retry} />;
+  if (loaded.state === "error")
+    return <CrmProblem title="This job can't be edited right now" message={loaded.message} requestId={loaded.requestId} retry={loaded.retry} />;
   const { job } = loaded;
 
   return (
@@ -31,7 +32,11 @@ export default async function EditJobPage({ params }: { params: Promise<{ uuid: 
       <h1 className="text-2xl font-semibold tracking-tight">Edit {jobLabel(job)}</h1>
       {job.deleted_at ? (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          This job is deleted. Restore it on <Link href={`/jobs/${job.uuid}`} className="font-medium underline">its page</Link> before editing.
+          This job is deleted. Restore it on{" "}
+          <Link href={`/jobs/${job.uuid}`} className="font-medium underline">
+            its page
+          </Link>{" "}
+          before editing.
         </p>
       ) : (
         <JobForm mode="edit" job={job} />
