@@ -21,7 +21,7 @@ import { useRestoreFromTrash } from "@/lib/trash/queries/restore-from-trash";
 import type { RestoreItem } from "@/lib/trash/restore-run";
 import { TRASH_PAGE_SIZE, TRASH_TABS, type TrashResource, type TrashRow } from "@/lib/trash/trash-types";
 import { toTrashQuery, trashUrlParsers, type TrashQuery } from "@/lib/trash/trash-url";
-import { errorText, retryActionFor } from "@/lib/http/error-advice";
+import { LoadErrorMessage } from "@/components/data-table/load-error-message";
 
 const TAB_LABELS = { customers: "Deleted customers", jobs: "Deleted jobs" } as const;
 
@@ -166,17 +166,7 @@ function TrashPanel({
         isLoading={trash.isPending}
         isRefreshing={trash.isFetching && !trash.isPending}
         onOpenRow={(row) => router.push(row.resource === "customer" ? `/customers/${row.uuid}` : `/jobs/${row.uuid}`)}
-        errorState={
-          trash.isError ? (
-            <TableMessage
-              tone="error"
-              title="The trash could not be loaded"
-              action={retryActionFor(trash.error, { label: "Retry", onClick: () => void trash.refetch() })}
-            >
-              {errorText(trash.error)}
-            </TableMessage>
-          ) : undefined
-        }
+        errorState={trash.isError ? <LoadErrorMessage title="The trash could not be loaded" query={trash} /> : undefined}
         emptyState={
           query.search ? (
             <TableMessage

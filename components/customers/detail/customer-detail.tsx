@@ -6,7 +6,6 @@ import { toast } from "sonner";
 import { CustomerHistory } from "@/components/customers/detail/customer-history";
 import { CustomerJobs } from "@/components/customers/detail/customer-jobs";
 import { DeleteCustomerDialog } from "@/components/customers/detail/delete-customer-dialog";
-import { TableMessage } from "@/components/data-table/table-message";
 import { Badge } from "@/components/ui/badge";
 import { primaryButtonClassName } from "@/components/ui/field";
 import { useCustomer } from "@/lib/customers/queries/get-customer";
@@ -16,9 +15,9 @@ import { billingAddress, customerName, formatAddress, formatDateTime, physicalAd
 import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
-import { errorText, retryActionFor } from "@/lib/http/error-advice";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
+import { LoadErrorMessage } from "@/components/data-table/load-error-message";
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -100,13 +99,7 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
   if (query.isError) {
     return (
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <TableMessage
-          title="This customer could not be loaded."
-          tone="error"
-          action={retryActionFor(query.error, { label: "Retry", onClick: () => void query.refetch() })}
-        >
-          {errorText(query.error)}
-        </TableMessage>
+        <LoadErrorMessage title="This customer could not be loaded." query={query} />
       </div>
     );
   }

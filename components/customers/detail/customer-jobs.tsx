@@ -12,7 +12,7 @@ import { primaryButtonClassName } from "@/components/ui/field";
 import type { JobListItem } from "@/lib/crm/crm-types";
 import { CUSTOMER_JOBS_PAGE_SIZE, useCustomerJobs } from "@/lib/customers/queries/get-customer-jobs";
 import { formatCalendarDate } from "@/lib/customers/customer-format";
-import { errorText, retryActionFor } from "@/lib/http/error-advice";
+import { LoadErrorMessage } from "@/components/data-table/load-error-message";
 
 const columns: ColumnDef<JobListItem>[] = [
   {
@@ -73,17 +73,7 @@ export function CustomerJobs({ uuid, canWrite, deleted }: { uuid: string; canWri
         isLoading={jobs.isPending}
         isRefreshing={jobs.isPlaceholderData}
         skeletonRows={3}
-        errorState={
-          jobs.isError ? (
-            <TableMessage
-              title="The jobs could not be loaded."
-              tone="error"
-              action={retryActionFor(jobs.error, { label: "Retry", onClick: () => void jobs.refetch() })}
-            >
-              {errorText(jobs.error)}
-            </TableMessage>
-          ) : undefined
-        }
+        errorState={jobs.isError ? <LoadErrorMessage title="The jobs could not be loaded." query={jobs} /> : undefined}
         emptyState={<TableMessage title="No jobs yet.">{canWrite && !deleted ? "Book one with “New job”." : null}</TableMessage>}
       />
       {pagination && pagination.total_pages > 1 && (

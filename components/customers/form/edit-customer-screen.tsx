@@ -2,11 +2,10 @@
 
 import Link from "next/link";
 import { CustomerForm } from "@/components/customers/form/customer-form";
-import { TableMessage } from "@/components/data-table/table-message";
 import { primaryButtonClassName } from "@/components/ui/field";
 import { useCustomer } from "@/lib/customers/queries/get-customer";
 import { customerName } from "@/lib/customers/customer-format";
-import { errorText, retryActionFor } from "@/lib/http/error-advice";
+import { LoadErrorMessage } from "@/components/data-table/load-error-message";
 
 /**
  * The edit page's frame: the record (read on the server, or here again when
@@ -31,13 +30,7 @@ export function EditCustomerScreen({ uuid }: { uuid: string }) {
   if (customer.isError) {
     return (
       <div className="mx-auto max-w-3xl rounded-lg border border-slate-200 bg-white p-6">
-        <TableMessage
-          title="This customer could not be loaded."
-          tone="error"
-          action={retryActionFor(customer.error, { label: "Retry", onClick: () => void customer.refetch() })}
-        >
-          {errorText(customer.error)}
-        </TableMessage>
+        <LoadErrorMessage title="This customer could not be loaded." query={customer} />
       </div>
     );
   }

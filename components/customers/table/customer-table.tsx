@@ -25,9 +25,9 @@ import { customerName } from "@/lib/customers/customer-format";
 import { PAGE_SIZES, type CustomerFilter, type PageSize } from "@/lib/customers/customer-enums";
 import { customerListUrlParsers, toCustomerListQuery } from "@/lib/customers/customer-list-url";
 import type { CustomerDto } from "@/lib/customers/customer-types";
-import { errorText, retryActionFor } from "@/lib/http/error-advice";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
+import { LoadErrorMessage } from "@/components/data-table/load-error-message";
 
 const TABLE_ID = "customer-table";
 const FILTER_LABELS: Record<CustomerFilter, string> = { all: "All customers", residential: "Residential", commercial: "Commercial", vip: "VIP" };
@@ -166,17 +166,7 @@ export function CustomerTable({ userId, canWrite }: { userId: string; canWrite: 
         isLoading={customers.isPending}
         isRefreshing={customers.isPlaceholderData}
         rowClassName={(customer) => (customer.deleted_at ? "bg-slate-50 text-slate-600" : "")}
-        errorState={
-          customers.isError ? (
-            <TableMessage
-              title="The customers could not be loaded."
-              tone="error"
-              action={retryActionFor(customers.error, { label: "Retry", onClick: () => void customers.refetch() })}
-            >
-              {errorText(customers.error)}
-            </TableMessage>
-          ) : undefined
-        }
+        errorState={customers.isError ? <LoadErrorMessage title="The customers could not be loaded." query={customers} /> : undefined}
         emptyState={
           pastTheEnd ? (
             <TableMessage

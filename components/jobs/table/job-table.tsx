@@ -27,9 +27,9 @@ import { jobCsvColumns } from "@/lib/jobs/job-csv";
 import { jobLabel } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
 import { JOB_FILTER_KEYS, historyModeFor, jobFilterParsers, type CheckedJobFilters, type RawJobFilters } from "@/lib/jobs/job-list-url";
-import { errorText, retryActionFor } from "@/lib/http/error-advice";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
+import { LoadErrorMessage } from "@/components/data-table/load-error-message";
 
 const TABLE_ID = "job-table";
 
@@ -130,13 +130,7 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
               No jobs were loaded. Fix or clear the filter to see jobs.
             </TableMessage>
           ) : jobs.isError ? (
-            <TableMessage
-              title="The jobs could not be loaded."
-              tone="error"
-              action={retryActionFor(jobs.error, { label: "Retry", onClick: () => void jobs.refetch() })}
-            >
-              {errorText(jobs.error)}
-            </TableMessage>
+            <LoadErrorMessage title="The jobs could not be loaded." query={jobs} />
           ) : undefined
         }
         emptyState={
