@@ -23,6 +23,7 @@ beforeAll(async () => {
   const { signIn } = await import("@/lib/auth/sign-in.server");
   const { getCurrentUser } = await import("@/lib/auth/current-user.server");
   const { createUser } = await import("@/lib/users/manage-users.server");
+  const { changeOwnPassword } = await import("@/lib/account/change-password.server");
   await ensureFirstAdmin();
   const login = async (email: string, password: string) => {
     const result = await signIn({ email, password, ip: "203.0.113.9", requestId: "t", headers: new Headers({ "user-agent": "vitest" }) });
@@ -36,7 +37,15 @@ beforeAll(async () => {
       { name: `Sync ${role}`, email: `sync-${role}@example.com`, role, password: `sync-${role}-password` },
       { actor, requestId: "t", headers: new Headers({ cookie: sessions.admin }) },
     );
-    sessions[role] = await login(`sync-${role}@example.com`, `sync-${role}-password`);
+    // The password an admin sets is temporary: each person replaces it, as at their first sign-in.
+    const temporary = await login(`sync-${role}@example.com`, `sync-${role}-password`);
+    const person = (await getCurrentUser(new Headers({ cookie: temporary })))!;
+    const own = `sync-${role}-own-password`;
+    await changeOwnPassword(
+      { current_password: `sync-${role}-password`, new_password: own, confirm_password: own },
+      { user: person, requestId: "t", headers: new Headers({ cookie: temporary }) },
+    );
+    sessions[role] = await login(`sync-${role}@example.com`, own);
   }
   // Three accounts' password hashing and a sandbox: generous on a busy machine.
 }, 120_000);
