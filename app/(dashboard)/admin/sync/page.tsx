@@ -1,23 +1,12 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
 import { AccessDenied } from "@/components/errors/access-denied";
 import { SyncPanel } from "@/components/sync/sync-panel";
 import { requirePageUser } from "@/lib/auth/page-user.server";
 import { can } from "@/lib/auth/roles";
 import { getSyncStatus } from "@/lib/mirror/sync-service.server";
-import { isTimeZone, TIME_ZONE_COOKIE } from "@/lib/time/viewer-time-zone";
+import { viewerTimeZone } from "@/lib/time/viewer-today.server";
 
 export const metadata: Metadata = { title: "Data sync" };
-
-async function viewerTimeZone(): Promise<string> {
-  const raw = (await cookies()).get(TIME_ZONE_COOKIE)?.value;
-  try {
-    const zone = raw === undefined ? "UTC" : decodeURIComponent(raw);
-    return isTimeZone(zone) ? zone : "UTC";
-  } catch {
-    return "UTC";
-  }
-}
 
 /** The CRM mirror's sync: what it holds, what it spends, how fresh it is, and its controls (admins). */
 export default async function SyncPage() {
