@@ -1,5 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/api-error";
+import { recordAudit } from "@/lib/audit/record-audit.server";
+import type { AuditChanges } from "@/lib/db/tables";
 import { usageMonth, usageReport } from "@/lib/crm/usage-meter.server";
 import { crmConfig } from "@/lib/env.server";
 import { newPass } from "@/lib/mirror/full-pass.server";
@@ -89,14 +91,30 @@ export async function getSyncStatus(now = new Date()): Promise<SyncStatus> {
   };
 }
 
-export async function updateSyncSettings(change: { budget_share?: number | undefined; paused?: boolean | undefined }): Promise<SyncStatus> {
+/**
+ * The budget share and pause/resume, as an admin sets them; what changed goes
+ * to the audit log (it decides what the plan is spent on, and whether the
+ * dashboard sees changes made elsewhere).
+ */
+export async function updateSyncSettings(
+  change: { budget_share?: number | undefined; paused?: boolean | undefined },
+  by: { actor: { id: string; email: string }; requestId: string },
+): Promise<SyncStatus> {
   const scope = currentMirrorScope();
+  const before = await loadSyncRow(scope);
   await updateSyncRow(scope, {
     ...(change.budget_share !== undefined ? { budgetShare: change.budget_share } : {}),
     ...(change.paused !== undefined ? { paused: change.paused } : {}),
     // Resume also lifts a stop at the monthly limit: the admin knows the quota was raised or reset.
     ...(change.paused === false ? { haltedReason: null, haltedAt: null } : {}),
   });
+  const changes: AuditChanges = {};
+  if (change.budget_share !== undefined && change.budget_share !== before.budgetShare)
+    changes.sync_budget_percent = { from: Math.round(before.budgetShare * 100), to: Math.round(change.budget_share * 100) };
+  if (change.paused !== undefined && change.paused !== before.paused) changes.sync_paused = { from: before.paused, to: change.paused };
+  if (Object.keys(changes).length > 0) {
+    await recordAudit({ ...by, action: "setting_change", resource: "setting", resourceId: "data_sync", changes, outcome: "accepted" });
+  }
   // Pausing stops the work under way (a pass keeps its place); resuming starts what is due.
   if (change.paused === true) await syncRunner().interrupt();
   else if (change.paused === false) syncRunner().kick();

@@ -30,6 +30,7 @@ beforeEach(() => {
 });
 
 const noWait = async () => undefined;
+const admin = { actor: { id: "admin-id", email: "admin@example.com" }, requestId: "test" };
 
 async function runner(options: { now?: () => Date } = {}) {
   const { SyncRunner } = await import("@/lib/mirror/sync-runner.server");
@@ -323,7 +324,7 @@ describe("problems", () => {
 
     await setSandboxUsage(sandbox, 0);
     const { syncRunner } = await import("@/lib/mirror/sync-runner.server");
-    await updateSyncSettings({ paused: false }); // "Resume": lifts the stop and runs what is due
+    await updateSyncSettings({ paused: false }, admin); // "Resume": lifts the stop and runs what is due
     await syncRunner().settled();
     const after = await loadSyncRow(await scope());
     expect(after.haltedReason).toBeNull();
@@ -334,12 +335,12 @@ describe("problems", () => {
 
   it("does nothing while paused, not even Sync now", async () => {
     const { updateSyncSettings, requestSyncNow } = await import("@/lib/mirror/sync-service.server");
-    await updateSyncSettings({ paused: true });
+    await updateSyncSettings({ paused: true }, admin);
     const before = await sandboxUsage(sandbox);
     expect(await (await runner()).runOnce({ force: true })).toEqual({ state: "paused" });
     await expect(requestSyncNow()).rejects.toMatchObject({ status: 409 });
     expect(await sandboxUsage(sandbox)).toBe(before);
-    await updateSyncSettings({ paused: false });
+    await updateSyncSettings({ paused: false }, admin);
   });
 });
 

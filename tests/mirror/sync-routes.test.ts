@@ -116,5 +116,13 @@ describe("the sync routes", () => {
 
     const resumed = await settings.PUT(request("PUT", "/api/sync/settings", "admin", JSON.stringify({ paused: false })), context);
     expect(await resumed.json()).toMatchObject({ data: { paused: false } });
+
+    // Each accepted change is in the audit log with what it was before; refused ones and no-ops are not.
+    const { auditFiltersSchema, queryAuditLog } = await import("@/lib/audit/audit-query.server");
+    const { rows } = await queryAuditLog(auditFiltersSchema.parse({ resource: "setting", resource_id: "data_sync" }));
+    expect(rows.map((row) => ({ actor: row.actorEmail, changes: row.changes }))).toEqual([
+      { actor: "sync-admin@example.com", changes: { sync_paused: { from: true, to: false } } },
+      { actor: "sync-admin@example.com", changes: { sync_budget_percent: { from: 20, to: 35 }, sync_paused: { from: false, to: true } } },
+    ]);
   });
 });
