@@ -368,4 +368,131 @@ create table mirror_sync_problems (
 create index mirror_sync_problems_recent on mirror_sync_problems (scope, occurred_at desc, id desc);
 `,
   },
+  // ── Counts of the mirror kept as it is written (ADR-014) ──
+  {
+    id: "009_mirror_tallies",
+    sql: /* sql */ `
+-- How many customers (by type and VIP) and jobs (by status) each scope holds,
+-- active and deleted apart, so a list's total and the overview's counts are a
+-- sum of a few rows instead of a count over 100,000. Statement triggers append
+-- one row of net changes per statement (inserts never wait on each other, so
+-- two instances writing at once neither block nor deadlock); readers sum the
+-- rows, and fold them into one per bucket when they pile up.
+create table mirror_tallies (
+  id bigserial primary key,
+  scope text not null,
+  resource text not null,
+  deleted boolean not null,
+  bucket text not null,
+  n bigint not null
+);
+create index mirror_tallies_scope on mirror_tallies (scope);
+
+create function mirror_customer_tally() returns trigger language plpgsql as $fn$
+begin
+  insert into mirror_tallies (scope, resource, deleted, bucket, n)
+  select scope, 'customers', deleted, bucket, sum(d) from (
+    select scope, deleted_at is not null as deleted, customer_type || '|' || is_vip::text as bucket, 1 as d from tally_new
+    union all
+    select scope, deleted_at is not null, customer_type || '|' || is_vip::text, -1 from tally_old
+  ) changes group by scope, deleted, bucket having sum(d) <> 0;
+  return null;
+end
+$fn$;
+
+create function mirror_job_tally() returns trigger language plpgsql as $fn$
+begin
+  insert into mirror_tallies (scope, resource, deleted, bucket, n)
+  select scope, 'jobs', deleted, bucket, sum(d) from (
+    select scope, deleted_at is not null as deleted, status as bucket, 1 as d from tally_new
+    union all
+    select scope, deleted_at is not null, status, -1 from tally_old
+  ) changes group by scope, deleted, bucket having sum(d) <> 0;
+  return null;
+end
+$fn$;
+
+-- Transition tables need one trigger per event; the functions read both names,
+-- so each event gets an empty stand-in for the one it lacks.
+create function mirror_tally_insert() returns trigger language plpgsql as $fn$
+begin
+  if tg_table_name = 'mirror_customers' then
+    insert into mirror_tallies (scope, resource, deleted, bucket, n)
+    select scope, 'customers', deleted_at is not null, customer_type || '|' || is_vip::text, count(*) from tally_new group by 1, 3, 4;
+  else
+    insert into mirror_tallies (scope, resource, deleted, bucket, n)
+    select scope, 'jobs', deleted_at is not null, status, count(*) from tally_new group by 1, 3, 4;
+  end if;
+  return null;
+end
+$fn$;
+
+create function mirror_tally_delete() returns trigger language plpgsql as $fn$
+begin
+  if tg_table_name = 'mirror_customers' then
+    insert into mirror_tallies (scope, resource, deleted, bucket, n)
+    select scope, 'customers', deleted_at is not null, customer_type || '|' || is_vip::text, -count(*) from tally_old group by 1, 3, 4;
+  else
+    insert into mirror_tallies (scope, resource, deleted, bucket, n)
+    select scope, 'jobs', deleted_at is not null, status, -count(*) from tally_old group by 1, 3, 4;
+  end if;
+  return null;
+end
+$fn$;
+
+create trigger mirror_customers_tally_insert after insert on mirror_customers
+  referencing new table as tally_new for each statement execute function mirror_tally_insert();
+create trigger mirror_customers_tally_update after update on mirror_customers
+  referencing old table as tally_old new table as tally_new for each statement execute function mirror_customer_tally();
+create trigger mirror_customers_tally_delete after delete on mirror_customers
+  referencing old table as tally_old for each statement execute function mirror_tally_delete();
+create trigger mirror_jobs_tally_insert after insert on mirror_jobs
+  referencing new table as tally_new for each statement execute function mirror_tally_insert();
+create trigger mirror_jobs_tally_update after update on mirror_jobs
+  referencing old table as tally_old new table as tally_new for each statement execute function mirror_job_tally();
+create trigger mirror_jobs_tally_delete after delete on mirror_jobs
+  referencing old table as tally_old for each statement execute function mirror_tally_delete();
+
+-- What the mirror already holds.
+insert into mirror_tallies (scope, resource, deleted, bucket, n)
+select scope, 'customers', deleted_at is not null, customer_type || '|' || is_vip::text, count(*) from mirror_customers group by 1, 3, 4;
+insert into mirror_tallies (scope, resource, deleted, bucket, n)
+select scope, 'jobs', deleted_at is not null, status, count(*) from mirror_jobs group by 1, 3, 4;
+`,
+  },
+  // ── An index for every sort the tables offer, and the address lookup's order (ADR-014) ──
+  {
+    id: "010_mirror_sort_indexes",
+    sql: /* sql */ `
+-- A sorted page is read in index order and stops after the page: without an
+-- index, every page of a list of 300,000 sorts all of them first. Columns that
+-- can be empty get a second index for the descending order, which keeps the
+-- empty ones last (the ascending index read backwards would put them first).
+create index mirror_customers_company on mirror_customers (scope, company_name, uuid) where deleted_at is null;
+create index mirror_customers_company_desc on mirror_customers (scope, company_name desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_customers_email_desc on mirror_customers (scope, email desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_customers_phone_order on mirror_customers (scope, (nullif(phone_digits, '')), uuid) where deleted_at is null;
+create index mirror_customers_phone_order_desc on mirror_customers (scope, (nullif(phone_digits, '')) desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_customers_type on mirror_customers (scope, (customer_type collate "C"), uuid) where deleted_at is null;
+create index mirror_customers_vip on mirror_customers (scope, is_vip, uuid) where deleted_at is null;
+create index mirror_customers_lead_source on mirror_customers (scope, lead_source, uuid) where deleted_at is null;
+create index mirror_customers_lead_source_desc on mirror_customers (scope, lead_source desc nulls last, uuid desc) where deleted_at is null;
+
+create index mirror_jobs_number on mirror_jobs (scope, job_number, uuid) where deleted_at is null;
+create index mirror_jobs_number_desc on mirror_jobs (scope, job_number desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_jobs_title on mirror_jobs (scope, (lower(title)), uuid) where deleted_at is null;
+create index mirror_jobs_customer_name on mirror_jobs (scope, customer_name, uuid) where deleted_at is null;
+create index mirror_jobs_status_order on mirror_jobs (scope, status_rank, uuid) where deleted_at is null;
+create index mirror_jobs_priority_order on mirror_jobs (scope, priority_rank, uuid) where deleted_at is null;
+create index mirror_jobs_date on mirror_jobs (scope, scheduled_date, uuid) where deleted_at is null;
+create index mirror_jobs_date_desc on mirror_jobs (scope, scheduled_date desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_jobs_assignee_name on mirror_jobs (scope, assignee_name, uuid) where deleted_at is null;
+create index mirror_jobs_assignee_name_desc on mirror_jobs (scope, assignee_name desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_jobs_city on mirror_jobs (scope, city, uuid) where deleted_at is null;
+create index mirror_jobs_city_desc on mirror_jobs (scope, city desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_jobs_updated on mirror_jobs (scope, updated_at, uuid) where deleted_at is null;
+-- The address lookup reads the service addresses that match in customers' name order.
+create index mirror_jobs_customer_sort on mirror_jobs (scope, customer_sort, uuid) where deleted_at is null;
+`,
+  },
 ];

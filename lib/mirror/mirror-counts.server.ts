@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
+import { customerTotal, jobTotal, readTallies } from "@/lib/mirror/mirror-tallies.server";
 import { cachedTotal } from "@/lib/mirror/mirror-totals.server";
 
 export interface MirrorCounts {
@@ -13,29 +14,23 @@ export interface MirrorCounts {
   locations: number;
 }
 
-/** Records in the mirror of one scope (active and deleted apart), for the sync page and the budget; kept until the mirror changes. */
+/** Records in the mirror of one scope (active and deleted apart; open jobs are active ones), for the sync page and the budget; kept until the mirror changes. */
 export function mirrorCounts(scope: string): Promise<MirrorCounts> {
   return cachedTotal(scope, "mirror counts", () => countRecords(scope));
 }
 
 async function countRecords(scope: string): Promise<MirrorCounts> {
   const { db } = await mirrorDatabase();
-  const result = await sql<{ [K in keyof MirrorCounts]: string }>`
-    select
-      (select count(*) from mirror_customers where scope = ${scope} and deleted_at is null)::text as "customers",
-      (select count(*) from mirror_customers where scope = ${scope} and deleted_at is not null)::text as "deletedCustomers",
-      (select count(*) from mirror_jobs where scope = ${scope} and deleted_at is null)::text as "jobs",
-      (select count(*) from mirror_jobs where scope = ${scope} and deleted_at is not null)::text as "deletedJobs",
-      (select count(*) from mirror_jobs where scope = ${scope} and status = any(${sql.val([...OPEN_JOB_STATUSES])}::text[]))::text as "openJobs",
-      (select count(*) from mirror_locations where scope = ${scope})::text as "locations"
-  `.execute(db);
-  const row = result.rows[0];
+  const [tallies, locations] = await Promise.all([
+    readTallies(scope),
+    sql<{ n: string }>`select count(*)::text as n from mirror_locations where scope = ${scope}`.execute(db),
+  ]);
   return {
-    customers: Number(row?.customers ?? 0),
-    deletedCustomers: Number(row?.deletedCustomers ?? 0),
-    jobs: Number(row?.jobs ?? 0),
-    deletedJobs: Number(row?.deletedJobs ?? 0),
-    openJobs: Number(row?.openJobs ?? 0),
-    locations: Number(row?.locations ?? 0),
+    customers: customerTotal(tallies, { deleted: false }),
+    deletedCustomers: customerTotal(tallies, { deleted: true }),
+    jobs: jobTotal(tallies, { deleted: false }),
+    deletedJobs: jobTotal(tallies, { deleted: true }),
+    openJobs: jobTotal(tallies, { deleted: false, statuses: OPEN_JOB_STATUSES }),
+    locations: Number(locations.rows[0]?.n ?? 0),
   };
 }

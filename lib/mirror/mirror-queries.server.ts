@@ -7,6 +7,7 @@ import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
 import { customerInput, dayIn, day as checkDay, jobInput, paging, type CustomerFilters, type JobFilters } from "@/lib/mirror/mirror-query-input";
 import { addressText, digitsOf } from "@/lib/mirror/mirror-records.server";
 import { recordsOf } from "@/lib/mirror/mirror-store.server";
+import { customerTotal, jobTotal, readTallies } from "@/lib/mirror/mirror-tallies.server";
 import { cachedTotal } from "@/lib/mirror/mirror-totals.server";
 import { currentMirrorScope } from "@/lib/mirror/mirror-scope.server";
 import { peekSyncRow } from "@/lib/mirror/sync-state.server";
@@ -61,6 +62,22 @@ ${JSON.stringify(compiled.parameters)}`,
       return Number(result.rows[0]?.total ?? 0);
     },
   );
+}
+
+const unset = (filters: object) => Object.values(filters).every((value) => value === undefined);
+
+/** A customer list's total: from the tallies when it filters by type and VIP at most, else counted. */
+async function customersTotal(scope: string, filters: CustomerFilters, deleted: boolean, where: RawBuilder<unknown>): Promise<number> {
+  const { type, vip, ...others } = filters;
+  if (!unset(others)) return countOf(scope, sql`mirror_customers where ${where}`);
+  return customerTotal(await readTallies(scope), { deleted, type: type === undefined ? undefined : type === "commercial" ? "Commercial" : "Residential", vip });
+}
+
+/** A job list's total: from the tallies when it filters by status at most, else counted. */
+async function jobsTotal(scope: string, filters: JobFilters, deleted: boolean, where: RawBuilder<unknown>): Promise<number> {
+  const { statuses, ...others } = filters;
+  if (!unset(others)) return countOf(scope, sql`mirror_jobs where ${where}`);
+  return jobTotal(await readTallies(scope), { deleted, statuses });
 }
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -177,7 +194,7 @@ export async function queryCustomers(query: CustomerQuery = {}, options: Scope =
   const [rows, count] = await Promise.all([
     sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from mirror_customers where ${where}
       order by ${orderBy(CUSTOMER_ORDER[input.sort], input.direction)} limit ${input.limit} offset ${input.offset}`.execute(db),
-    countOf(scope, sql`mirror_customers where ${where}`),
+    customersTotal(scope, input.filters, false, where),
   ]);
   const mapped = await customerRows(scope, rows.rows);
   return {
@@ -293,15 +310,17 @@ function toJobRow(row: JobDbRow, record: Record<string, unknown>): MirrorJobRow 
 
 async function selectJobs(
   scope: string,
-  where: RawBuilder<unknown>,
+  filters: JobFilters,
+  deleted: boolean,
   order: RawBuilder<unknown>,
   limit: number,
   offset: number,
 ): Promise<MirrorPage<MirrorJobRow>> {
   const { db } = await mirrorDatabase();
+  const where = jobWhere(scope, filters, deleted);
   const [rows, count] = await Promise.all([
     sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
-    countOf(scope, sql`mirror_jobs where ${where}`),
+    jobsTotal(scope, filters, deleted, where),
   ]);
   return {
     rows: await jobRows(scope, rows.rows),
@@ -317,7 +336,7 @@ export async function queryJobs(query: JobQuery = {}, options: Scope = {}): Prom
   const input = jobInput(query);
   const scope = scopeOf(options);
   const order = orderBy(JOB_ORDER[input.sort], input.direction);
-  return selectJobs(scope, jobWhere(scope, input.filters, false), order, input.limit, input.offset);
+  return selectJobs(scope, input.filters, false, order, input.limit, input.offset);
 }
 
 /**
@@ -342,7 +361,7 @@ export async function scheduleJobs(
   });
   const scope = scopeOf(options);
   const order = sql`mirror_jobs.scheduled_date asc, scheduled_time_start asc nulls last, uuid asc`;
-  return selectJobs(scope, jobWhere(scope, input.filters, false), order, input.limit, input.offset);
+  return selectJobs(scope, input.filters, false, order, input.limit, input.offset);
 }
 
 // ── Trash ────────────────────────────────────────────────────────────────────
@@ -358,14 +377,14 @@ export async function queryDeleted(
   const order = sql`deleted_at desc, uuid desc`;
   if (resource === "jobs") {
     const input = jobInput({ filters: query.search ? { search: query.search } : {} });
-    return selectJobs(scope, jobWhere(scope, input.filters, true), order, limit, offset);
+    return selectJobs(scope, input.filters, true, order, limit, offset);
   }
   const input = customerInput({ filters: query.search ? { search: query.search } : {} });
   const where = customerWhere(scope, input.filters, true);
   const { db } = await mirrorDatabase();
   const [rows, count] = await Promise.all([
     sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from mirror_customers where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
-    countOf(scope, sql`mirror_customers where ${where}`),
+    customersTotal(scope, input.filters, true, where),
   ]);
   return {
     rows: await customerRows(scope, rows.rows),
@@ -380,11 +399,27 @@ export async function queryDeleted(
 // ── Address lookup ───────────────────────────────────────────────────────────
 
 const MAX_ADDRESS_WORDS = 8;
+/** Matches counted exactly up to this many per kind of address; past it the total says "at least". */
+export const ADDRESS_COUNT_CAP = 500;
+
+type AddressHit = {
+  matched: AddressMatch["matched"];
+  customer_uuid: string;
+  job_uuid: string | null;
+  job_title: string | null;
+  sort_name: string;
+  confirmed_at: Date | string;
+};
 
 /**
  * Customers by address: every word typed must start a word of one address
  * (house number, street, city, ZIP), physical, billing, or the service
  * address of one of their jobs. "14 map" finds "1423 Maple St"; "981" a ZIP.
+ *
+ * Each kind of address is read on its own, in name order and no further than
+ * the page needs, then merged: a ZIP or a city matches tens of thousands of
+ * rows, and one query over all three would sort every one of them for a page
+ * of 25. Totals are exact up to ADDRESS_COUNT_CAP per kind, then "at least".
  */
 export async function lookupAddress(query: { q: string; page?: number; limit?: number }, options: Scope = {}): Promise<MirrorPage<AddressMatch>> {
   const words = addressText([typeof query.q === "string" ? query.q : ""])
@@ -400,21 +435,49 @@ export async function lookupAddress(query: { q: string; page?: number; limit?: n
       sql` and `,
     );
   const { db } = await mirrorDatabase();
-  const hits = sql`
-    select 'physical' as matched, c.uuid as customer_uuid, null::text as job_uuid, null::text as job_title, c.sort_name as sort_name, c.confirmed_at
-    from mirror_customers c where c.scope = ${scope} and c.deleted_at is null and ${matchAll("c.physical_text")}
-    union all
-    select 'billing', c.uuid, null, null, c.sort_name, c.confirmed_at
-    from mirror_customers c where c.scope = ${scope} and c.deleted_at is null and c.billing_text <> c.physical_text and ${matchAll("c.billing_text")}
-    union all
-    select 'service', j.customer_uuid, j.uuid, j.title, j.customer_sort, j.confirmed_at
-    from mirror_jobs j where j.scope = ${scope} and j.deleted_at is null and ${matchAll("j.address_text")}
-  `;
-  const [rows, count] = await Promise.all([
-    sql<{ matched: AddressMatch["matched"]; customer_uuid: string; job_uuid: string | null; job_title: string | null; confirmed_at: Date | string }>`
-      select * from (${hits}) h order by sort_name asc, matched asc, job_uuid asc nulls first, customer_uuid asc limit ${limit} offset ${offset}`.execute(db),
-    countOf(scope, sql`(${hits}) h`),
-  ]);
+  const branches: Array<{ from: RawBuilder<unknown>; select: RawBuilder<unknown>; order: RawBuilder<unknown> }> = [
+    {
+      from: sql`mirror_customers c where c.scope = ${scope} and c.deleted_at is null and ${matchAll("c.physical_text")}`,
+      select: sql`'physical' as matched, c.uuid as customer_uuid, null::text as job_uuid, null::text as job_title, c.sort_name, c.confirmed_at`,
+      order: sql`c.sort_name, c.uuid`,
+    },
+    {
+      from: sql`mirror_customers c where c.scope = ${scope} and c.deleted_at is null and c.billing_text <> c.physical_text and ${matchAll("c.billing_text")}`,
+      select: sql`'billing' as matched, c.uuid as customer_uuid, null::text as job_uuid, null::text as job_title, c.sort_name, c.confirmed_at`,
+      order: sql`c.sort_name, c.uuid`,
+    },
+    {
+      from: sql`mirror_jobs j where j.scope = ${scope} and j.deleted_at is null and ${matchAll("j.address_text")}`,
+      select: sql`'service' as matched, j.customer_uuid, j.uuid as job_uuid, j.title as job_title, j.customer_sort as sort_name, j.confirmed_at`,
+      order: sql`j.customer_sort, j.uuid`,
+    },
+  ];
+  const reads = [];
+  for (const branch of branches) {
+    reads.push(await sql<AddressHit>`select ${branch.select} from ${branch.from} order by ${branch.order} limit ${offset + limit}`.execute(db));
+  }
+  const counts: number[] = [];
+  for (const branch of branches) {
+    counts.push(
+      await cachedTotal(scope, `address ${branch.from.compile(db).sql} ${JSON.stringify(words)}`, async () => {
+        const counted = await sql<{ n: string }>`select count(*)::text as n from (select 1 from ${branch.from} limit ${ADDRESS_COUNT_CAP + 1}) hits`.execute(
+          db,
+        );
+        return Number(counted.rows[0]?.n ?? 0);
+      }),
+    );
+  }
+  const byKind = { physical: 0, billing: 1, service: 2 } as const;
+  const ordered = reads
+    .flatMap((read) => read.rows)
+    .sort(
+      (a, b) =>
+        (a.sort_name < b.sort_name ? -1 : a.sort_name > b.sort_name ? 1 : 0) ||
+        byKind[a.matched] - byKind[b.matched] ||
+        (a.job_uuid ?? "").localeCompare(b.job_uuid ?? "") ||
+        (a.customer_uuid < b.customer_uuid ? -1 : a.customer_uuid > b.customer_uuid ? 1 : 0),
+    );
+  const rows = { rows: ordered.slice(offset, offset + limit) };
   const customers = await recordsOf(
     scope,
     "customers",
@@ -445,7 +508,8 @@ export async function lookupAddress(query: { q: string; page?: number; limit?: n
   });
   return {
     rows: matches,
-    total: count,
+    total: counts.reduce((sum, count) => sum + Math.min(count, ADDRESS_COUNT_CAP), 0),
+    ...(counts.some((count) => count > ADDRESS_COUNT_CAP) ? { totalIsLowerBound: true } : {}),
     asOf: await asOfFor(
       scope,
       rows.rows.map((row) => row.confirmed_at),
@@ -469,18 +533,7 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
   const today = checkDay("day", query.day) ?? dayIn(query.timeZone ?? "UTC", query.now ?? new Date());
   const scope = scopeOf(options);
   const { db } = await mirrorDatabase();
-  const { customers, byStatus } = await cachedTotal(scope, "overview counts", async () => ({
-    customers: await sql<{ total: string; residential: string; commercial: string; vip: string; deleted: string }>`
-    select count(*) filter (where deleted_at is null)::text as total,
-      count(*) filter (where deleted_at is null and customer_type = 'Residential')::text as residential,
-      count(*) filter (where deleted_at is null and customer_type = 'Commercial')::text as commercial,
-      count(*) filter (where deleted_at is null and is_vip)::text as vip,
-      count(*) filter (where deleted_at is not null)::text as deleted
-    from mirror_customers where scope = ${scope}`.execute(db),
-    byStatus: await sql<{ status: string; count: string; deleted: string }>`
-    select status, count(*) filter (where deleted_at is null)::text as count, count(*) filter (where deleted_at is not null)::text as deleted
-    from mirror_jobs where scope = ${scope} group by status`.execute(db),
-  }));
+  const tallies = await readTallies(scope);
   const open = sql`scope = ${scope} and deleted_at is null and status = any(${sql.val(AGENDA_OPEN)}::text[])`;
   const list = (where: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
     sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${open} and ${where} order by ${order} limit ${AGENDA_LIMIT}`.execute(db);
@@ -501,20 +554,20 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
     ),
     urgentList(),
   ]);
-  const counts = new Map(byStatus.rows.map((row) => [row.status, Number(row.count)]));
-  const c = customers.rows[0];
   const all = [...todayRows.rows, ...overdueRows.rows, ...urgentRows.rows];
+  const customers = (match: { type?: string; vip?: boolean; deleted?: boolean }) => customerTotal(tallies, { deleted: false, ...match });
+  const jobsByStatus = JOB_STATUSES.map((status) => ({ status, count: jobTotal(tallies, { deleted: false, statuses: [status] }) }));
   return {
     customers: {
-      total: Number(c?.total ?? 0),
-      residential: Number(c?.residential ?? 0),
-      commercial: Number(c?.commercial ?? 0),
-      vip: Number(c?.vip ?? 0),
-      deleted: Number(c?.deleted ?? 0),
+      total: customers({}),
+      residential: customers({ type: "Residential" }),
+      commercial: customers({ type: "Commercial" }),
+      vip: customers({ vip: true }),
+      deleted: customers({ deleted: true }),
     },
-    jobsByStatus: JOB_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
-    jobsTotal: [...counts.values()].reduce((sum, count) => sum + count, 0),
-    jobsDeleted: byStatus.rows.reduce((sum, row) => sum + Number(row.deleted), 0),
+    jobsByStatus,
+    jobsTotal: jobTotal(tallies, { deleted: false }),
+    jobsDeleted: jobTotal(tallies, { deleted: true }),
     today: await jobRows(scope, todayRows.rows),
     overdue: await jobRows(scope, overdueRows.rows),
     urgent: await jobRows(scope, urgentRows.rows),

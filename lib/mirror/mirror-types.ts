@@ -18,6 +18,8 @@ export interface MirrorAsOf {
 export interface MirrorPage<Row> {
   rows: Row[];
   total: number;
+  /** Set when matches were counted only up to a cap (the address lookup): there are at least `total`. */
+  totalIsLowerBound?: boolean;
   asOf: MirrorAsOf;
 }
 
