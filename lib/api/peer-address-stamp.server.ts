@@ -2,7 +2,7 @@ import "server-only";
 import { subscribe } from "node:diagnostics_channel";
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
-import { PEER_ADDRESS_HEADER } from "@/lib/api/client-address.server";
+import { PEER_ADDRESS_HEADER, peerAddressStamp } from "@/lib/api/client-address.server";
 
 /**
  * Next.js gives route handlers a Request without the socket, and fills
@@ -17,6 +17,6 @@ export function stampPeerAddresses() {
   holder.__tradesdeskPeerStamp = true;
   subscribe("http.server.request.start", (message) => {
     const { request, socket } = message as { request: IncomingMessage; socket: Socket };
-    request.headers[PEER_ADDRESS_HEADER] = socket.remoteAddress ?? "unknown";
+    request.headers[PEER_ADDRESS_HEADER] = peerAddressStamp(socket.remoteAddress ?? "unknown");
   });
 }

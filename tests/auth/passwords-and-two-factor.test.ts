@@ -37,7 +37,8 @@ class Client {
 
   async call(handler: Handler, method: string, path: string, body?: unknown, params: Record<string, string> = {}) {
     // The address the server stamps from the socket (lib/api/client-address.server.ts).
-    const headers = new Headers({ origin: ORIGIN, "x-tradesdesk-peer-address": this.ip, "user-agent": "vitest" });
+    const { PEER_ADDRESS_HEADER, peerAddressStamp } = await import("@/lib/api/client-address.server");
+    const headers = new Headers({ origin: ORIGIN, [PEER_ADDRESS_HEADER]: peerAddressStamp(this.ip), "user-agent": "vitest" });
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     if (cookie) headers.set("cookie", cookie);
     if (body !== undefined) headers.set("content-type", "application/json");
