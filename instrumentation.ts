@@ -11,7 +11,16 @@ export async function register() {
   stampPeerAddresses();
   const { appDatabase } = await import("@/lib/db/app-database.server");
   const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
-  await appDatabase();
+  try {
+    await appDatabase();
+  } catch (error) {
+    // A database that cannot be used is said in one line, and the server does not start half-working.
+    const { describeStartupFailure } = await import("@/lib/db/database-problems");
+    const line = describeStartupFailure(error, process.env.DATABASE_URL || undefined);
+    if (!line) throw error;
+    console.error(line);
+    process.exit(1);
+  }
   await ensureFirstAdmin();
   // The CRM mirror's sync runs in the background of the server (ADR-014).
   const { startMirrorSync } = await import("@/lib/mirror/sync-start.server");

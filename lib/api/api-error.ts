@@ -22,6 +22,7 @@ export type ApiErrorCode =
   | "usage_limit"
   | "crm_unavailable"
   | "crm_misconfigured"
+  | "database_unavailable"
   | "internal";
 
 export class ApiError extends Error {

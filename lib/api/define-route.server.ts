@@ -10,6 +10,7 @@ import { RequestBudgetExceeded, runAsRequester } from "@/lib/crm/request-budget.
 import { ConfigurationError } from "@/lib/env.server";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
 import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
+import { isDatabaseUnavailable } from "@/lib/db/database-problems";
 
 export interface RouteContext<Params> {
   request: Request;
@@ -135,6 +136,11 @@ function toApiError(error: unknown, requestId: string): ApiError {
   if (error instanceof CrmError) return fromCrmError(error);
   // The mirror's queries (ADR-014): a sort key, filter or range they do not offer.
   if (error instanceof MirrorQueryError) return new ApiError(400, "validation", error.message, { [error.field]: error.message });
+  // The app database restarting or out of reach: say so, and the pool reconnects once it is back.
+  if (isDatabaseUnavailable(error)) {
+    logEvent("error", "database_unavailable", { request_id: requestId, message: error instanceof Error ? error.message : String(error) });
+    return new ApiError(503, "database_unavailable", "The dashboard's database is not answering. Try again in a moment.", undefined, { "Retry-After": "5" });
+  }
   if (error instanceof ConfigurationError) {
     logEvent("error", "configuration_error", { request_id: requestId, message: error.message });
     return new ApiError(503, "crm_misconfigured", "The dashboard is not configured correctly. An administrator has been told.");

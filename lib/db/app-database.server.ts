@@ -2,6 +2,8 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import { Kysely, PostgresDialect, sql, type Dialect } from "kysely";
 import { serverEnv } from "@/lib/env.server";
+import { logEvent } from "@/lib/api/logger.server";
+import { NewerSchemaError } from "@/lib/db/database-problems";
 import { appMigrations } from "@/lib/db/migrations.server";
 import { PGliteDialect } from "@/lib/db/pglite-dialect.server";
 import type { AppDatabaseSchema } from "@/lib/db/tables";
@@ -36,7 +38,11 @@ async function openAppDatabase(): Promise<AppDatabase> {
   let kind: AppDatabase["kind"];
   if (env.DATABASE_URL) {
     const { default: pg } = await import("pg");
-    dialect = new PostgresDialect({ pool: new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 }) });
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+    // An idle connection the server closed (a restart) is reported here; without a listener Node would exit.
+    // The pool drops it and opens a new one on the next query.
+    pool.on("error", (error) => logEvent("error", "database_connection_lost", { message: error.message }));
+    dialect = new PostgresDialect({ pool });
     kind = "postgres";
   } else {
     const { PGlite } = await import("@electric-sql/pglite");
@@ -48,7 +54,13 @@ async function openAppDatabase(): Promise<AppDatabase> {
     kind = "pglite";
   }
   const db = new Kysely<AppDatabaseSchema>({ dialect });
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    // A pool left open would keep a failed start alive, and retry with a second pool next time.
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
   return { db, dialect, kind };
 }
 
@@ -58,6 +70,10 @@ async function migrate(db: Kysely<AppDatabaseSchema>) {
   await db.transaction().execute(async (tx) => {
     await sql`lock table app_migrations in exclusive mode`.execute(tx);
     const applied = new Set((await sql<{ id: string }>`select id from app_migrations`.execute(tx)).rows.map((row) => row.id));
+    // A newer version of the dashboard migrated this database: running on it could corrupt what that version wrote.
+    const known = new Set(appMigrations.map((migration) => migration.id));
+    const unknown = [...applied].filter((id) => !known.has(id)).sort();
+    if (unknown.length > 0) throw new NewerSchemaError(unknown);
     for (const migration of appMigrations) {
       if (applied.has(migration.id)) continue;
       await sql.raw(migration.sql).execute(tx);
