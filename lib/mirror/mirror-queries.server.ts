@@ -357,8 +357,11 @@ export async function queryDeleted(
   const { limit, offset } = paging(query.page, query.limit);
   const order = sql`deleted_at desc, uuid desc`;
   if (resource === "jobs") {
-    const input = jobInput({ filters: query.search ? { search: query.search } : {} });
-    return selectJobs(scope, jobWhere(scope, input.filters, true), order, limit, offset);
+    const { search, ...filters } = jobInput({ filters: query.search ? { search: query.search } : {} }).filters;
+    // The trash also finds a deleted job by its customer's name.
+    const pattern = search ? `%${escapeLike(search.toLowerCase())}%` : null;
+    const where = pattern ? sql`${jobWhere(scope, filters, true)} and (search_text like ${pattern} or customer_name like ${pattern})` : jobWhere(scope, filters, true);
+    return selectJobs(scope, where, order, limit, offset);
   }
   const input = customerInput({ filters: query.search ? { search: query.search } : {} });
   const where = customerWhere(scope, input.filters, true);
