@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { ProgressBar } from "@/components/data-table/progress-bar";
 import { formatAsOf } from "@/components/mirror/mirror-freshness";
 import { secondaryButtonClassName } from "@/components/ui/field";
@@ -9,8 +9,8 @@ import { apiFetch } from "@/lib/http/api-fetch";
 import type { SyncStatus } from "@/lib/mirror/mirror-types";
 import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
 
-/** The same key MirrorFreshness reads the status under: one request serves both while a pass runs. */
-const STATUS_KEY = ["mirror", "sync-status"] as const;
+/** Its own key under "mirror" (which Sync now's refresh leaves alone): this one watches for the end of a pass. */
+const STATUS_KEY = ["mirror", "sync-status", "full-pass"] as const;
 const running = (status: SyncStatus | undefined) => Boolean(status && (status.running || status.pass));
 const count = (value: number) => new Intl.NumberFormat("en-US").format(value);
 
@@ -24,9 +24,22 @@ export function TrashFullPass({ noun, timeZone }: { noun: "customers" | "jobs"; 
   const queryClient = useQueryClient();
   const [watching, setWatching] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  // Read inside the query function: the pass's end is noticed where its status arrives, not in an effect.
+  const watchingRef = useRef(false);
+
   const status = useQuery({
     queryKey: STATUS_KEY,
-    queryFn: ({ signal }) => apiFetch<SyncStatus>("/api/sync", { signal }),
+    queryFn: async ({ signal }) => {
+      const next = await apiFetch<SyncStatus>("/api/sync", { signal });
+      if (watchingRef.current && !running(next)) {
+        watchingRef.current = false;
+        setWatching(false);
+        const problem = next.halted?.reason;
+        setMessage(problem ? { kind: "error", text: `The pass stopped: ${problem}` } : { kind: "ok", text: "Full pass finished: the trash is up to date." });
+        void queryClient.invalidateQueries({ queryKey: trashKeys.all });
+      }
+      return next;
+    },
     refetchInterval: (query) => (watching || running(query.state.data) ? 1_000 : false),
   });
   const start = useMutation({
@@ -34,24 +47,11 @@ export function TrashFullPass({ noun, timeZone }: { noun: "customers" | "jobs"; 
     onSuccess: (next) => {
       queryClient.setQueryData(STATUS_KEY, next);
       setMessage(null);
+      watchingRef.current = true;
       setWatching(true);
     },
     onError: (error) => setMessage({ kind: "error", text: error.message }),
   });
-
-  const sawRunning = useRef(false);
-  useEffect(() => {
-    if (!watching || !status.data) return;
-    if (running(status.data)) {
-      sawRunning.current = true;
-      return;
-    }
-    sawRunning.current = false;
-    setWatching(false);
-    const problem = status.data.halted?.reason;
-    setMessage(problem ? { kind: "error", text: `The pass stopped: ${problem}` } : { kind: "ok", text: "Full pass finished: the trash is up to date." });
-    void queryClient.invalidateQueries({ queryKey: trashKeys.all });
-  }, [watching, status.data, queryClient]);
 
   const pass = status.data?.pass ?? null;
   const lastPass = status.data?.lastPassCompletedAt ?? null;

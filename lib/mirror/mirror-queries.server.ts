@@ -360,7 +360,9 @@ export async function queryDeleted(
     const { search, ...filters } = jobInput({ filters: query.search ? { search: query.search } : {} }).filters;
     // The trash also finds a deleted job by its customer's name.
     const pattern = search ? `%${escapeLike(search.toLowerCase())}%` : null;
-    const where = pattern ? sql`${jobWhere(scope, filters, true)} and (search_text like ${pattern} or customer_name like ${pattern})` : jobWhere(scope, filters, true);
+    const where = pattern
+      ? sql`${jobWhere(scope, filters, true)} and (search_text like ${pattern} or customer_name like ${pattern})`
+      : jobWhere(scope, filters, true);
     return selectJobs(scope, where, order, limit, offset);
   }
   const input = customerInput({ filters: query.search ? { search: query.search } : {} });

@@ -72,7 +72,8 @@ export async function listTrash(resource: TrashResource, filter: { search: strin
     answer.rows.map((row) => row.uuid),
   );
   const rows = answer.rows.map((row) => toTrashRow(resource, row, entries.get(row.uuid) ?? null));
-  const withJobs = resource === "customer" ? await jobsStillDeletedWith(rows.map((row) => row.uuid)) : new Map<string, Array<{ uuid: string; label: string }>>();
+  const withJobs =
+    resource === "customer" ? await jobsStillDeletedWith(rows.map((row) => row.uuid)) : new Map<string, Array<{ uuid: string; label: string }>>();
   return {
     rows: rows.map((row) => ({ ...row, jobs_deleted_with: withJobs.get(row.uuid) ?? [] })),
     pagination: { page: filter.page, limit, total: answer.total },
@@ -141,7 +142,11 @@ async function confirmProvisional(resource: TrashResource, uuids: readonly strin
   );
   for (const result of results) {
     if (!result.ok) {
-      logEvent("info", "trash_confirm_failed", { resource, uuid: result.item, message: result.error instanceof Error ? result.error.message : String(result.error) });
+      logEvent("info", "trash_confirm_failed", {
+        resource,
+        uuid: result.item,
+        message: result.error instanceof Error ? result.error.message : String(result.error),
+      });
     }
   }
   return { asked: true, requests, removed };

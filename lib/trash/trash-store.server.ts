@@ -109,7 +109,10 @@ export async function findEntry(resource: TrashResource, uuid: string): Promise<
 export async function entriesFor(resource: TrashResource, uuids: readonly string[]): Promise<Map<string, TrashEntry>> {
   if (uuids.length === 0) return new Map();
   const { db } = await appDatabase();
-  const rows = await entryQuery(db).where("t.resource", "=", resource).where("t.uuid", "in", [...new Set(uuids)]).execute();
+  const rows = await entryQuery(db)
+    .where("t.resource", "=", resource)
+    .where("t.uuid", "in", [...new Set(uuids)])
+    .execute();
   return new Map(rows.map((row) => [row.uuid, toEntry(row)]));
 }
 

@@ -210,7 +210,10 @@ describe("records deleted elsewhere", () => {
     await syncRunner().settled();
     const page = await listTrash("customer", { search: "elsewhere", page: 1 });
     expect(page.rows.map((row) => row.uuid)).toEqual([second, first]);
-    expect(page.rows[0]).toMatchObject({ deleted_by: null, deleted_at: new Date((await crm("GET", `/customers/${second}?include_deleted=true`)).deleted_at as string).toISOString() });
+    expect(page.rows[0]).toMatchObject({
+      deleted_by: null,
+      deleted_at: new Date((await crm("GET", `/customers/${second}?include_deleted=true`)).deleted_at as string).toISOString(),
+    });
     expect(page.crm_requests).toBe(0);
     expect(page.asOf.lastFullPassAt).not.toBeNull();
   });

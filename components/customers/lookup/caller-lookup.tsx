@@ -143,8 +143,7 @@ export function CallerLookup({ canWrite, timeZone }: { canWrite: boolean; timeZo
         : total > matches.length
           ? `${total} customers match. Showing the first ${matches.length}; type more to narrow them down.`
           : `${total} customer${total === 1 ? "" : "s"} match${total === 1 ? "es" : ""}.`;
-  const status =
-    !enabled || !current ? "" : [crmStatus, addresses ? addressStatus(addresses.total, addressMatches.length) : ""].filter(Boolean).join(" ");
+  const status = !enabled || !current ? "" : [crmStatus, addresses ? addressStatus(addresses.total, addressMatches.length) : ""].filter(Boolean).join(" ");
   const nothingFound = total === 0 && (addresses?.total ?? 0) === 0;
   const optionProps = (index: number) => ({
     id: `lookup-option-${index}`,
@@ -190,8 +189,7 @@ export function CallerLookup({ canWrite, timeZone }: { canWrite: boolean; timeZo
           className={`${inputClassName} mt-2 py-3 text-lg sm:text-xl`}
         />
         <p id="lookup-help" className="mt-1 text-sm text-slate-600">
-          Any phone format works; an address can be a house number and street, a city or a ZIP. ↑ ↓ move through the matches, Enter opens one, Esc
-          clears.
+          Any phone format works; an address can be a house number and street, a city or a ZIP. ↑ ↓ move through the matches, Enter opens one, Esc clears.
         </p>
       </div>
 
@@ -214,8 +212,8 @@ export function CallerLookup({ canWrite, timeZone }: { canWrite: boolean; timeZo
 
       {crmUnanswered && current && (
         <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-          Phones, emails and names were not searched: the CRM could not be asked. {crmUnanswered.message} Addresses below are from Tradesdesk&apos;s copy of
-          the CRM.
+          Phones, emails and names were not searched: the CRM could not be asked. {crmUnanswered.message} Addresses below are from Tradesdesk&apos;s copy of the
+          CRM.
         </div>
       )}
       {addresses && current && <MirrorFreshness asOf={addresses.asOf} timeZone={timeZone} canSync={canWrite} />}
