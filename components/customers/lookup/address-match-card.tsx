@@ -10,7 +10,8 @@ export function addressMatchPlace(match: AddressMatch): string {
 
 /** One line for screen readers: who, which address, the address, and what Enter opens. */
 export function addressMatchSummary(match: AddressMatch): string {
-  return `${match.customer_name || "Unnamed customer"}, ${addressMatchPlace(match).toLowerCase()}: ${match.address}${match.matched === "service" ? ", opens the job" : ""}`;
+  const place = addressMatchPlace(match);
+  return `${match.customer_name || "Unnamed customer"}, ${place.charAt(0).toLowerCase()}${place.slice(1)}: ${match.address}${match.matched === "service" ? ", opens the job" : ""}`;
 }
 
 /**
