@@ -102,7 +102,7 @@ export async function runOfficeSession(
           .waitFor();
       });
       await step(`Open customer ${index + 1} from the lookup (Enter)`, async () => {
-        await page.getByRole("combobox", { name: "Phone, email or name" }).press("Enter");
+        await page.getByRole("combobox", { name: "Phone, email, name or address" }).press("Enter");
         await page.waitForURL(`**/customers/${caller.uuid}`);
         await page.getByRole("heading", { level: 1, name: new RegExp(`${caller.first_name} ${caller.last_name}`) }).waitFor();
       });
@@ -213,7 +213,7 @@ export async function measureRevisits(env: SessionEnvironment, pages: readonly {
 async function lookUp(page: Page, phone: string): Promise<void> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Caller lookup" }).click();
   await page.waitForURL("**/lookup");
-  const box = page.getByRole("combobox", { name: "Phone, email or name" });
+  const box = page.getByRole("combobox", { name: "Phone, email, name or address" });
   await box.waitFor();
   const digits = phone.replace(/\D/g, "");
   // Typed as people read a number out: (206) 555-0134.

@@ -100,7 +100,7 @@ export async function measureLookupLatency(options: {
     await page.goto(`${options.appUrl}/lookup`, { waitUntil: "load" });
     if (new URL(page.url()).pathname !== "/lookup") throw new Error(`/lookup ended on ${page.url()}: is the session valid?`);
     await network.whenQuiet(500, 15_000);
-    const box = page.getByRole("combobox", { name: "Phone, email or name" });
+    const box = page.getByRole("combobox", { name: "Phone, email, name or address" });
     for (const [index, caller] of options.callers.entries()) {
       const typed = phoneFormats(caller.phone)[index % 4] ?? caller.phone;
       const name = `${caller.first_name} ${caller.last_name}`;

@@ -14,7 +14,8 @@ import { useRowSelection } from "@/components/data-table/use-row-selection";
 import { primaryButtonClassName } from "@/components/ui/field";
 import { RestoreDialog } from "@/components/trash/restore-dialog";
 import { trashColumns } from "@/components/trash/trash-columns";
-import { TrashScan } from "@/components/trash/trash-scan";
+import { TrashFullPass } from "@/components/trash/trash-full-pass";
+import { MirrorFreshness } from "@/components/mirror/mirror-freshness";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { useTrashPage } from "@/lib/trash/queries/get-trash";
 import { useRestoreFromTrash } from "@/lib/trash/queries/restore-from-trash";
@@ -27,10 +28,11 @@ const TAB_LABELS = { customers: "Deleted customers", jobs: "Deleted jobs" } as c
 
 /**
  * The trash: deleted customers and deleted jobs, a tab each, with when and by
- * whom, a search, restore one or several, and the scan for records deleted
- * outside the dashboard. The view (tab, search, page) is in the URL.
+ * whom, a search, restore one or several. Answered from the mirror (every
+ * deleted record it knows, wherever it was deleted), with its age and a full
+ * pass on demand. The view (tab, search, page) is in the URL.
  */
-export function TrashScreen({ canWrite }: { canWrite: boolean }) {
+export function TrashScreen({ canWrite, timeZone }: { canWrite: boolean; timeZone: string }) {
   const [url, setUrl] = useQueryStates(trashUrlParsers, { history: "push" });
   const query = toTrashQuery(url);
 
@@ -49,7 +51,7 @@ export function TrashScreen({ canWrite }: { canWrite: boolean }) {
       </Tabs.List>
       {(Object.keys(TAB_LABELS) as Array<keyof typeof TAB_LABELS>).map((tab) => (
         <Tabs.Content key={tab} value={tab} className="pt-4 focus-visible:outline-none">
-          <TrashPanel resource={TRASH_TABS[tab]} query={query} canWrite={canWrite} onChange={(change) => void setUrl(change)} />
+          <TrashPanel resource={TRASH_TABS[tab]} query={query} canWrite={canWrite} timeZone={timeZone} onChange={(change) => void setUrl(change)} />
         </Tabs.Content>
       ))}
     </Tabs.Root>
@@ -60,11 +62,13 @@ function TrashPanel({
   resource,
   query,
   canWrite,
+  timeZone,
   onChange,
 }: {
   resource: TrashResource;
   query: TrashQuery;
   canWrite: boolean;
+  timeZone: string;
   onChange: (change: { search?: string | null; page?: number | null }) => void;
 }) {
   const router = useRouter();
@@ -121,7 +125,8 @@ function TrashPanel({
 
   return (
     <div className="space-y-4">
-      {canWrite && <TrashScan resource={resource} lastScan={data?.last_scan ?? null} />}
+      {canWrite && <TrashFullPass noun={noun} timeZone={timeZone} />}
+      {data && <MirrorFreshness asOf={data.asOf} timeZone={timeZone} canSync={canWrite} />}
       <DataTableToolbar>
         <DataTableSearch
           id={`${tableId}-search`}
@@ -151,10 +156,8 @@ function TrashPanel({
       <p className="text-sm text-slate-600" aria-live="polite">
         {data && (
           <>
-            Most recently deleted first. Each row was checked with the CRM: this page cost{" "}
-            {data.crm_requests === 1 ? "1 CRM request" : `${data.crm_requests} CRM requests`}
-            {data.crm_requests === 0 ? " (answered from the recent cache)" : ""}.
-            {data.removed > 0 && ` ${data.removed === 1 ? "1 record was" : `${data.removed} records were`} back in use and left the trash.`}
+            Most recently deleted first.
+            {data.removed > 0 && ` ${data.removed === 1 ? "1 record was" : `${data.removed} records were`} back in use in the CRM and left the trash.`}
           </>
         )}
       </p>
@@ -175,7 +178,8 @@ function TrashPanel({
             />
           ) : (
             <TableMessage title={`No deleted ${noun}`}>
-              Nothing deleted through the dashboard is waiting here.{canWrite ? ` A scan finds ${noun} deleted elsewhere.` : ""}
+              Tradesdesk&apos;s copy of the CRM holds no deleted {noun}.
+              {canWrite ? ` Deletions made elsewhere since the last full pass show after the next one.` : ""}
             </TableMessage>
           )
         }

@@ -16,7 +16,7 @@ test("finds a caller by phone typed in three formats, with their open jobs, and 
   const [area, exchange, line] = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)];
 
   await page.goto("/lookup");
-  const box = page.getByRole("combobox", { name: "Phone, email or name" });
+  const box = page.getByRole("combobox", { name: "Phone, email, name or address" });
   await expect(box).toBeFocused();
 
   for (const typed of [`(${area}) ${exchange}-${line}`, `${area}.${exchange}.${line}`, `+1 ${area} ${exchange} ${line}`]) {
@@ -45,7 +45,7 @@ test("finds a caller by phone typed in three formats, with their open jobs, and 
 
   // Back returns to the lookup with the search still there.
   await goBackWhenLive(page);
-  await expect(page.getByRole("combobox", { name: "Phone, email or name" })).toHaveValue(`+1 ${area} ${exchange} ${line}`);
+  await expect(page.getByRole("combobox", { name: "Phone, email, name or address" })).toHaveValue(`+1 ${area} ${exchange} ${line}`);
   await expect(page.getByRole("option", { name: new RegExp(fullName(customer)) })).toBeVisible();
 });
 
@@ -64,7 +64,7 @@ test("a whole phone number is looked up the moment its last digit is typed; a fr
   await page.goto("/lookup");
   await waitForHydration(page);
   await page.clock.pauseAt(Date.now() + 60_000);
-  const box = page.getByRole("combobox", { name: "Phone, email or name" });
+  const box = page.getByRole("combobox", { name: "Phone, email, name or address" });
 
   const fragment = `${digits.slice(0, 3)} ${digits.slice(3, 6)}`;
   await box.pressSequentially(fragment);
@@ -95,7 +95,7 @@ test("Up and Down move through the matches, Enter opens the highlighted one", as
   const second = await createCustomer(staffApi, { last_name: lastName, first_name: "Boris", email: `boris.${lastName.toLowerCase()}@example.com` });
 
   await page.goto("/lookup");
-  const box = page.getByRole("combobox", { name: "Phone, email or name" });
+  const box = page.getByRole("combobox", { name: "Phone, email, name or address" });
   await box.pressSequentially(lastName.toLowerCase());
   await expect(page.getByRole("status").filter({ hasText: "2 customers match." })).toBeVisible();
   const options = page.getByRole("option");
@@ -130,7 +130,7 @@ test("no match offers New customer with what was typed already in the right fiel
   ];
   for (const { typed, status, field, value } of cases) {
     await page.goto("/lookup");
-    await page.getByRole("combobox", { name: "Phone, email or name" }).fill(typed);
+    await page.getByRole("combobox", { name: "Phone, email, name or address" }).fill(typed);
     await expect(page.getByRole("status").filter({ hasText: status })).toBeVisible();
     await page.getByRole("link", { name: "New customer" }).click();
     await expect(page.getByRole("heading", { name: "New customer", level: 1 })).toBeVisible();

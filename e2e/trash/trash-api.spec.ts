@@ -29,16 +29,16 @@ test("a restore retried with its key after the answer was lost succeeds again in
   expect(retry.status()).toBe(200);
 });
 
-test("bad trash queries, scan steps and restore bodies are refused on the field, before any CRM request", async ({ staffApi }) => {
+test("bad trash queries and restore bodies are refused on the field, before any CRM request", async ({ staffApi }) => {
   const before = await upstreamCount(staffApi);
   const badTab = await staffApi.get("/api/trash?tab=invoices");
   expect(badTab.status()).toBe(400);
   expect((await badTab.json()).fields).toHaveProperty("tab");
   const badPage = await staffApi.get("/api/trash?tab=jobs&page=0");
   expect((await badPage.json()).fields).toHaveProperty("page");
-  const badStep = await staffApi.post("/api/trash/scan", { data: { tab: "customers", scan_id: "not-a-uuid", page: 1 } });
-  expect(badStep.status()).toBe(400);
-  expect((await badStep.json()).fields).toHaveProperty("scan_id");
+  const badParam = await staffApi.get("/api/trash?tab=jobs&kind=deleted");
+  expect(badParam.status()).toBe(400);
+  expect((await badParam.json()).fields).toEqual({ kind: "“kind” is not offered. Allowed: tab, search, page, limit." });
   const badRestore = await staffApi.post("/api/jobs/7d3f3c1e-0000-4000-8000-000000000000/restore", {
     headers: { "Idempotency-Key": newIdempotencyKey() },
     data: { expected_deleted_at: "yesterday" },
@@ -48,8 +48,7 @@ test("bad trash queries, scan steps and restore bodies are refused on the field,
   expect(await upstreamCount(staffApi)).toBe(before);
 });
 
-test("a viewer may read the trash but not scan the CRM (it spends the company's quota)", async ({ viewerApi }) => {
+test("a viewer may read the trash but not run a full pass (it spends the company's quota)", async ({ viewerApi }) => {
   expect((await viewerApi.get("/api/trash?tab=customers")).status()).toBe(200);
-  expect((await viewerApi.get("/api/trash/scan?tab=customers")).status()).toBe(403);
-  expect((await viewerApi.post("/api/trash/scan", { data: { tab: "customers", scan_id: crypto.randomUUID(), page: 1 } })).status()).toBe(403);
+  expect((await viewerApi.post("/api/sync/run")).status()).toBe(403);
 });

@@ -7,8 +7,9 @@ import { expectNoSeriousAxeViolations } from "../jobs/job-fixtures";
 
 /**
  * The trash: what was deleted, by whom and when; restore one, several, or a
- * customer with the jobs deleted with them; the scan for deletions made
- * outside the dashboard; and plain answers when there is nothing to restore.
+ * customer with the jobs deleted with them; and plain answers when there is
+ * nothing to restore. (Deletions made outside the dashboard, which a full
+ * pass brings in: e2e/mirror/lookup-and-trash.spec.ts.)
  */
 test.use({ storageState: storageStatePath("staff") });
 
@@ -71,38 +72,6 @@ test("a customer deleted with their open jobs: both in the trash with who and wh
   await expect(page.getByRole("row").filter({ hasText: fullName(customer) })).toBeVisible();
   await page.goto(`/jobs?search=${encodeURIComponent(jobs[1]!.title)}`);
   await expect(page.getByRole("row").filter({ hasText: jobs[1]!.title })).toBeVisible();
-});
-
-test("a customer deleted directly in the CRM is found by the scan, which shows its cost and progress and can be stopped", async ({
-  page,
-  staffApi,
-  sandbox,
-}) => {
-  const customer = await createCustomer(staffApi);
-  await sandbox.delete(`/customers/${customer.uuid}`);
-  await page.goto(`/trash?search=${customer.last_name}`);
-  await expect(page.getByText(`No deleted customers match “${customer.last_name}”`)).toBeVisible();
-
-  const pages = Math.ceil((await sandbox.total("customers", "include_deleted=true")) / 100);
-  // Slow pages, so the progress can be seen and the scan stopped halfway.
-  await sandbox.setFaults({ path: "/customers", methods: "GET", latency_ms: 700 });
-  try {
-    await page.getByRole("button", { name: "Scan the CRM for deleted customers…" }).click();
-    const dialog = page.getByRole("dialog", { name: "Scan the CRM for deleted customers?" });
-    await expect(dialog).toContainText(`${pages} CRM request`);
-    await dialog.getByRole("button", { name: "Start scan" }).click();
-    await expect(page.getByRole("progressbar", { name: "Scanning customers" })).toHaveAttribute("aria-valuemax", String(pages));
-    await page.getByRole("button", { name: "Stop" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Scan stopped after" })).toContainText(/It used \d+ CRM requests?/);
-  } finally {
-    await sandbox.clearFaults();
-  }
-  await page.getByRole("button", { name: /^Continue from page/ }).click();
-  const finished = page.getByRole("status").filter({ hasText: "Scan finished" });
-  await expect(finished).toContainText(`all ${pages} page`);
-  // Every page was read exactly once over the stop and the continue: one request each.
-  await expect(finished).toContainText(`It used ${pages} CRM request`);
-  await expect(page.getByRole("row").filter({ hasText: fullName(customer) })).toContainText("Outside the dashboard");
 });
 
 test("restoring several at once reports the one that failed and why, and Try again finishes the job", async ({ page, staffApi, sandbox }) => {
@@ -189,7 +158,7 @@ test("the trash has no serious accessibility problems, with rows and with the re
 test.describe("as a viewer", () => {
   test.use({ storageState: storageStatePath("viewer") });
 
-  test("the trash is there to read: who deleted what and when, but no restore and no scan", async ({ page, staffApi }) => {
+  test("the trash is there to read: who deleted what and when, but no restore and no full pass", async ({ page, staffApi }) => {
     const customer = await createCustomer(staffApi);
     await deleteThroughDashboard(staffApi, "customers", customer.uuid);
     await page.goto("/");
@@ -198,7 +167,8 @@ test.describe("as a viewer", () => {
     const row = page.getByRole("row").filter({ hasText: fullName(customer) });
     await expect(row).toContainText(ACCOUNTS.staff.name);
     await expect(row.getByRole("button")).toHaveCount(0);
-    await expect(page.getByRole("button", { name: /Scan the CRM/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Run a full pass now" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: /Restore selected/ })).toHaveCount(0);
   });
 });

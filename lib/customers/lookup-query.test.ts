@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifyLookupQuery, isWholePhoneNumber } from "@/lib/customers/lookup-query";
+import { asksAddresses, classifyLookupQuery, isWholePhoneNumber } from "@/lib/customers/lookup-query";
 
 describe("classifyLookupQuery", () => {
   it.each(["", " ", "J", " @ ", "5"])("%j is too short", (raw) => {
@@ -112,6 +112,30 @@ describe("isWholePhoneNumber (the lookup asks at once, without waiting for a pau
       fc.property(fc.string({ unit: fc.constantFrom("1", "2", "0", "9", "-", " ", "(", ")", "+", "a"), maxLength: 16 }), (raw) => {
         const query = classifyLookupQuery(raw);
         if (isWholePhoneNumber(raw)) expect(query).toMatchObject({ kind: "phone", digits: expect.stringMatching(/^\d{10}$/) });
+      }),
+    );
+  });
+});
+
+describe("asksAddresses (what the lookup also matches against addresses)", () => {
+  it.each(["986 Greenwood", "Greenwood", "Seattle", "Jo", "7 Eleven", "986", "981", "98103", "98103-1234", "206 555"])(
+    "%j may be part of an address",
+    (raw) => {
+      expect(asksAddresses(classifyLookupQuery(raw))).toBe(true);
+    },
+  );
+
+  it.each(["(206) 555-1234", "+1 206 555 1234", "12065551234", "+44 20 7946 0958", "lee@example.com", "J", ""])("%j cannot", (raw) => {
+    expect(asksAddresses(classifyLookupQuery(raw))).toBe(false);
+  });
+
+  it("never for an email or a run of ten digits or more", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (raw) => {
+        const query = classifyLookupQuery(raw);
+        if (query.kind === "email" || query.kind === "too_short") expect(asksAddresses(query)).toBe(false);
+        if (query.kind === "phone" && query.digits.length >= 10) expect(asksAddresses(query)).toBe(false);
+        if (query.kind === "name") expect(asksAddresses(query)).toBe(true);
       }),
     );
   });

@@ -55,3 +55,22 @@ export function isWholePhoneNumber(raw: string): boolean {
   const digits = text.replace(/\D/g, "");
   return !(digits.length === 10 && digits.startsWith("1") && !text.startsWith("+"));
 }
+
+/** Nine digits is a ZIP+4 ("98103-1234"); a longer run of digits is a phone number, never part of an address. */
+const MAX_ADDRESS_DIGITS = 9;
+
+/**
+ * Whether the lookup also searches addresses (answered from Tradesdesk's copy
+ * of the CRM) for what was typed, besides the CRM's own search:
+ * - a name: one word may as well be a street or a city ("Greenwood",
+ *   "Seattle"), and a house number with words ("986 Greenwood") reads as a
+ *   name above, since a company can be called "7 Eleven";
+ * - a phone fragment of up to 9 digits: it may as well be a house number
+ *   ("986") or a ZIP or its start ("981", "98103-1234");
+ * - never an email, a whole phone number or a longer run of digits.
+ * Both answers are shown, each under its own heading.
+ */
+export function asksAddresses(query: LookupQuery): boolean {
+  if (query.kind === "name") return true;
+  return query.kind === "phone" && query.digits.length <= MAX_ADDRESS_DIGITS;
+}

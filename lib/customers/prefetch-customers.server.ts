@@ -4,7 +4,7 @@ import { queryAuditLog } from "@/lib/audit/audit-query.server";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { CUSTOMER_JOBS_PAGE_SIZE } from "@/lib/customers/queries/get-customer-jobs";
 import type { CustomerListQuery } from "@/lib/customers/customer-list-url";
-import { lookupCallers } from "@/lib/customers/caller-lookup.server";
+import { lookupEverything } from "@/lib/customers/lookup-service.server";
 import type { CustomerDto } from "@/lib/customers/customer-service.server";
 import { classifyLookupQuery } from "@/lib/customers/lookup-query";
 import { listCustomersFor } from "@/lib/customers/list-customers.server";
@@ -54,9 +54,9 @@ export async function prefetchLookup(queryClient: QueryClient, raw: string): Pro
   await queryClient.prefetchQuery({
     queryKey: customerKeys.lookup(q),
     queryFn: async () => {
-      const { query, results, matches, total } = await lookupCallers(q);
+      const { data, results } = await lookupEverything(q);
       recordDataAge(queryClient, customerKeys.lookup(q), results.length ? staleSinceOf(results) : null);
-      return { query, matches, total };
+      return data;
     },
   });
 }

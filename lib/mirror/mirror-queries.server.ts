@@ -315,9 +315,9 @@ async function selectJobs(
   order: RawBuilder<unknown>,
   limit: number,
   offset: number,
+  where: RawBuilder<unknown> = jobWhere(scope, filters, deleted),
 ): Promise<MirrorPage<MirrorJobRow>> {
   const { db } = await mirrorDatabase();
-  const where = jobWhere(scope, filters, deleted);
   const [rows, count] = await Promise.all([
     sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
     jobsTotal(scope, filters, deleted, where),
@@ -377,7 +377,13 @@ export async function queryDeleted(
   const order = sql`deleted_at desc, uuid desc`;
   if (resource === "jobs") {
     const input = jobInput({ filters: query.search ? { search: query.search } : {} });
-    return selectJobs(scope, input.filters, true, order, limit, offset);
+    const { search, ...filters } = input.filters;
+    // The trash also finds a deleted job by its customer's name.
+    const pattern = search ? `%${escapeLike(search.toLowerCase())}%` : null;
+    const where = pattern
+      ? sql`${jobWhere(scope, filters, true)} and (search_text like ${pattern} or customer_name like ${pattern})`
+      : jobWhere(scope, filters, true);
+    return selectJobs(scope, input.filters, true, order, limit, offset, where);
   }
   const input = customerInput({ filters: query.search ? { search: query.search } : {} });
   const where = customerWhere(scope, input.filters, true);

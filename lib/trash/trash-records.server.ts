@@ -2,19 +2,18 @@ import "server-only";
 import * as crmCustomers from "@/lib/crm/customers.server";
 import * as crmJobs from "@/lib/crm/jobs.server";
 import type { CrmResult } from "@/lib/crm/crm-request.server";
-import type { Customer, JobListItem, Pagination } from "@/lib/crm/schemas.server";
+import type { Customer, JobListItem } from "@/lib/crm/schemas.server";
 import { customerSnapshot, jobSnapshot, type TrashSnapshot } from "@/lib/trash/trash-snapshot";
 import type { TrashResource } from "@/lib/trash/trash-types";
 
 /**
  * The CRM calls the trash needs, the same for customers and jobs: read one
- * record whether deleted or not, read a page of all records (deleted
- * included), restore one. Restore is the undocumented PUT kept in lib/crm.
+ * record whether deleted or not, restore one. Restore is the undocumented
+ * PUT kept in lib/crm. (Listing what is deleted is the mirror's job.)
  */
 export interface TrashRecordSource {
   noun: string;
   get(uuid: string, options: { cache: boolean }): Promise<CrmResult<TrashRecord>>;
-  listAll(page: number, limit: number): Promise<CrmResult<{ records: TrashRecord[]; pagination: Pagination }>>;
   restore(uuid: string, idempotencyKey: string): Promise<CrmResult<TrashRecord>>;
   snapshot(record: TrashRecord): TrashSnapshot;
 }
@@ -24,10 +23,6 @@ export type TrashRecord = (Customer | JobListItem) & { uuid: string; deleted_at:
 const customers: TrashRecordSource = {
   noun: "customer",
   get: (uuid, { cache }) => crmCustomers.getCustomer(uuid, { includeDeleted: true, cache }),
-  listAll: async (page, limit) => {
-    const result = await crmCustomers.listCustomers({ includeDeleted: true, page, limit }, { cache: false });
-    return { ...result, data: { records: result.data.customers, pagination: result.data.pagination } };
-  },
   restore: (uuid, key) => crmCustomers.restoreCustomer(uuid, key),
   snapshot: (record) => customerSnapshot(record as Customer),
 };
@@ -35,10 +30,6 @@ const customers: TrashRecordSource = {
 const jobs: TrashRecordSource = {
   noun: "job",
   get: (uuid, { cache }) => crmJobs.getJob(uuid, { includeDeleted: true, cache }),
-  listAll: async (page, limit) => {
-    const result = await crmJobs.listJobs({ includeDeleted: true, page, limit }, { cache: false });
-    return { ...result, data: { records: result.data.jobs, pagination: result.data.pagination } };
-  },
   restore: (uuid, key) => crmJobs.restoreJob(uuid, key),
   snapshot: (record) => jobSnapshot(record as JobListItem),
 };

@@ -4,24 +4,17 @@ import { auditedWrite, type WriteContext } from "@/lib/audit/audited-write.serve
 import { runBulk } from "@/lib/bulk/run-bulk";
 import { recordLock } from "@/lib/concurrency/record-lock.server";
 import type { CrmResult } from "@/lib/crm/crm-request.server";
-import { CrmError } from "@/lib/crm/errors.server";
 import { sameInstant } from "@/lib/time/same-instant";
 import { TRASH_SOURCES, type TrashRecord } from "@/lib/trash/trash-records.server";
-import {
-  findEntry,
-  forgetEntry,
-  jobsDeletedWith,
-  lastScan,
-  listEntries,
-  markRestoreIntent,
-  recordDeletion,
-  recordRestored,
-  type TrashEntry,
-} from "@/lib/trash/trash-store.server";
-import { trashSearchTerm } from "@/lib/trash/trash-snapshot";
+import { logEvent } from "@/lib/api/logger.server";
+import { deletedStateOf } from "@/lib/mirror/mirror-deleted-state.server";
+import { queryDeleted } from "@/lib/mirror/mirror-queries.server";
+import type { MirrorCustomerRow, MirrorJobRow } from "@/lib/mirror/mirror-types";
+import { entriesFor, findEntry, jobsDeletedWith, markRestoreIntent, recordDeletion, recordRestored, type TrashEntry } from "@/lib/trash/trash-store.server";
+import { TAB_OF } from "@/lib/trash/queries/trash-tabs";
 import { TRASH_PAGE_SIZE, type TrashPage, type TrashResource, type TrashRow } from "@/lib/trash/trash-types";
 
-/** How many rows of a trash page are checked against the CRM at once. */
+/** How many unconfirmed rows of a trash page are read from the CRM at once. */
 const CHECK_CONCURRENCY = 5;
 
 /**
@@ -56,75 +49,115 @@ export async function noteDeletion(
 }
 
 /**
- * One page of the trash: the index's rows, each checked against the CRM
- * (a cached read: the same freshness as every list in the dashboard, and the
- * dashboard's own restores and deletes clear that cache at once). A row the
- * CRM says is back in use, or no longer knows, leaves the trash instead of
- * being shown.
+ * One page of the trash, from the mirror: every deleted customer or job it
+ * knows, wherever it was deleted, most recently deleted first. Who deleted
+ * it comes from the trash index when the deletion went through the
+ * dashboard. Rows deleted through the dashboard that the CRM has not
+ * confirmed yet (the mirror holds the dashboard's clock) are read from the
+ * CRM first, once each: restore compares the CRM's own deleted_at, and one
+ * restored elsewhere meanwhile leaves the trash.
  */
-export async function listTrash(resource: TrashResource, filter: { search: string; page: number }): Promise<TrashPage> {
-  const search = trashSearchTerm(filter.search);
-  const { entries, total } = await listEntries({ resource, search, page: filter.page, limit: TRASH_PAGE_SIZE });
-  const checked = await mapLimited(entries, CHECK_CONCURRENCY, checkEntry);
-  const kept = checked.flatMap((check) => (check.row ? [check.row] : []));
-  const removed = checked.length - kept.length;
-  const withJobs = resource === "customer" ? await jobsDeletedWith(kept.map((row) => row.uuid)) : new Map<string, Array<{ uuid: string; label: string }>>();
+export async function listTrash(resource: TrashResource, filter: { search: string; page: number; limit?: number }): Promise<TrashPage> {
+  const limit = filter.limit ?? TRASH_PAGE_SIZE;
+  const query = { search: filter.search, page: filter.page, limit };
+  let answer = await queryDeleted(TAB_OF[resource], query);
+  const confirmed = await confirmProvisional(
+    resource,
+    answer.rows.map((row) => row.uuid),
+  );
+  if (confirmed.asked) answer = await queryDeleted(TAB_OF[resource], query);
+
+  const entries = await entriesFor(
+    resource,
+    answer.rows.map((row) => row.uuid),
+  );
+  const rows = answer.rows.map((row) => toTrashRow(resource, row, entries.get(row.uuid) ?? null));
+  const withJobs =
+    resource === "customer" ? await jobsStillDeletedWith(rows.map((row) => row.uuid)) : new Map<string, Array<{ uuid: string; label: string }>>();
   return {
-    rows: kept.map((row) => ({ ...row, jobs_deleted_with: withJobs.get(row.uuid) ?? [] })),
-    pagination: { page: filter.page, limit: TRASH_PAGE_SIZE, total: total - removed },
-    crm_requests: checked.reduce((sum, check) => sum + check.requests, 0),
-    removed,
-    last_scan: await lastScan(resource),
+    rows: rows.map((row) => ({ ...row, jobs_deleted_with: withJobs.get(row.uuid) ?? [] })),
+    pagination: { page: filter.page, limit, total: answer.total },
+    crm_requests: confirmed.requests,
+    removed: confirmed.removed,
+    asOf: answer.asOf,
   };
 }
 
-async function checkEntry(entry: TrashEntry): Promise<{ row: TrashRow | null; requests: number }> {
-  const source = TRASH_SOURCES[entry.resource];
-  let result: CrmResult<TrashRecord>;
-  try {
-    result = await source.get(entry.uuid, { cache: true });
-  } catch (error) {
-    if (error instanceof CrmError && error.kind === "not_found") {
-      await forgetEntry(entry.resource, entry.uuid);
-      return { row: null, requests: 1 };
-    }
-    throw error;
-  }
-  const requests = result.meta.upstreamCalls;
-  const record = result.data;
-  if (record.deleted_at === null) {
-    await recordRestored(entry.resource, entry.uuid, null);
-    return { row: null, requests };
-  }
-  const snapshot = source.snapshot(record);
-  const deletedAgain = !sameDeletion(entry.deletedAt, record.deleted_at);
-  // The dashboard's own moment of deletion is replaced by the CRM's; a deletion
-  // far from the one recorded was made again elsewhere, by someone unknown.
-  const changed =
-    !sameInstant(entry.deletedAt, record.deleted_at) || entry.label !== snapshot.label || JSON.stringify(entry.summary) !== JSON.stringify(snapshot.summary);
-  if (changed) {
-    await recordDeletion({
-      resource: entry.resource,
-      uuid: entry.uuid,
-      deletedAt: new Date(record.deleted_at),
-      snapshot,
-      deletedBy: deletedAgain || !entry.deletedBy?.userId ? null : { userId: entry.deletedBy.userId, email: entry.deletedBy.email },
-      deletedWithCustomer: deletedAgain ? null : entry.deletedWithCustomer,
-    });
-  }
-  return {
-    requests,
-    row: {
-      resource: entry.resource,
-      uuid: entry.uuid,
-      label: snapshot.label,
-      summary: snapshot.summary,
-      deleted_at: new Date(record.deleted_at).toISOString(),
-      deleted_by: deletedAgain || !entry.deletedBy ? null : { name: entry.deletedBy.name ?? entry.deletedBy.email, email: entry.deletedBy.email },
-      found_by: deletedAgain ? "scan" : entry.foundBy,
-      jobs_deleted_with: [],
-    },
+function toTrashRow(resource: TrashResource, row: MirrorCustomerRow | MirrorJobRow, entry: TrashEntry | null): TrashRow {
+  const deletedAt = row.deleted_at ?? new Date(0).toISOString();
+  // The index knows who when this very deletion went through the dashboard; a later one made elsewhere is nobody's here.
+  const known = entry && entry.restoredAt === null && entry.deletedBy && sameDeletion(entry.deletedAt, deletedAt) ? entry.deletedBy : null;
+  const base = {
+    resource,
+    uuid: row.uuid,
+    deleted_at: deletedAt,
+    deleted_by: known ? { name: known.name ?? known.email, email: known.email } : null,
+    jobs_deleted_with: [],
   };
+  if (resource === "job") {
+    const job = row as MirrorJobRow;
+    return {
+      ...base,
+      label: job.title,
+      summary: {
+        job_number: job.job_number,
+        status: job.status,
+        scheduled_date: job.scheduled_date,
+        customer_uuid: job.customer_uuid,
+        customer_name: job.customer_name || null,
+      },
+    };
+  }
+  const customer = row as MirrorCustomerRow;
+  return {
+    ...base,
+    label: `${customer.first_name} ${customer.last_name}`.trim() || customer.company_name || "Unnamed customer",
+    summary: { company_name: customer.company_name, phone: customer.phone, email: customer.email, city: customer.city },
+  };
+}
+
+/**
+ * Reads from the CRM the rows the mirror holds as deleted only on the
+ * dashboard's word (read-through replaces them with the CRM's record). A CRM
+ * that does not answer leaves them as they are: the page still shows them.
+ */
+async function confirmProvisional(resource: TrashResource, uuids: readonly string[]): Promise<{ asked: boolean; requests: number; removed: number }> {
+  const states = await deletedStateOf(TAB_OF[resource], uuids);
+  const provisional = uuids.filter((uuid) => states.get(uuid)?.provisional);
+  if (provisional.length === 0) return { asked: false, requests: 0, removed: 0 };
+  const source = TRASH_SOURCES[resource];
+  let requests = 0;
+  let removed = 0;
+  const results = await runBulk(
+    provisional,
+    async (uuid) => {
+      const result = await source.get(uuid, { cache: false });
+      requests += result.meta.upstreamCalls;
+      if (result.data.deleted_at === null) {
+        removed += 1;
+        await recordRestored(resource, uuid, null);
+      }
+    },
+    { concurrency: CHECK_CONCURRENCY },
+  );
+  for (const result of results) {
+    if (!result.ok) {
+      logEvent("info", "trash_confirm_failed", {
+        resource,
+        uuid: result.item,
+        message: result.error instanceof Error ? result.error.message : String(result.error),
+      });
+    }
+  }
+  return { asked: true, requests, removed };
+}
+
+/** Jobs the index says were deleted with these customers, that the mirror still holds as deleted. */
+async function jobsStillDeletedWith(customerUuids: readonly string[]): Promise<Map<string, Array<{ uuid: string; label: string }>>> {
+  const byCustomer = await jobsDeletedWith(customerUuids);
+  const jobUuids = [...byCustomer.values()].flat().map((job) => job.uuid);
+  const deleted = await deletedStateOf("jobs", jobUuids);
+  return new Map([...byCustomer].map(([customer, jobs]) => [customer, jobs.filter((job) => deleted.has(job.uuid))]));
 }
 
 /**
@@ -188,16 +221,4 @@ export function restoreRecord(
     await recordRestored(resource, uuid, { email: context.user.email, key: idempotencyKey });
     return restored;
   });
-}
-
-/** Like Promise.all over `work`, at most `limit` at a time; the first failure fails the whole. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const values = new Array<R>(items.length);
-  const results = await runBulk(
-    items.map((item, index) => ({ item, index })),
-    async ({ item, index }) => (values[index] = await work(item)),
-    { concurrency: limit },
-  );
-  for (const result of results) if (!result.ok) throw result.error;
-  return values;
 }

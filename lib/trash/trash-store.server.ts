@@ -1,5 +1,4 @@
 import "server-only";
-import { sql } from "kysely";
 import { appDatabase } from "@/lib/db/app-database.server";
 import type { TrashSnapshot } from "@/lib/trash/trash-snapshot";
 import type { TrashResource } from "@/lib/trash/trash-types";
@@ -100,37 +99,21 @@ export async function recordRestored(resource: TrashResource, uuid: string, by: 
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** A record the CRM no longer knows (or that is another company's): out of the index altogether. */
-export async function forgetEntry(resource: TrashResource, uuid: string): Promise<void> {
-  const { db } = await appDatabase();
-  await db.deleteFrom("trash_entries").where("resource", "=", resource).where("uuid", "=", uuid).execute();
-}
-
 export async function findEntry(resource: TrashResource, uuid: string): Promise<TrashEntry | null> {
   const { db } = await appDatabase();
   const row = await entryQuery(db).where("t.resource", "=", resource).where("t.uuid", "=", uuid).executeTakeFirst();
   return row ? toEntry(row) : null;
 }
 
-export async function listEntries(filter: {
-  resource: TrashResource;
-  search: string;
-  page: number;
-  limit: number;
-}): Promise<{ entries: TrashEntry[]; total: number }> {
+/** The index's entries for these records (deleted, restored, or never noted: absent), by uuid. */
+export async function entriesFor(resource: TrashResource, uuids: readonly string[]): Promise<Map<string, TrashEntry>> {
+  if (uuids.length === 0) return new Map();
   const { db } = await appDatabase();
-  let base = db.selectFrom("trash_entries").where("resource", "=", filter.resource).where("restored_at", "is", null);
-  if (filter.search) base = base.where("search_text", "like", `%${escapeLike(filter.search)}%`);
-  const [{ total } = { total: 0 }] = await base.select(({ fn }) => fn.countAll<string>().as("total")).execute();
-  let query = entryQuery(db).where("t.resource", "=", filter.resource).where("t.restored_at", "is", null);
-  if (filter.search) query = query.where("t.search_text", "like", `%${escapeLike(filter.search)}%`);
-  const rows = await query
-    .orderBy("t.deleted_at", "desc")
-    .orderBy("t.uuid")
-    .limit(filter.limit)
-    .offset((filter.page - 1) * filter.limit)
+  const rows = await entryQuery(db)
+    .where("t.resource", "=", resource)
+    .where("t.uuid", "in", [...new Set(uuids)])
     .execute();
-  return { entries: rows.map(toEntry), total: Number(total) };
+  return new Map(rows.map((row) => [row.uuid, toEntry(row)]));
 }
 
 /** Jobs still in the trash that were deleted together with these customers. */
@@ -205,65 +188,6 @@ function toEntry(row: {
     restoredAt: row.restored_at ? new Date(row.restored_at).toISOString() : null,
     restoredByEmail: row.restored_by_email,
     restoreKey: row.restore_key,
-  };
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-/** A scan's running totals, one row per scan, written after each page it reads. */
-export async function recordScanStep(scan: {
-  id: string;
-  resource: TrashResource;
-  email: string;
-  page: number;
-  pagesTotal: number;
-  requests: number;
-  found: number;
-  removed: number;
-}): Promise<void> {
-  const { db } = await appDatabase();
-  await db
-    .insertInto("trash_scans")
-    .values({
-      id: scan.id,
-      resource: scan.resource,
-      started_by_email: scan.email,
-      pages_done: scan.page,
-      pages_total: scan.pagesTotal,
-      requests: scan.requests,
-      found: scan.found,
-      removed: scan.removed,
-    })
-    .onConflict((conflict) =>
-      conflict.column("id").doUpdateSet({
-        updated_at: new Date(),
-        pages_done: sql<number>`greatest(trash_scans.pages_done, excluded.pages_done)`,
-        pages_total: scan.pagesTotal,
-        requests: sql<number>`trash_scans.requests + excluded.requests`,
-        found: sql<number>`trash_scans.found + excluded.found`,
-        removed: sql<number>`trash_scans.removed + excluded.removed`,
-      }),
-    )
-    .execute();
-}
-
-export async function lastScan(resource: TrashResource) {
-  const { db } = await appDatabase();
-  const row = await db.selectFrom("trash_scans").selectAll().where("resource", "=", resource).orderBy("updated_at", "desc").limit(1).executeTakeFirst();
-  if (!row) return null;
-  return {
-    id: row.id,
-    resource: row.resource,
-    started_by: row.started_by_email,
-    started_at: new Date(row.started_at).toISOString(),
-    updated_at: new Date(row.updated_at).toISOString(),
-    pages_done: row.pages_done,
-    pages_total: row.pages_total,
-    requests: row.requests,
-    found: row.found,
-    removed: row.removed,
   };
 }
 

@@ -4,8 +4,8 @@ import type { WriteContext } from "@/lib/audit/audited-write.server";
 
 /**
  * The trash against a real sandbox CRM and the dashboard's own database:
- * what it lists, what a restore says when there is nothing to restore, what
- * the scan finds, and what each of those costs in CRM requests.
+ * what it lists (from the mirror), what a restore says when there is nothing
+ * to restore, what a full pass brings in, and what each costs in CRM requests.
  */
 let sandbox: TestSandbox;
 const dana: WriteContext = {
@@ -26,6 +26,10 @@ beforeAll(async () => {
   process.env.APP_DATA_DIR = "memory";
   process.env.CRM_CACHE_TTL_SECONDS = "15";
   process.env.LOG_LEVEL = "silent";
+  process.env.MIRROR_SYNC = "off";
+  // The database and its migrations (the mirror's included) start here, not inside the first test's time.
+  const { mirrorDatabase } = await import("@/lib/mirror/mirror-db.server");
+  await mirrorDatabase();
 });
 
 afterAll(async () => {
@@ -54,7 +58,7 @@ async function newJob(customerUuid: string, title: string, status = "New"): Prom
 }
 
 describe("deleting through the dashboard", () => {
-  it("puts the customer in the trash with who did it, checked against the CRM, and takes them out on restore", async () => {
+  it("puts the customer in the trash with who did it, confirmed once with the CRM, and takes them out on restore", async () => {
     const { deleteCustomerById, restoreCustomerById } = await import("@/lib/customers/customer-service.server");
     const { listTrash } = await import("@/lib/trash/trash-service.server");
     const uuid = await newCustomer("Delacroix");
@@ -63,7 +67,10 @@ describe("deleting through the dashboard", () => {
     const page = await listTrash("customer", { search: "delacroix", page: 1 });
     expect(page.rows).toHaveLength(1);
     const row = page.rows[0]!;
-    expect(row).toMatchObject({ uuid, label: "Trashy Delacroix", deleted_by: { name: "dana@example.com", email: "dana@example.com" }, found_by: "dashboard" });
+    expect(row).toMatchObject({ uuid, label: "Trashy Delacroix", deleted_by: { name: "dana@example.com", email: "dana@example.com" } });
+    // The dashboard's note of its DELETE was confirmed with the CRM: one request, and none the next time.
+    expect(page.crm_requests).toBe(1);
+    expect((await listTrash("customer", { search: "delacroix", page: 1 })).crm_requests).toBe(0);
     const crmRecord = await crm("GET", `/customers/${uuid}?include_deleted=true`);
     // The CRM's moment of deletion, not the dashboard's guess.
     expect(Date.parse(row.deleted_at)).toBe(Date.parse(crmRecord.deleted_at as string));
@@ -140,17 +147,32 @@ describe("restore says plainly when there is nothing to restore", () => {
 });
 
 describe("the trash never shows a record that is back in use", () => {
-  it("drops a row restored directly in the CRM once its cached check expires, and says so", async () => {
+  it("drops a row deleted here and restored directly in the CRM before the trash confirmed it, and says so", async () => {
     const { deleteCustomerById } = await import("@/lib/customers/customer-service.server");
     const { listTrash } = await import("@/lib/trash/trash-service.server");
-    const { clearCrmCache } = await import("@/lib/crm/crm-request.server");
     const uuid = await newCustomer("Sneakyback");
     await deleteCustomerById(uuid, key(), dana);
     await crm("PUT", `/customers/${uuid}`, { deleted_at: null });
-    clearCrmCache();
     const page = await listTrash("customer", { search: "sneakyback", page: 1 });
     expect(page.rows).toEqual([]);
     expect(page.removed).toBe(1);
+    expect(page.pagination.total).toBe(0);
+  });
+
+  it("drops a row restored directly in the CRM after the next full pass", async () => {
+    const { deleteCustomerById } = await import("@/lib/customers/customer-service.server");
+    const { listTrash } = await import("@/lib/trash/trash-service.server");
+    const { requestSyncNow } = await import("@/lib/mirror/sync-service.server");
+    const { syncRunner } = await import("@/lib/mirror/sync-runner.server");
+    const uuid = await newCustomer("Laterback");
+    await deleteCustomerById(uuid, key(), dana);
+    expect((await listTrash("customer", { search: "laterback", page: 1 })).rows.map((row) => row.uuid)).toEqual([uuid]);
+    await crm("PUT", `/customers/${uuid}`, { deleted_at: null });
+    // Confirmed already, so the mirror learns of the restore from the next pass.
+    expect((await listTrash("customer", { search: "laterback", page: 1 })).rows.map((row) => row.uuid)).toEqual([uuid]);
+    await requestSyncNow();
+    await syncRunner().settled();
+    expect((await listTrash("customer", { search: "laterback", page: 1 })).rows).toEqual([]);
   });
 });
 
@@ -172,31 +194,38 @@ describe("deleting a customer with their open jobs", () => {
   });
 });
 
-describe("the scan for records deleted elsewhere", () => {
-  it("finds a record deleted directly in the CRM, and reports the requests it used", async () => {
+describe("records deleted elsewhere", () => {
+  it("appear after a full pass (Sync now), newest deletion first, with nobody named, at no CRM request per view", async () => {
     const { listTrash } = await import("@/lib/trash/trash-service.server");
-    const { scanEstimate, scanStep } = await import("@/lib/trash/trash-scan.server");
-    const uuid = await newCustomer("Elsewhere");
-    await crm("DELETE", `/customers/${uuid}`);
+    const { requestSyncNow } = await import("@/lib/mirror/sync-service.server");
+    const { syncRunner } = await import("@/lib/mirror/sync-runner.server");
+    const first = await newCustomer("Elsewhere");
+    const second = await newCustomer("Elsewhere");
+    await crm("DELETE", `/customers/${first}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await crm("DELETE", `/customers/${second}`);
     expect((await listTrash("customer", { search: "elsewhere", page: 1 })).rows).toEqual([]);
 
-    const estimate = await scanEstimate("customer");
-    expect(estimate.requests).toBe(Math.ceil(estimate.records_total / 100));
-    const scanId = crypto.randomUUID();
-    let page = 1;
-    let requests = 0;
-    let found = 0;
-    for (;;) {
-      const step = await scanStep("customer", scanId, page, dana);
-      requests += step.crm_requests;
-      found += step.found;
-      if (step.done) break;
-      page += 1;
-    }
-    expect(requests).toBe(estimate.requests);
-    expect(found).toBeGreaterThanOrEqual(1);
-    const row = (await listTrash("customer", { search: "elsewhere", page: 1 })).rows[0];
-    expect(row).toMatchObject({ uuid, deleted_by: null, found_by: "scan" });
-    expect((await listTrash("customer", { search: "", page: 1 })).last_scan).toMatchObject({ id: scanId, requests, pages_done: estimate.requests });
+    await requestSyncNow();
+    await syncRunner().settled();
+    const page = await listTrash("customer", { search: "elsewhere", page: 1 });
+    expect(page.rows.map((row) => row.uuid)).toEqual([second, first]);
+    expect(page.rows[0]).toMatchObject({
+      deleted_by: null,
+      deleted_at: new Date((await crm("GET", `/customers/${second}?include_deleted=true`)).deleted_at as string).toISOString(),
+    });
+    expect(page.crm_requests).toBe(0);
+    expect(page.asOf.lastFullPassAt).not.toBeNull();
+  });
+
+  it("pages with the limit asked, and counts every deleted record", async () => {
+    const { listTrash } = await import("@/lib/trash/trash-service.server");
+    const all = await listTrash("customer", { search: "", page: 1, limit: 100 });
+    const firstTwo = await listTrash("customer", { search: "", page: 1, limit: 2 });
+    const nextTwo = await listTrash("customer", { search: "", page: 2, limit: 2 });
+    expect(firstTwo.pagination).toEqual({ page: 1, limit: 2, total: all.pagination.total });
+    expect([...firstTwo.rows, ...nextTwo.rows].map((row) => row.uuid)).toEqual(all.rows.slice(0, 4).map((row) => row.uuid));
+    const times = all.rows.map((row) => Date.parse(row.deleted_at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 });

@@ -7,6 +7,7 @@ import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
 import { makeQueryClient } from "@/lib/query/make-query-client";
 import { prefetchLookup } from "@/lib/customers/prefetch-customers.server";
+import { viewerTimeZone } from "@/lib/time/viewer-today.server";
 
 export const metadata: Metadata = { title: "Caller lookup" };
 
@@ -17,15 +18,16 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
   const q = (Array.isArray(raw) ? raw[0] : raw) ?? "";
   const queryClient = makeQueryClient();
   await runAsRequester(user, () => prefetchLookup(queryClient, q));
+  const timeZone = await viewerTimeZone();
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Caller lookup</h1>
-        <p className="mt-1 text-sm text-slate-600">Find who is calling and what is already booked for them.</p>
+        <p className="mt-1 text-sm text-slate-600">Find who is calling and what is already booked for them, by phone, email, name or address.</p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <CallerLookup canWrite={can(user.role, "write")} />
+        <CallerLookup canWrite={can(user.role, "write")} timeZone={timeZone} />
       </HydrationBoundary>
     </div>
   );

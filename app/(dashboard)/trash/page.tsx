@@ -11,14 +11,17 @@ import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
 import { listTrash } from "@/lib/trash/trash-service.server";
 import { TRASH_TABS } from "@/lib/trash/trash-types";
 import { loadTrashUrl, toTrashQuery } from "@/lib/trash/trash-url";
+import { viewerTimeZone } from "@/lib/time/viewer-today.server";
 
 export const metadata: Metadata = { title: "Trash" };
 
-/** The trash as the URL describes it, read on the server so the first paint has its rows. */
+/** The trash as the URL describes it, read (from the mirror) on the server so the first paint has its rows. */
 export default async function TrashPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
   const query = toTrashQuery(await loadTrashUrl(searchParams));
   const queryClient = makeQueryClient();
+  const timeZone = await viewerTimeZone();
+  const canWrite = can(user.role, "write");
   // A failure here is left to the browser's own request, which shows it with a Retry.
   await runAsRequester(user, () =>
     queryClient.prefetchQuery({ queryKey: trashKeys.page(query), queryFn: () => listTrash(TRASH_TABS[query.tab], { search: query.search, page: query.page }) }),
@@ -29,11 +32,11 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Trash</h1>
         <p className="mt-1 text-sm text-slate-600">
-          The CRM never really deletes: deleted customers and jobs wait here{can(user.role, "write") ? " until someone restores them" : ""}.
+          The CRM never really deletes: deleted customers and jobs wait here{canWrite ? " until someone restores them" : ""}, wherever they were deleted.
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TrashScreen canWrite={can(user.role, "write")} />
+        <TrashScreen canWrite={canWrite} timeZone={timeZone} />
       </HydrationBoundary>
     </div>
   );

@@ -2,18 +2,11 @@ import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanst
 import { useCallback } from "react";
 import type { LookupMatch } from "@/lib/customers/customer-types";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
-import type { LookupQuery } from "@/lib/customers/lookup-query";
+import type { LookupData } from "@/lib/customers/lookup-types";
 import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
 import { recordDataAge } from "@/lib/query/data-age";
 
-export type { LookupMatch };
-
-/** GET /api/lookup: customers matching a phone (any format), an email or a name, the first few with their open jobs. */
-export interface LookupData {
-  query: LookupQuery;
-  matches: LookupMatch[];
-  total: number;
-}
+export type { LookupData, LookupMatch };
 
 export function lookupCallers(q: string, signal?: AbortSignal): Promise<LookupData> {
   return apiFetch<LookupData>(`/api/lookup?${new URLSearchParams({ q }).toString()}`, { signal });
