@@ -42,6 +42,8 @@ export default defineConfig({
         SANDBOX_API_KEYS: E2E_API_KEY,
         SANDBOX_SEED_CUSTOMERS: "120",
         SANDBOX_SEED_JOBS: "360",
+        // npm test runs the create and edit journeys a second time against a sandbox that follows the CRM's docs to the letter.
+        SANDBOX_STRICT_DOCS: process.env.SANDBOX_STRICT_DOCS === "1" ? "1" : "0",
       },
     },
     {

@@ -61,7 +61,7 @@ async function playwright(
   executablePath: string | undefined,
   options: { label: string; report: string; specs?: string[]; env?: NodeJS.ProcessEnv } = { label: "playwright", report: "playwright.json" },
 ) {
-  heading(options.label === "playwright" ? "End-to-end tests (Playwright, Chromium)" : `End-to-end tests on Postgres (${options.label})`);
+  heading(options.label === "playwright" ? "End-to-end tests (Playwright, Chromium)" : `End-to-end tests (${options.label})`);
   const output = join(reportDir, options.report);
   rmSync(output, { force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output };
@@ -92,6 +92,14 @@ const POSTGRES_E2E_SPECS = [
   "e2e/security/secret-key.spec.ts",
   "e2e/reliability/concurrent-edits.spec.ts",
 ];
+
+/**
+ * The customer and job create and edit journeys run a second time against a
+ * sandbox that follows the CRM's docs to the letter (SANDBOX_STRICT_DOCS=1:
+ * create ignores the address fields, lists leave out timestamps), so what was
+ * typed is proven to reach a CRM that behaves that way too.
+ */
+const STRICT_DOCS_E2E_SPECS = ["e2e/customers/create-customer.spec.ts", "e2e/customers/edit-conflict.spec.ts", "e2e/jobs/job-form.spec.ts"];
 
 async function startPostgres(): Promise<TestPostgres | null> {
   heading("Postgres");
@@ -149,6 +157,12 @@ async function main() {
   const built = await check("build", binPath("next"), ["build"], { ...process.env, CRM_API_KEY: E2E_API_KEY, CRM_BASE_URL: E2E_CRM_BASE_URL });
   if (built) {
     await playwright(browser.executablePath);
+    await playwright(browser.executablePath, {
+      label: "playwright, strict-docs sandbox",
+      report: "playwright-strict-docs.json",
+      specs: STRICT_DOCS_E2E_SPECS,
+      env: { ...process.env, SANDBOX_STRICT_DOCS: "1" },
+    });
     if (postgres) {
       const url = await freshDatabase(postgres.url, "tradesdesk_e2e");
       await playwright(browser.executablePath, {

@@ -47,3 +47,9 @@ export function crmJson<T>(results: CrmResult<unknown> | ReadonlyArray<CrmResult
   response.headers.set("Server-Timing", `cache;desc="${cache}", crm;dur=${upstreamMs.toFixed(1)};desc="${calls} call${calls === 1 ? "" : "s"}"`);
   return response;
 }
+
+/** A write's record for the browser, with the fields the CRM did not keep (`not_saved`) when there are any. */
+export function withNotSaved<T extends object>(result: CrmResult<unknown>, dto: T): T & { not_saved?: string[] } {
+  const notSaved = result.meta.notSaved ?? [];
+  return notSaved.length ? { ...dto, not_saved: notSaved } : dto;
+}

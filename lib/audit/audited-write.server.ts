@@ -32,7 +32,7 @@ export async function auditedWrite<T>(
       resourceId: resourceIdOf ? resourceIdOf(result.data) : entry.resourceId,
       changes: entry.changes ?? null,
       outcome: "accepted",
-      detail: result.meta.replayed ? "retry of an earlier request; the CRM replayed its answer" : null,
+      detail: writeDetailOf(result.meta),
     });
     return result;
   } catch (error) {
@@ -46,6 +46,14 @@ export async function auditedWrite<T>(
     });
     throw error;
   }
+}
+
+/** A retry the CRM replayed, and fields the CRM did not keep (lib/crm/kept-write.server.ts), are said beside "accepted". */
+function writeDetailOf(meta: CrmResult<unknown>["meta"]): string | null {
+  const notes: string[] = [];
+  if (meta.replayed) notes.push("retry of an earlier request; the CRM replayed its answer");
+  if (meta.notSaved?.length) notes.push(`the CRM did not keep ${meta.notSaved.join(", ")}; the person was told and the form kept them`);
+  return notes.length ? notes.join("; ") : null;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface CrmCallMeta {
   replayed: boolean;
   /** When the data was read from the CRM. */
   fetchedAt: string;
+  /** Writes only: fields sent that the CRM did not keep, even after the follow-up update (lib/crm/kept-write.server.ts). */
+  notSaved?: string[];
 }
 
 export interface CrmResult<T> {

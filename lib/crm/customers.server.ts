@@ -1,6 +1,8 @@
 import "server-only";
 import type { CustomerFilter } from "@/lib/customers/customer-enums";
 import { crmRead, crmWrite } from "@/lib/crm/crm-request.server";
+import { writeKeepingFields } from "@/lib/crm/kept-write.server";
+import { reportUnreadable } from "@/lib/crm/unreadable-records.server";
 import { customerListSchema, customerSchema, deletedSchema } from "@/lib/crm/schemas.server";
 // The CRM mirror learns from every answer here (read-through, write-through; ADR-014).
 import { mirrorCustomers, mirrorDeleted } from "@/lib/mirror/mirror-observer.server";
@@ -28,7 +30,7 @@ export async function listCustomers(params: ListCustomersParams = {}, options: {
     cache: options.cache,
   });
   await mirrorCustomers(result.meta, result.data.customers);
-  return result;
+  return { ...result, data: { ...result.data, unreadable: reportUnreadable("customers", result.data.unreadable) } };
 }
 
 export async function getCustomer(uuid: string, options: { includeDeleted?: boolean; cache?: boolean } = {}) {
@@ -40,14 +42,30 @@ export async function getCustomer(uuid: string, options: { includeDeleted?: bool
   return result;
 }
 
+const putCustomer = (uuid: string, body: Record<string, unknown>, idempotencyKey: string) =>
+  crmWrite("PUT", `/customers/${encodeURIComponent(uuid)}`, customerSchema, { body, idempotencyKey, invalidates: AFFECTS });
+
+/** Create and update check that every field sent was kept (see kept-write.server.ts); `meta.notSaved` lists those that were not. */
 export async function createCustomer(body: Record<string, unknown>, idempotencyKey: string) {
-  const result = await crmWrite("POST", "/customers", customerSchema, { body, idempotencyKey, invalidates: AFFECTS });
+  const result = await writeKeepingFields({
+    body,
+    idempotencyKey,
+    write: (sent, key) => crmWrite("POST", "/customers", customerSchema, { body: sent, idempotencyKey: key, invalidates: AFFECTS }),
+    update: putCustomer,
+    uuidOf: (customer) => customer.uuid,
+  });
   await mirrorCustomers(result.meta, [result.data]);
   return result;
 }
 
 export async function updateCustomer(uuid: string, body: Record<string, unknown>, idempotencyKey: string) {
-  const result = await crmWrite("PUT", `/customers/${encodeURIComponent(uuid)}`, customerSchema, { body, idempotencyKey, invalidates: AFFECTS });
+  const result = await writeKeepingFields({
+    body,
+    idempotencyKey,
+    write: (sent, key) => putCustomer(uuid, sent, key),
+    update: putCustomer,
+    uuidOf: (customer) => customer.uuid,
+  });
   await mirrorCustomers(result.meta, [result.data]);
   return result;
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { JobPriority, JobStatus } from "@/lib/jobs/job-enums";
 import { crmRead, crmWrite } from "@/lib/crm/crm-request.server";
+import { writeKeepingFields } from "@/lib/crm/kept-write.server";
+import { reportUnreadable } from "@/lib/crm/unreadable-records.server";
 import { deletedSchema, jobDetailSchema, jobListSchema } from "@/lib/crm/schemas.server";
 // The CRM mirror learns from every answer here (read-through, write-through; ADR-014).
 import { mirrorDeleted, mirrorJobDetail, mirrorJobs } from "@/lib/mirror/mirror-observer.server";
@@ -36,7 +38,7 @@ export async function listJobs(params: ListJobsParams = {}, options: { cache?: b
     cache: options.cache,
   });
   await mirrorJobs(result.meta, result.data.jobs);
-  return result;
+  return { ...result, data: { ...result.data, unreadable: reportUnreadable("jobs", result.data.unreadable) } };
 }
 
 export async function getJob(uuid: string, options: { includeDeleted?: boolean; cache?: boolean } = {}) {
@@ -48,14 +50,45 @@ export async function getJob(uuid: string, options: { includeDeleted?: boolean; 
   return result;
 }
 
+/**
+ * scheduled_date is a calendar date, but CRM-API 002 documents it as a full
+ * timestamp ("2025-01-20T10:00:00Z"), so it is sent as one: noon UTC, which is
+ * the same calendar day in every US time zone (and every zone from UTC-11 to
+ * UTC+11), so a CRM showing it in local time shows the day chosen. Read back,
+ * its UTC date is the day (jobToFormValues).
+ */
+export function toCrmScheduledDate(value: unknown): unknown {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00.000Z` : value;
+}
+
+function toCrmBody(body: Record<string, unknown>): Record<string, unknown> {
+  return "scheduled_date" in body ? { ...body, scheduled_date: toCrmScheduledDate(body.scheduled_date) } : body;
+}
+
+const putJob = (uuid: string, body: Record<string, unknown>, idempotencyKey: string) =>
+  crmWrite("PUT", `/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, { body, idempotencyKey, invalidates: AFFECTS });
+
+/** Create and update check that every field sent was kept (see kept-write.server.ts); `meta.notSaved` lists those that were not. */
 export async function createJob(body: Record<string, unknown>, idempotencyKey: string) {
-  const result = await crmWrite("POST", "/jobs", jobDetailSchema, { body, idempotencyKey, invalidates: AFFECTS });
+  const result = await writeKeepingFields({
+    body: toCrmBody(body),
+    idempotencyKey,
+    write: (sent, key) => crmWrite("POST", "/jobs", jobDetailSchema, { body: sent, idempotencyKey: key, invalidates: AFFECTS }),
+    update: putJob,
+    uuidOf: (job) => job.uuid,
+  });
   await mirrorJobDetail(result.meta, result.data);
   return result;
 }
 
 export async function updateJob(uuid: string, body: Record<string, unknown>, idempotencyKey: string) {
-  const result = await crmWrite("PUT", `/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, { body, idempotencyKey, invalidates: AFFECTS });
+  const result = await writeKeepingFields({
+    body: toCrmBody(body),
+    idempotencyKey,
+    write: (sent, key) => putJob(uuid, sent, key),
+    update: putJob,
+    uuidOf: (job) => job.uuid,
+  });
   await mirrorJobDetail(result.meta, result.data);
   return result;
 }

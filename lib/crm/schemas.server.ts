@@ -2,8 +2,13 @@ import "server-only";
 import { z } from "zod";
 
 /**
- * The CRM's documented objects (CRM-API 000 and 002). Unknown fields are
- * tolerated and dropped; timestamps may come with or without milliseconds.
+ * The CRM's documented objects (CRM-API 000 and 002), read tolerantly
+ * (ADR-019): unknown fields are dropped; timestamps may come with or without
+ * milliseconds; a field the docs show in one example and not in another
+ * (created_at and updated_at are missing from the customer list example, the
+ * addresses too) may be missing and reads as null, "unknown"; and in a list,
+ * one record that cannot be read is reported on its own (`unreadable`) instead
+ * of failing the list.
  */
 const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not an ISO 8601 timestamp");
 const nullableText = z
@@ -59,8 +64,14 @@ export const customerSchema = z.object({
     .optional()
     .transform((value) => value ?? null),
   on_my_way_notify_via: nullableText,
-  created_at: timestamp,
-  updated_at: timestamp,
+  created_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
+  updated_at: timestamp
+    .nullable()
+    .optional()
+    .transform((value) => value ?? null),
   deleted_at: timestamp
     .nullable()
     .optional()
@@ -163,6 +174,41 @@ export type JobDetail = z.infer<typeof jobDetailSchema>;
 
 export const deletedSchema = z.object({ message: z.string() });
 
-export const customerListSchema = z.object({ customers: z.array(customerSchema), pagination: paginationSchema });
-export const jobListSchema = z.object({ jobs: z.array(jobListItemSchema), pagination: paginationSchema });
-export const locationListSchema = z.object({ locations: z.array(locationSchema), pagination: paginationSchema });
+/** A list record the dashboard could not read: its uuid when it has one, and what was wrong (for the log, not the screen). */
+export interface UnreadableRecordProblem {
+  uuid: string | null;
+  problem: string;
+}
+
+/** Each record of a list parsed on its own: the readable ones, and the others listed. */
+function eachRecord<Item extends z.ZodType>(item: Item) {
+  return z.array(z.unknown()).transform((records) => {
+    const rows: Array<z.infer<Item>> = [];
+    const unreadable: UnreadableRecordProblem[] = [];
+    for (const record of records) {
+      const parsed = item.safeParse(record);
+      if (parsed.success) rows.push(parsed.data);
+      else
+        unreadable.push({
+          uuid: uuidOf(record),
+          problem: parsed.error.issues.map((issue) => `${issue.path.join(".") || "record"}: ${issue.message}`).join("; "),
+        });
+    }
+    return { rows, unreadable };
+  });
+}
+
+function uuidOf(record: unknown): string | null {
+  const uuid = typeof record === "object" && record !== null ? (record as { uuid?: unknown }).uuid : undefined;
+  return typeof uuid === "string" && uuid.length <= 100 ? uuid : null;
+}
+
+export const customerListSchema = z
+  .object({ customers: eachRecord(customerSchema), pagination: paginationSchema })
+  .transform(({ customers, pagination }) => ({ customers: customers.rows, unreadable: customers.unreadable, pagination }));
+export const jobListSchema = z
+  .object({ jobs: eachRecord(jobListItemSchema), pagination: paginationSchema })
+  .transform(({ jobs, pagination }) => ({ jobs: jobs.rows, unreadable: jobs.unreadable, pagination }));
+export const locationListSchema = z
+  .object({ locations: eachRecord(locationSchema), pagination: paginationSchema })
+  .transform(({ locations, pagination }) => ({ locations: locations.rows, unreadable: locations.unreadable, pagination }));

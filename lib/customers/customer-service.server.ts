@@ -64,7 +64,7 @@ async function updateCustomerFromPatchUnlocked(uuid: string, patch: CustomerUpda
   const { expected_updated_at: expectedUpdatedAt, ...changes } = patch;
   const body = toCrmCustomerBody(changes, current.internal_flags);
 
-  if (!sameInstant(current.updated_at, expectedUpdatedAt)) {
+  if (!current.updated_at || !sameInstant(current.updated_at, expectedUpdatedAt)) {
     if (alreadyApplied(current, body))
       return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
     throw new ApiError(

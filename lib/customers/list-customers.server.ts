@@ -19,5 +19,8 @@ export async function listCustomersFor(params: ListParams & { filter: CustomerFi
     page: params.page,
     limit: params.limit,
   });
-  return { ...result, data: { customers: result.data.customers.map(toCustomerDto), pagination: result.data.pagination } };
+  return {
+    ...result,
+    data: { customers: result.data.customers.map(toCustomerDto), unreadable: result.data.unreadable, pagination: result.data.pagination },
+  };
 }

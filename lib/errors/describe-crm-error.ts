@@ -27,7 +27,7 @@ export function describeCrmError(kind: CrmErrorKind): string {
     case "unavailable":
       return "The CRM is not answering right now. Try again in a moment.";
     case "invalid_response":
-      return "The CRM answered in a way the dashboard does not understand. An administrator should check the CRM address.";
+      return "The CRM answered with something unexpected. An administrator should check the CRM address.";
   }
 }
 

@@ -1,4 +1,4 @@
-import type { JobDetail, JobListItem, Location, Pagination } from "@/lib/crm/crm-types";
+import type { JobDetail, JobListItem, Location, Pagination, UnreadableRecord } from "@/lib/crm/crm-types";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 
 /**
@@ -11,6 +11,8 @@ export type { JobDetail, JobListItem, Location, Pagination };
 /** One page of GET /api/jobs. */
 export interface JobListPage {
   jobs: JobListItem[];
+  /** Records of this page the dashboard could not read (ADR-019). */
+  unreadable?: UnreadableRecord[];
   pagination: Pagination;
 }
 

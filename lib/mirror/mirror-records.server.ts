@@ -13,9 +13,12 @@ import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
  */
 const uuidText = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "not a UUID");
 
+// A customer without its timestamps (a list that leaves them out, as CRM-API 000's example does) is a partial record: not mirrored.
 const mirrorCustomerSchema = customerSchema.extend({
   uuid: uuidText,
   customer_type: z.enum(CUSTOMER_TYPES),
+  created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not an ISO 8601 timestamp"),
+  updated_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), "not an ISO 8601 timestamp"),
 });
 
 const mirrorJobSchema = jobListItemSchema.extend({
@@ -131,8 +134,9 @@ export function customerRow(customer: Customer): CustomerRowValues {
       .toLowerCase(),
     physical_text: addressWords(customer.physical_address1, customer.physical_address2, customer.physical_city, customer.physical_state, customer.physical_zip),
     billing_text: addressWords(customer.billing_address1, customer.billing_address2, customer.billing_city, customer.billing_state, customer.billing_zip),
-    created_at: customer.created_at,
-    updated_at: customer.updated_at,
+    // Unreachable fallback: parseMirrorCustomer lets no customer without timestamps through.
+    created_at: customer.created_at ?? new Date(0).toISOString(),
+    updated_at: customer.updated_at ?? new Date(0).toISOString(),
     deleted_at: customer.deleted_at,
   };
 }

@@ -18,6 +18,8 @@ export interface AppDeps {
   listTotals: ListTotalCache;
   /** Companies whose key is turned away on purpose (PUT /__sandbox/access), by company uuid. */
   accessRefusals: Map<string, AccessRefusal>;
+  /** Follow the docs to the letter: create ignores parameters its doc does not list, list items carry only what the list examples show, scheduled_date is a full timestamp (strict-docs.ts). */
+  strictDocs: boolean;
 }
 
 export interface AppVariables {

@@ -24,7 +24,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export interface CreateAppOptions {
   db: Database;
-  config: { monthlyQuota: number; faults?: FaultSettings; maxBodyBytes?: number };
+  config: { monthlyQuota: number; faults?: FaultSettings; maxBodyBytes?: number; strictDocs?: boolean };
   clock?: Clock;
   /** Pass one to control faults from outside (startSandbox does); otherwise built from config.faults. */
   faults?: FaultInjector;
@@ -46,6 +46,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     maxBodyBytes: options.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     listTotals: options.listTotals ?? new ListTotalCache(),
     accessRefusals: new Map(),
+    strictDocs: options.config.strictDocs ?? false,
   };
 
   const app = new Hono<AppEnv>();

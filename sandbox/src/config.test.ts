@@ -13,6 +13,7 @@ describe("loadConfig", () => {
       seed: { customers: 250, jobs: 750, seed: 1 },
       monthlyQuota: 50_000,
       faults: NO_FAULTS,
+      strictDocs: false,
     });
     expect(DEMO_API_KEY).toBe("ctc_sandbox_demo_key");
   });

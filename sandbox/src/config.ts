@@ -14,6 +14,8 @@ export interface SandboxConfig {
   seed: SeedSettings;
   monthlyQuota: number;
   faults: FaultSettings;
+  /** SANDBOX_STRICT_DOCS=1: follow the CRM's docs to the letter (docs/sandbox.md, "Strict docs"). */
+  strictDocs: boolean;
 }
 
 export interface SeedSettings {
@@ -103,6 +105,7 @@ const envSchema = z
     SANDBOX_SEED: integer("SANDBOX_SEED", -2_147_483_648, 4_294_967_295).default(1),
     SANDBOX_MONTHLY_QUOTA: integer("SANDBOX_MONTHLY_QUOTA", 0, 2_000_000_000).default(50_000),
     SANDBOX_FAULTS: z.string().default(""),
+    SANDBOX_STRICT_DOCS: z.enum(["0", "1"], { error: "SANDBOX_STRICT_DOCS must be 0 or 1" }).default("0"),
     SANDBOX_PG_SHARED_BUFFERS: sharedBuffersSchema("SANDBOX_PG_SHARED_BUFFERS").optional(),
   })
   .superRefine((env, context) => {
@@ -140,6 +143,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     seed: { customers: parsed.SANDBOX_SEED_CUSTOMERS, jobs: parsed.SANDBOX_SEED_JOBS, seed: parsed.SANDBOX_SEED },
     monthlyQuota: parsed.SANDBOX_MONTHLY_QUOTA,
     faults,
+    strictDocs: parsed.SANDBOX_STRICT_DOCS === "1",
   };
 }
 

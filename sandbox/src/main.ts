@@ -56,6 +56,7 @@ async function banner(sandbox: Sandbox, config: SandboxConfig): Promise<string> 
     `  Records        ${counts.customers} customers (${counts.deletedCustomers} deleted), ${counts.jobs} jobs (${counts.deletedJobs} deleted), ${counts.locations} locations, ${counts.users} technicians${seededNow ? "  (demo data seeded now)" : ""}`,
     `  Quota          ${config.monthlyQuota} requests per company per month`,
     `  Faults         ${describeFaults(config.faults)}`,
+    `  Docs mode      ${config.strictDocs ? "strict: the CRM's docs to the letter (SANDBOX_STRICT_DOCS=1)" : "full: every field in every answer"}`,
     `  Test controls  GET/PUT ${sandbox.url}/__sandbox/faults, POST ${sandbox.url}/__sandbox/reset-usage`,
     "",
     `Try: curl -H "Authorization: Bearer ${sandbox.apiKeys[0] ?? DEMO_API_KEY}" ${sandbox.apiUrl}/customers?limit=2`,

@@ -29,6 +29,8 @@ export interface StartSandboxOptions {
   faults?: FaultSettings | string | FaultSettingsJson;
   clock?: Clock;
   maxBodyBytes?: number;
+  /** Follow the CRM's docs to the letter (SANDBOX_STRICT_DOCS=1). */
+  strictDocs?: boolean;
 }
 
 export interface SeededCompany extends Company {
@@ -93,7 +95,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       clock,
       faults,
       listTotals,
-      config: { monthlyQuota: options.monthlyQuota ?? DEFAULT_QUOTA, maxBodyBytes: options.maxBodyBytes },
+      config: { monthlyQuota: options.monthlyQuota ?? DEFAULT_QUOTA, maxBodyBytes: options.maxBodyBytes, strictDocs: options.strictDocs ?? false },
     });
     const inFlight = trackInFlight(app.fetch);
     handle = inFlight.fetch;

@@ -1,4 +1,4 @@
-import { crmJson } from "@/lib/api/crm-response.server";
+import { crmJson, withNotSaved } from "@/lib/api/crm-response.server";
 import { defineRoute } from "@/lib/api/define-route.server";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
 import { parseWith, readJsonBody } from "@/lib/api/read-body.server";
@@ -17,5 +17,5 @@ export const POST = defineRoute("write", async ({ request, requestId, user }) =>
   const key = idempotencyKeyFor(request, user, "create-customer");
   const input = await readJsonBody(request, customerInputSchema);
   const result = await createCustomerFromInput(input, key, { user, requestId });
-  return crmJson(result, toCustomerDto(result.data), { status: 201 });
+  return crmJson(result, withNotSaved(result, toCustomerDto(result.data)), { status: 201 });
 });

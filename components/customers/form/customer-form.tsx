@@ -19,6 +19,7 @@ import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-g
 import { useIntentKey } from "@/components/forms/use-intent-key";
 import { useSessionDraft } from "@/components/forms/use-session-draft";
 import { DRAFT_RESTORED_NOTICE } from "@/lib/forms/save-failure";
+import { notSavedFields, notSavedMessage } from "@/lib/forms/not-saved";
 import { describeSaveFailure } from "@/lib/forms/apply-server-errors";
 import { useCreateCustomer } from "@/lib/customers/queries/create-customer";
 import { conflictingCustomer, useUpdateCustomer } from "@/lib/customers/queries/update-customer";
@@ -29,6 +30,7 @@ import { customerFormResolver } from "@/lib/customers/customer-form-resolver";
 import { customerToFormValues } from "@/lib/customers/customer-crm-mapping";
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
 import type { CustomerDto } from "@/lib/customers/customer-types";
+import type { WithNotSaved } from "@/lib/crm/crm-types";
 import { useDuplicateCheck } from "@/components/customers/form/use-duplicate-check";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
@@ -97,10 +99,35 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
     return formatCustomerValue(field, value);
   };
 
-  function onSaved(customer: CustomerDto) {
+  function onSaved(customer: WithNotSaved<CustomerDto>, values: CustomerFormState) {
     intentKey.done();
+    if (customer.not_saved?.length) {
+      onPartlySaved(customer, values);
+      return;
+    }
     toast.success(editing ? `Changes to ${customerName(customer)} are saved.` : `${customerName(customer)} is added.`);
     guard.leave(`/customers/${customer.uuid}`);
+  }
+
+  /** Saved, but the CRM kept not all of it: the form goes on as an edit of the saved record, with the fields it did not keep still typed in. */
+  function onPartlySaved(customer: WithNotSaved<CustomerDto>, values: CustomerFormState) {
+    const saved = customerToFormValues(customer);
+    const fields = notSavedFields(customer.not_saved, CUSTOMER_FIELDS, {
+      internal_flags: ["tags", "lead_source", "marketing_email_opt_in", "marketing_sms_opt_in"],
+    });
+    setRecord(customer);
+    setBase(saved);
+    reset(saved);
+    for (const field of fields) setValue(field, values[field], { shouldDirty: true });
+    const done = editing ? `Changes to ${customerName(customer)} are saved` : `${customerName(customer)} is added`;
+    setProblem({
+      message: notSavedMessage(
+        done,
+        fields.map((field) => CUSTOMER_FIELD_LABELS[field]),
+      ),
+      retry: false,
+      tone: "error",
+    });
   }
 
   function onConflict(current: CustomerDto, mine: CustomerFormState) {
@@ -134,20 +161,21 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
     setProblem(null);
     setShowSummary(false);
     try {
-      if (mode.kind === "create") {
+      // A new customer the CRM did not keep all of is edited from then on (record is set): Save must not add a second one.
+      if (mode.kind === "create" && !record) {
         const found = await duplicates.check(values);
         if (found.length > 0 && !options.createAnyway && !duplicates.isAcknowledged(found)) {
           setDuplicateDialog(true);
           return;
         }
-        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }));
+        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }), values);
       } else if (record) {
-        const patch = buildCustomerPatch(base, values, record.updated_at);
+        const patch = buildCustomerPatch(base, values, record.updated_at ?? "");
         if (!patch) {
           setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
           return;
         }
-        onSaved(await update.mutateAsync({ uuid: record.uuid, patch, idempotencyKey: intentKey.keyFor(patch) }));
+        onSaved(await update.mutateAsync({ uuid: record.uuid, patch, idempotencyKey: intentKey.keyFor(patch) }), values);
       }
     } catch (error) {
       onFailed(error, values);

@@ -72,7 +72,7 @@ export function customerColumns(options: {
       id: "created",
       header: "Added",
       meta: { label: "Added", cellClassName: "whitespace-nowrap" },
-      cell: ({ row }) => <time dateTime={row.original.created_at}>{formatDate(row.original.created_at)}</time>,
+      cell: ({ row }) => <time dateTime={row.original.created_at ?? undefined}>{formatDate(row.original.created_at)}</time>,
     },
   ];
   if (options.canWrite) columns.push(restoreColumn({ label: customerName, restoringUuid: options.restoringUuid, onRestore: options.onRestore }));

@@ -5,6 +5,7 @@ import { useController, useFormContext, useWatch } from "react-hook-form";
 import { CustomerPicker } from "@/components/jobs/customer-picker";
 import { Field, fieldAria, inputClassName } from "@/components/ui/field";
 import { US_STATE_CODES } from "@/lib/forms/fields";
+import { useChosenCustomer } from "@/lib/jobs/queries/get-customer-options";
 import { assigneeLabel } from "@/lib/jobs/assignees";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
 import type { JobField } from "@/lib/jobs/job-field-labels";
@@ -55,6 +56,17 @@ function useFieldError(name: keyof JobFormState): string | undefined {
   return formState.errors[name]?.message;
 }
 
+function addressOf(customer: CustomerRecord | null): string {
+  if (!customer) return "";
+  return [
+    customer.physical_address1,
+    customer.physical_address2,
+    [customer.physical_city, customer.physical_state, customer.physical_zip].filter(Boolean).join(" "),
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
 export function CustomerSection({
   customer,
   onCustomerChange,
@@ -68,15 +80,10 @@ export function CustomerSection({
   const { field } = useController({ control, name: "customer_uuid" });
   const useCustomerAddress = useWatch({ control, name: "use_customer_address" });
   const error = useFieldError("customer_uuid") ?? customerNotice;
-  const address = customer
-    ? [
-        customer.physical_address1,
-        customer.physical_address2,
-        [customer.physical_city, customer.physical_state, customer.physical_zip].filter(Boolean).join(" "),
-      ]
-        .filter(Boolean)
-        .join(", ")
-    : "";
+  const listed = addressOf(customer);
+  // A list item may leave the address out (CRM-API 000's list example does): with none shown, the customer is read whole to be sure.
+  const whole = useChosenCustomer(customer && !listed ? customer.uuid : null);
+  const address = listed || (whole.data?.uuid === customer?.uuid ? addressOf(whole.data ?? null) : "");
 
   return (
     <Section title="Customer and service address">

@@ -8,6 +8,8 @@ import { FormProblemNotice, FormSaveBar, type FormProblem } from "@/components/f
 import { useIntentKey } from "@/components/forms/use-intent-key";
 import { useSessionDraft } from "@/components/forms/use-session-draft";
 import { DRAFT_RESTORED_NOTICE } from "@/lib/forms/save-failure";
+import { notSavedFields, notSavedMessage } from "@/lib/forms/not-saved";
+import type { WithNotSaved } from "@/lib/crm/crm-types";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
 import { ConflictReview } from "@/components/forms/conflict-table";
@@ -94,8 +96,27 @@ export function JobForm(props: JobFormProps) {
     return String(value);
   }
 
-  function onSaved(saved: JobDetail) {
+  function onSaved(saved: WithNotSaved<JobDetail>, values: JobFormState) {
     intentKey.done();
+    if (saved.not_saved?.length) {
+      // Saved, but the CRM kept not all of it: the form goes on as an edit of the saved job, with the fields it did not keep still typed in.
+      const kept = jobToFormValues(saved);
+      const fields = notSavedFields(saved.not_saved, JOB_FIELDS);
+      setBaseline({ job: saved, values: kept });
+      if (saved.customer) setCustomer(saved.customer);
+      reset(kept);
+      for (const field of fields) setValue(field, values[field], { shouldDirty: true });
+      const done = baseline ? `Changes to ${jobLabel(saved)} are saved` : `${jobLabel(saved)} is created`;
+      setProblem({
+        message: notSavedMessage(
+          done,
+          fields.map((field) => JOB_FIELD_LABELS[field]),
+        ),
+        retry: false,
+        tone: "error",
+      });
+      return;
+    }
     toast.success(baseline ? `Changes to ${jobLabel(saved)} are saved.` : `${jobLabel(saved)} is created.`);
     guard.leave(`/jobs/${saved.uuid}`);
   }
@@ -129,7 +150,7 @@ export function JobForm(props: JobFormProps) {
     setShowSummary(false);
     try {
       if (!baseline) {
-        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }));
+        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }), values);
         return;
       }
       const patch = buildJobPatch(baseline.values, values, baseline.job.updated_at ?? "");
@@ -137,7 +158,7 @@ export function JobForm(props: JobFormProps) {
         setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
         return;
       }
-      onSaved(await update.mutateAsync({ uuid: baseline.job.uuid, patch, idempotencyKey: intentKey.keyFor([baseline.job.uuid, patch]) }));
+      onSaved(await update.mutateAsync({ uuid: baseline.job.uuid, patch, idempotencyKey: intentKey.keyFor([baseline.job.uuid, patch]) }), values);
     } catch (error) {
       onFailed(error, values);
     }

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { Pagination } from "@/lib/crm/crm-types";
+import type { Pagination, UnreadableRecord } from "@/lib/crm/crm-types";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { customerListApiParams, type CustomerListQuery } from "@/lib/customers/customer-list-url";
 import type { CustomerDto } from "@/lib/customers/customer-types";
@@ -9,6 +9,8 @@ import { recordDataAge } from "@/lib/query/data-age";
 /** GET /api/customers: one page of the list, as the CRM filters and orders it (newest first). */
 export interface CustomerListData {
   customers: CustomerDto[];
+  /** Records of this page the dashboard could not read (ADR-019): shown as rows that say so. */
+  unreadable?: UnreadableRecord[];
   pagination: Pagination;
 }
 

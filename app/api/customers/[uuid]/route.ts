@@ -1,4 +1,4 @@
-import { crmJson } from "@/lib/api/crm-response.server";
+import { crmJson, withNotSaved } from "@/lib/api/crm-response.server";
 import { defineRoute } from "@/lib/api/define-route.server";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
 import { readJsonBody } from "@/lib/api/read-body.server";
@@ -22,7 +22,7 @@ export const PUT = defineRoute<Params>("write", async ({ request, params, reques
   const key = idempotencyKeyFor(request, user, `update-customer-${uuid}`);
   const patch = await readJsonBody(request, customerUpdateSchema);
   const result = await updateCustomerFromPatch(uuid, patch, key, { user, requestId });
-  return crmJson(result, toCustomerDto(result.data));
+  return crmJson(result, withNotSaved(result, toCustomerDto(result.data)));
 });
 
 export const DELETE = defineRoute<Params>("write", async ({ request, params, requestId, user }) => {

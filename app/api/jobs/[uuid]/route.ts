@@ -1,4 +1,4 @@
-import { crmJson } from "@/lib/api/crm-response.server";
+import { crmJson, withNotSaved } from "@/lib/api/crm-response.server";
 import { defineRoute } from "@/lib/api/define-route.server";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
 import { booleanParam } from "@/lib/api/query-params.server";
@@ -21,7 +21,7 @@ export const PUT = defineRoute<Params>("write", async ({ request, params, reques
   const key = idempotencyKeyFor(request, user, `update-job-${uuid}`);
   const patch = await readJsonBody(request, jobUpdateSchema);
   const result = await updateJobFromPatch(uuid, patch, key, { user, requestId });
-  return crmJson(result, result.data);
+  return crmJson(result, withNotSaved(result, result.data));
 });
 
 export const DELETE = defineRoute<Params>("write", async ({ request, params, requestId, user }) => {

@@ -10,6 +10,7 @@ import { parseOrThrow } from "../../http/validate";
 import { commitWrite } from "../../idempotency/commit-write";
 import { isActiveLocation } from "../locations/queries";
 import { classifyPut } from "../shared/put-intent";
+import { CUSTOMER_CREATE_PARAMETERS, CUSTOMER_LIST_FIELDS, onlyDocumented, pick } from "../shared/strict-docs";
 import { customerCountQuery, findCustomer, insertCustomer, listCustomers, restoreCustomer, softDeleteCustomer, updateCustomer } from "./queries";
 import { CUSTOMER_FILTERS, customerCreateSchema, customerUpdateSchema, type CustomerInput } from "./schemas";
 import { serializeCustomer, type CustomerRow } from "./serialize";
@@ -17,7 +18,8 @@ import { serializeCustomer, type CustomerRow } from "./serialize";
 const NOT_FOUND = "Customer not found";
 
 export function customerHandlers(deps: AppDeps) {
-  const { db, clock, listTotals } = deps;
+  const { db, clock, listTotals, strictDocs } = deps;
+  const listItem = (row: CustomerRow) => (strictDocs ? pick(serializeCustomer(row), CUSTOMER_LIST_FIELDS) : serializeCustomer(row));
 
   return {
     async list(c: Context<AppEnv>) {
@@ -31,7 +33,7 @@ export function customerHandlers(deps: AppDeps) {
       const total = await listTotals.total(db, companyUuid, "customers", customerCountQuery(companyUuid, filter));
       // A page past the end needs no second query (and no huge OFFSET).
       const rows = page.offset < total ? await listCustomers(db, companyUuid, filter, page.limit, page.offset) : [];
-      return c.json(success({ customers: rows.map(serializeCustomer), pagination: paginationOf(page, total) }));
+      return c.json(success({ customers: rows.map(listItem), pagination: paginationOf(page, total) }));
     },
 
     async get(c: Context<AppEnv>) {
@@ -43,7 +45,8 @@ export function customerHandlers(deps: AppDeps) {
     },
 
     async create(c: Context<AppEnv>) {
-      const input = parseOrThrow(customerCreateSchema, parseJsonObject(c.var.rawBody));
+      const body = parseJsonObject(c.var.rawBody);
+      const input = parseOrThrow(customerCreateSchema, strictDocs ? onlyDocumented(body, CUSTOMER_CREATE_PARAMETERS) : body);
       const companyUuid = c.var.company.uuid;
       return commitWrite(c, db, async (tx) => {
         await checkReferences(tx, companyUuid, input);

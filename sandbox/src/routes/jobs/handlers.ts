@@ -19,16 +19,18 @@ import { parseOrThrow } from "../../http/validate";
 import { commitWrite } from "../../idempotency/commit-write";
 import { isActiveLocation } from "../locations/queries";
 import { classifyPut } from "../shared/put-intent";
+import { JOB_CREATE_PARAMETERS, JOB_LIST_FIELDS, onlyDocumented, pick, requireScheduledTimestamp } from "../shared/strict-docs";
 import { nextJobNumber } from "./job-number";
 import { findJob, findUser, insertJob, isActiveCustomer, jobCountQuery, listJobs, loadJobRelations, restoreJob, softDeleteJob, updateJob } from "./queries";
 import { JOB_PRIORITIES, JOB_STATUSES, jobCreateSchema, jobUpdateSchema, type JobInput } from "./schemas";
-import { serializeJobDetail, serializeJobListItem, type JobRow } from "./serialize";
+import { serializeJobDetail, serializeJobListItem, type JobListRow, type JobRow } from "./serialize";
 import { statusTimestamps } from "./status-timestamps";
 
 const NOT_FOUND = "Job not found";
 
 export function jobHandlers(deps: AppDeps) {
-  const { db, clock, listTotals } = deps;
+  const { db, clock, listTotals, strictDocs } = deps;
+  const listItem = (row: JobListRow) => (strictDocs ? pick(serializeJobListItem(row), JOB_LIST_FIELDS) : serializeJobListItem(row));
 
   const detail = async (tx: Queryable, companyUuid: string, row: JobRow) => serializeJobDetail(row, await loadJobRelations(tx, companyUuid, row));
 
@@ -47,7 +49,7 @@ export function jobHandlers(deps: AppDeps) {
       const companyUuid = c.var.company.uuid;
       const total = await listTotals.total(db, companyUuid, "jobs", jobCountQuery(companyUuid, filter));
       const rows = page.offset < total ? await listJobs(db, companyUuid, filter, page.limit, page.offset) : [];
-      return c.json(success({ jobs: rows.map(serializeJobListItem), pagination: paginationOf(page, total) }));
+      return c.json(success({ jobs: rows.map(listItem), pagination: paginationOf(page, total) }));
     },
 
     async get(c: Context<AppEnv>) {
@@ -60,7 +62,9 @@ export function jobHandlers(deps: AppDeps) {
     },
 
     async create(c: Context<AppEnv>) {
-      const input = parseOrThrow(jobCreateSchema, parseJsonObject(c.var.rawBody));
+      const body = parseJsonObject(c.var.rawBody);
+      if (strictDocs) requireScheduledTimestamp(body);
+      const input = parseOrThrow(jobCreateSchema, strictDocs ? onlyDocumented(body, JOB_CREATE_PARAMETERS) : body);
       const companyUuid = c.var.company.uuid;
       return commitWrite(c, db, async (tx) => {
         await checkReferences(tx, companyUuid, input);
@@ -74,6 +78,7 @@ export function jobHandlers(deps: AppDeps) {
     async update(c: Context<AppEnv>) {
       const uuid = parsePathUuid("job", c.req.param("uuid") ?? "");
       const intent = classifyPut(parseJsonObject(c.var.rawBody));
+      if (strictDocs && intent.kind === "update") requireScheduledTimestamp(intent.body);
       const input = intent.kind === "update" ? parseOrThrow(jobUpdateSchema, intent.body) : null;
       const companyUuid = c.var.company.uuid;
       return commitWrite(c, db, async (tx) => {

@@ -1,0 +1,61 @@
+/**
+ * `npm run crm:check [-- --write] [-- --sandbox[=strict]]`: the CRM self-check
+ * (lib/crm/compat/crm-check.server.ts) against the configured CRM: CRM_BASE_URL
+ * and CRM_API_KEY, else the local sandbox `npm start` runs (SANDBOX_PORT, its
+ * first key). `--sandbox` starts an in-memory sandbox of its own for the run
+ * (`--sandbox=strict` with SANDBOX_STRICT_DOCS behaviour). It says first how
+ * many requests it will spend, then prints its table. Exits 1 when a probe
+ * failed (no answer, or an answer that is not the CRM's), 0 otherwise: a CRM
+ * that differs is reported, not an error.
+ */
+import { requestsFor, reportTable, runCrmCheck } from "@/lib/crm/compat/crm-check.server";
+
+const args = process.argv.slice(2);
+const write = args.includes("--write");
+const sandboxArg = args.find((arg) => arg.startsWith("--sandbox"));
+const unknown = args.filter((arg) => arg !== "--write" && !arg.startsWith("--sandbox"));
+if (unknown.length || (sandboxArg && !["--sandbox", "--sandbox=strict", "--sandbox=full"].includes(sandboxArg))) {
+  console.error(`Unknown option ${unknown[0] ?? sandboxArg}. Use --write and --sandbox[=strict|full].`);
+  process.exit(2);
+}
+
+async function main() {
+  let close: (() => Promise<void>) | null = null;
+  let baseUrl = process.env.CRM_BASE_URL;
+  let apiKey = process.env.CRM_API_KEY;
+  let where: string;
+  if (sandboxArg) {
+    const { startSandbox } = await import("@/sandbox/src/server");
+    const strictDocs = sandboxArg === "--sandbox=strict";
+    const sandbox = await startSandbox({ storage: { kind: "memory" }, seed: { customers: 20, jobs: 40, seed: 1 }, strictDocs });
+    close = () => sandbox.close();
+    baseUrl = sandbox.apiUrl;
+    apiKey = sandbox.apiKeys[0];
+    where = `an in-memory sandbox${strictDocs ? " with SANDBOX_STRICT_DOCS=1" : ""}`;
+  } else if (baseUrl) {
+    if (!apiKey) {
+      console.error("CRM_BASE_URL is set without CRM_API_KEY.");
+      process.exit(2);
+    }
+    where = new URL(baseUrl).host;
+  } else {
+    baseUrl = `http://127.0.0.1:${process.env.SANDBOX_PORT ?? "4010"}/api/v1`;
+    apiKey = (process.env.SANDBOX_API_KEYS ?? "ctc_sandbox_demo_key").split(",")[0]?.trim();
+    where = `the local sandbox at ${baseUrl} (start it with npm start or npm run sandbox)`;
+  }
+  console.log(`CRM self-check against ${where}, ${write ? "reading and writing" : "read-only"}.`);
+  console.log(`It will spend at most ${requestsFor(write)} requests of the plan's monthly allowance.\n`);
+  try {
+    const report = await runCrmCheck({ baseUrl, apiKey: apiKey ?? "", write });
+    console.log(reportTable(report));
+    console.log(`\n${report.requestsSpent} requests spent.`);
+    process.exitCode = report.results.some((result) => result.outcome === "failed") ? 1 : 0;
+  } finally {
+    await close?.();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
