@@ -1,5 +1,6 @@
 import type { JobDetail, JobListItem, Location, Pagination } from "@/lib/crm/crm-types";
 import type { CustomerDto } from "@/lib/customers/customer-types";
+import type { ListSource } from "@/lib/lists/list-source-types";
 
 /**
  * The job shapes the browser receives from the dashboard's API. They are the
@@ -8,10 +9,12 @@ import type { CustomerDto } from "@/lib/customers/customer-types";
  */
 export type { JobDetail, JobListItem, Location, Pagination };
 
-/** One page of GET /api/jobs. */
+/** One page of GET /api/jobs, from the CRM or, sorted or filtered as only it can, from the mirror (`source`, ADR-017). */
 export interface JobListPage {
   jobs: JobListItem[];
   pagination: Pagination;
+  /** In every answer of the API; absent from pages the browser builds itself (the board's optimistic moves). */
+  source?: ListSource;
 }
 
 /** What the job screens need of a customer (GET /api/customers and a job's embedded customer both have it). */
