@@ -22,15 +22,21 @@ const listUuid = (what: string) =>
     .transform((value) => (value === "" ? undefined : value))
     .optional();
 
-/** A calendar day, YYYY-MM-DD, that exists (no 2026-02-30). */
+/** YYYY-MM-DD naming a day that exists (no 2026-02-30, no month 13: an Invalid Date, which must not reach toISOString). */
+function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** A calendar day, YYYY-MM-DD, that exists. */
 const dayParam = (what: string) =>
   z
     .string()
     .trim()
     .transform((value, ctx) => {
       if (value === "") return undefined;
-      const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-      if (valid) return value;
+      if (isCalendarDay(value)) return value;
       ctx.addIssue({ code: "custom", message: `${what} must be a day written YYYY-MM-DD` });
       return z.NEVER;
     })

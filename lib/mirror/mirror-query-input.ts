@@ -61,7 +61,9 @@ export function day(field: string, value: unknown): string | undefined {
   const given = text(field, value, 10);
   if (given === undefined) return undefined;
   const parsed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(given);
-  const valid = parsed && new Date(`${given}T00:00:00Z`).toISOString().startsWith(given);
+  const date = new Date(`${given}T00:00:00Z`);
+  // Month 13 is an Invalid Date, whose toISOString throws: a 400, not a 500.
+  const valid = parsed && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(given);
   if (!valid) throw new MirrorQueryError({ field, message: `${field} must be a day written YYYY-MM-DD.` });
   return given;
 }
