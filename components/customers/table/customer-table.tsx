@@ -298,7 +298,8 @@ export function CustomerTable({ userId, canWrite, timeZone }: { userId: string; 
         // On a phone the table scrolls sideways in its frame; this keeps rows one or two lines high there.
         minWidthClassName="min-w-[64rem]"
         onOpenRow={(customer) => router.push(`/customers/${customer.uuid}`)}
-        isLoading={customers.isPending}
+        // A query that is not enabled stays "pending": it is not loading, the table says why.
+        isLoading={problemKeys.length === 0 && customers.isPending}
         isRefreshing={customers.isPlaceholderData}
         rowClassName={(customer) => (customer.deleted_at ? "bg-slate-50 text-slate-600" : "")}
         errorState={
