@@ -127,6 +127,7 @@ async function expectPages(page: Page, names: ReturnType<typeof customerNames>, 
 }
 
 test("customers sort by name, email and date added, both ways, across pages; aria-sort and the URL follow the header buttons", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto(`/customers?city=${encodeURIComponent(CITY)}`);
   await waitForHydration(page);
   const names = customerNames(page);
@@ -195,6 +196,7 @@ test("customers sort with the keyboard alone", async ({ page }) => {
 });
 
 test("each customer filter the CRM lacks gives exactly the customers the CRM holds that match; the filters show and clear", async ({ page, sandbox }) => {
+  test.setTimeout(90_000);
   const all = (await everything(sandbox, "/customers", "customers")).filter((row) => row.deleted_at === null);
   const names = customerNames(page);
   const expectExactly = async (rows: Row[]) => {
@@ -272,6 +274,7 @@ test("a hand-edited sort or filter the list doesn't offer is said plainly, and c
 });
 
 test("jobs sort by title, scheduled date and estimate, both ways, across pages; keyboard too", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto(`/jobs?customer_uuid=${jobCustomer.uuid}`);
   await waitForHydration(page);
   const titles = jobTitles(page);
@@ -297,6 +300,13 @@ test("jobs sort by title, scheduled date and estimate, both ways, across pages; 
     await expectPages(page, titles, ordered(jobs, value, "desc").map(title));
   }
   await expect(page.getByTestId("mirror-freshness")).toBeVisible();
+  await page.getByRole("columnheader", { name: "Title", exact: true }).getByRole("button").click();
+  await expect(page).toHaveURL(/sort=title(&|$)/);
+  await goBackWhenLive(page);
+  await expect(page).toHaveURL(/sort=-estimated_amount(&|$)/);
+  await expect(page.getByRole("columnheader", { name: "Estimate", exact: true })).toHaveAttribute("aria-sort", "descending");
+  await goBackWhenLive(page);
+  await goBackWhenLive(page);
   await goBackWhenLive(page);
   await expect(page).toHaveURL(/sort=estimated_amount(&|$)/);
   await expect(page.getByRole("columnheader", { name: "Estimate", exact: true })).toHaveAttribute("aria-sort", "ascending");
