@@ -44,7 +44,13 @@ beforeAll(async () => {
   const { ensureFirstAdmin } = await import("@/lib/auth/first-admin.server");
   const { signIn } = await import("@/lib/auth/sign-in.server");
   await ensureFirstAdmin();
-  const result = await signIn({ email: "lists-admin@example.com", password: "lists-admin-password", ip: "203.0.113.7", requestId: "t", headers: new Headers() });
+  const result = await signIn({
+    email: "lists-admin@example.com",
+    password: "lists-admin-password",
+    ip: "203.0.113.7",
+    requestId: "t",
+    headers: new Headers(),
+  });
   if (!result.ok) throw new Error(result.message);
   session = result.setCookies[0]!.split(";")[0]!;
   const { SyncRunner } = await import("@/lib/mirror/sync-runner.server");
@@ -122,13 +128,22 @@ describe("who answers a list", () => {
     };
     const tags = (row: Row) => ((flags(row).tags as string[] | undefined) ?? []).map((tag) => tag.toLowerCase());
     await check("tag=GOLD", (row) => tags(row).includes("gold"));
-    await check("tag=boiler&email_opt_in=true&sms_opt_in=true", (row) => tags(row).includes("boiler") && flags(row).marketing_email_opt_in === true && flags(row).marketing_sms_opt_in === true);
+    await check(
+      "tag=boiler&email_opt_in=true&sms_opt_in=true",
+      (row) => tags(row).includes("boiler") && flags(row).marketing_email_opt_in === true && flags(row).marketing_sms_opt_in === true,
+    );
     await check("lead_source=Referral&search=extras", (row) => flags(row).lead_source === "Referral" && (row.last_name as string) === "Extras");
-    await check("city=springfield&zip=62701", (row) => (row.physical_city as string | null)?.toLowerCase() === "springfield" && ((row.physical_zip as string | null) ?? "").startsWith("62701"));
+    await check(
+      "city=springfield&zip=62701",
+      (row) => (row.physical_city as string | null)?.toLowerCase() === "springfield" && ((row.physical_zip as string | null) ?? "").startsWith("62701"),
+    );
   });
 
   it("the mirror sorts and filters jobs: dates, unassigned, unscheduled, with the CRM's status filter", async () => {
-    const dated = jobs.map((row) => day(row.scheduled_date)).filter((value): value is string => value !== null).sort();
+    const dated = jobs
+      .map((row) => day(row.scheduled_date))
+      .filter((value): value is string => value !== null)
+      .sort();
     const from = dated[Math.floor(dated.length / 4)]!;
     const to = dated[Math.floor((dated.length * 3) / 4)]!;
     const inRange = (row: Row) => day(row.scheduled_date) !== null && day(row.scheduled_date)! >= from && day(row.scheduled_date)! <= to;
@@ -147,7 +162,10 @@ describe("who answers a list", () => {
     };
     await check("unassigned=true", (row) => row.assigned_to_user_id === null);
     await check("unscheduled=true", (row) => row.scheduled_date === null);
-    await check(`from=${from}&status=Scheduled,In Progress`, (row) => ["Scheduled", "In Progress"].includes(row.status as string) && day(row.scheduled_date) !== null && day(row.scheduled_date)! >= from);
+    await check(
+      `from=${from}&status=Scheduled,In Progress`,
+      (row) => ["Scheduled", "In Progress"].includes(row.status as string) && day(row.scheduled_date) !== null && day(row.scheduled_date)! >= from,
+    );
 
     const amounts = await list("jobs", "sort=-estimated_amount&limit=50&page=2");
     const byAmount = ordered(jobs, (row) => (row.estimated_amount === null ? null : Number(row.estimated_amount)), "desc");
@@ -162,7 +180,12 @@ describe("what the lists do not offer", () => {
     ["customers", "lead_source=Radio", "lead_source", "Referral"],
     ["customers", "email_opt_in=maybe", "email_opt_in", "true or false"],
     ["customers", "colour=red", "colour", "not accepted"],
-    ["jobs", "sort=-zip", "sort", "job_number, title, customer_name, status, priority, scheduled_date, assignee_name, location_name, estimated_amount, actual_amount, created_at"],
+    [
+      "jobs",
+      "sort=-zip",
+      "sort",
+      "job_number, title, customer_name, status, priority, scheduled_date, assignee_name, location_name, estimated_amount, actual_amount, created_at",
+    ],
     ["jobs", "from=2026-05-02&to=2026-05-01", "from", "is after To"],
     ["jobs", "from=2026-13-01", "from", "YYYY-MM-DD"],
     ["jobs", "unscheduled=true&to=2026-05-01", "unscheduled", "no date"],
