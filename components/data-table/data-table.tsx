@@ -1,8 +1,9 @@
 "use client";
 
 import "@/components/data-table/column-meta";
-import { flexRender, type Row, type Table } from "@tanstack/react-table";
+import { flexRender, type Header, type Row, type Table } from "@tanstack/react-table";
 import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { nextSort, type ListSort } from "@/lib/lists/list-sort";
 
 /**
  * The generic list table of the dashboard (customers, jobs, a customer's jobs).
@@ -25,8 +26,11 @@ import { useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode }
  * the body (give it a Retry button); `emptyState` shows when there are no rows;
  * `isRefreshing` dims the previous page while the next one loads.
  *
- * No header sorts: the CRM has no sort parameter, and sorting one page would
- * pretend to sort the whole list. Say the order near the table instead.
+ * Sorting is the server's, over the whole list (the CRM has no sort; the
+ * mirror sorts, ADR-017): given `sort` and `onSortChange`, each column with a
+ * `meta.sortKey` gets a button in its header (ascending, descending, then
+ * back to the list's own order) and `aria-sort` on the sorted one. Sorting
+ * one page here would pretend to sort the whole list; never do that.
  */
 export interface DataTableProps<TData> {
   id: string;
@@ -43,6 +47,9 @@ export interface DataTableProps<TData> {
   rowClassName?: (row: TData) => string;
   /** Below this width the table scrolls sideways inside its frame instead of squeezing columns. */
   minWidthClassName?: string;
+  /** The list's sort (null: its own order); with onSortChange, the sortable headers become buttons. */
+  sort?: ListSort | null;
+  onSortChange?: (sort: ListSort | null) => void;
 }
 
 const INTERACTIVE = "a, button, input, select, textarea, label, [role='menuitem'], [role='checkbox']";
@@ -66,6 +73,8 @@ export function DataTable<TData>({
   skeletonRows = 8,
   rowClassName,
   minWidthClassName = "min-w-[48rem]",
+  sort = null,
+  onSortChange,
 }: DataTableProps<TData>) {
   const rows = table.getRowModel().rows;
   const columns = table.getVisibleLeafColumns();
@@ -142,11 +151,24 @@ export function DataTable<TData>({
         <thead className="border-b border-slate-200 bg-slate-50 text-left text-slate-700">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className={`px-3 py-2 font-medium ${header.column.columnDef.meta?.headerClassName ?? ""}`}>
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
+              {group.headers.map((header) => {
+                const sortKey = onSortChange ? header.column.columnDef.meta?.sortKey : undefined;
+                const sorted = sortKey !== undefined && sort?.key === sortKey ? sort.direction : null;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                    className={`px-3 py-2 font-medium ${header.column.columnDef.meta?.headerClassName ?? ""}`}
+                  >
+                    {header.isPlaceholder ? null : sortKey !== undefined && onSortChange ? (
+                      <SortButton header={header} sorted={sorted} onClick={() => onSortChange(nextSort(sort, sortKey))} />
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>
@@ -202,5 +224,24 @@ export function DataTable<TData>({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A sortable header's button: its name is the column's; the arrow shows the order (aria-sort on the header says it to screen readers). */
+function SortButton<TData>({ header, sorted, onClick }: { header: Header<TData, unknown>; sorted: "asc" | "desc" | null; onClick: () => void }) {
+  const label = header.column.columnDef.meta?.label ?? header.column.id;
+  const next = sorted === null ? "ascending" : sorted === "asc" ? "descending" : "the list's own order";
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      title={`Sort by ${label}: ${next}`}
+      className="-mx-1 inline-flex items-center gap-1 rounded px-1 font-medium hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
+      {flexRender(header.column.columnDef.header, header.getContext())}
+      <span aria-hidden="true" className={sorted ? "text-slate-900" : "text-slate-400"}>
+        {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+      </span>
+    </button>
   );
 }

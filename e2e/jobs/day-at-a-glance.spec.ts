@@ -37,7 +37,7 @@ test("each status bar of the overview opens the job table filtered by that statu
     .getByRole("link", { name: "Ready to Invoice" })
     .click();
   await expect(page).toHaveURL(/\/jobs\?status=Ready\+to\+Invoice$|\/jobs\?status=Ready%20to%20Invoice$/);
-  await expect(page.getByRole("button", { name: "Status" })).toHaveText(/Ready to Invoice/);
+  await expect(page.getByRole("search", { name: "Filter jobs" }).getByRole("button", { name: "Status" })).toHaveText(/Ready to Invoice/);
 });
 
 /** The overview as the server sends it, before any script runs: what the viewer sees first. */

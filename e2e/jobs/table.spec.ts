@@ -18,7 +18,7 @@ test("an unknown status in a hand-edited URL is named on the status filter and n
   const calls = recordJobApiCalls(page);
   await page.goto("/jobs?status=Scheduled,Teleported");
   await expect(page.getByText("Unknown status “Teleported”")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Status" })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("search", { name: "Filter jobs" }).getByRole("button", { name: "Status" })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("A filter above has a problem.")).toBeVisible();
   expect(calls.filter((call) => call.url.startsWith("/api/jobs?"))).toEqual([]);
 
@@ -29,7 +29,7 @@ test("an unknown status in a hand-edited URL is named on the status filter and n
 
 test("filters, page and page size live in the URL and survive a reload", async ({ page, sandbox }) => {
   await page.goto("/jobs");
-  await page.getByRole("button", { name: "Status" }).click();
+  await page.getByRole("search", { name: "Filter jobs" }).getByRole("button", { name: "Status" }).click();
   await page.getByRole("checkbox", { name: "Complete" }).check();
   await page.getByRole("checkbox", { name: "Invoiced" }).check();
   await page.keyboard.press("Escape");
@@ -41,7 +41,7 @@ test("filters, page and page size live in the URL and survive a reload", async (
 
   const total = await sandbox.total("jobs", "status=Invoiced,Complete&priority=Normal");
   await page.reload();
-  await expect(page.getByRole("button", { name: "Status" })).toHaveText(/2 statuses/);
+  await expect(page.getByRole("search", { name: "Filter jobs" }).getByRole("button", { name: "Status" })).toHaveText(/2 statuses/);
   await expect(page.getByLabel("Priority")).toHaveValue("Normal");
   await expect(page.getByLabel("Rows per page")).toHaveValue("50");
   await expect(page.getByText(`Showing 51–${Math.min(100, total)} of ${total.toLocaleString("en-US")} jobs`)).toBeVisible();

@@ -9,5 +9,9 @@ export type CustomerFilter = (typeof CUSTOMER_FILTERS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
+/** Where a customer heard of the company (kept in the dashboard's extras; the customer list filters by it). */
+export const LEAD_SOURCES = ["Google", "Referral", "Repeat customer", "Yard sign", "Facebook", "Nextdoor", "Yelp", "Home show", "Other"] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
 export const NOTIFY_CHANNELS = ["email", "sms", "both"] as const;
 export type NotifyChannel = (typeof NOTIFY_CHANNELS)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CUSTOMER_TYPES, NOTIFY_CHANNELS } from "@/lib/customers/customer-enums";
+import { CUSTOMER_TYPES, LEAD_SOURCES, NOTIFY_CHANNELS } from "@/lib/customers/customer-enums";
 import { ignoreFieldsWhen, isGiven, runRules, type CrossFieldRule, type FieldMessages, type RuleRecord } from "@/lib/forms/cross-field-rules";
 import { addressLineField, blankToNull, booleanField, cityField, optionalId, optionalText, usStateField, usZipField } from "@/lib/forms/fields";
 import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
@@ -12,8 +12,8 @@ import { normalizeUsPhone } from "@/lib/phone/us-phone-parsing";
  */
 
 /** Where customers hear about the business; the office's list, stored in internal_flags. */
-export const LEAD_SOURCES = ["Google", "Referral", "Repeat customer", "Yard sign", "Facebook", "Nextdoor", "Yelp", "Home show", "Other"] as const;
-export type LeadSource = (typeof LEAD_SOURCES)[number];
+// In customer-enums so the list's URL state can name them without this module's phone library.
+export { LEAD_SOURCES, type LeadSource } from "@/lib/customers/customer-enums";
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 30;

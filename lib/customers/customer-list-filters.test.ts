@@ -61,9 +61,61 @@ describe("customerListFiltersSchema", () => {
   });
 
   it("rejects unknown parameters, naming them", () => {
-    const result = parse({ sort: "name", q: "john" });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", message: "Unknown filter: “sort”, “q”" })]);
-    expect(fieldErrors(result.error!)).toEqual({ sort: "This field is not accepted.", q: "This field is not accepted." });
+    const result = parse({ order: "name", q: "john" });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", message: "Unknown filter: “order”, “q”" })]);
+    expect(fieldErrors(result.error!)).toEqual({ order: "This field is not accepted.", q: "This field is not accepted." });
+  });
+
+  it("reads the sort and the filters only the mirror answers", () => {
+    expect(
+      customerListFiltersSchema.parse({
+        sort: "-last_name",
+        tag: " gold ",
+        lead_source: "Referral",
+        email_opt_in: "true",
+        sms_opt_in: "false",
+        city: "Springfield",
+        zip: "627",
+      }),
+    ).toEqual({
+      filter: "all",
+      include_deleted: false,
+      page: 1,
+      limit: 25,
+      sort: { key: "last_name", direction: "desc" },
+      tag: "gold",
+      lead_source: "Referral",
+      email_opt_in: true,
+      sms_opt_in: false,
+      city: "Springfield",
+      zip: "627",
+    });
+    expect(customerListFiltersSchema.parse({ sort: "", tag: "", lead_source: "", email_opt_in: "" })).toEqual({
+      filter: "all",
+      include_deleted: false,
+      page: 1,
+      limit: 25,
+    });
+  });
+
+  it.each([
+    [{ sort: "shoe_size" }, "sort"],
+    [{ sort: "-city" }, "sort"],
+    [{ sort: "--last_name" }, "sort"],
+  ])("refuses a sort the table does not offer, naming those it does: %j", (query, path) => {
+    const message = messages(query)[path];
+    expect(message).toContain("isn't offered");
+    expect(message).toContain("last_name, company_name, customer_type, phone, email, physical_address, tags, created_at");
+  });
+
+  it.each([
+    [{ lead_source: "Radio" }, "lead_source", "Lead source must be one of"],
+    [{ email_opt_in: "yes" }, "email_opt_in", "email_opt_in must be true or false"],
+    [{ sms_opt_in: "1" }, "sms_opt_in", "sms_opt_in must be true or false"],
+    [{ tag: "t".repeat(41) }, "tag", "Tag can be at most 40 characters"],
+    [{ zip: "1".repeat(11) }, "zip", "ZIP can be at most 10 characters"],
+  ])("refuses the filter value %j", (query, path, message) => {
+    expect(messages(query)[path]).toContain(message);
   });
 
   it("reads any page number from 1 up", () => {

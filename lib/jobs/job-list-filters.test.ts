@@ -68,8 +68,36 @@ describe("jobListFiltersSchema", () => {
     expect(issuesOf(filters({ status: "Done,New,Lost" }))).toEqual({ status: ["Unknown status “Done”", "Unknown status “Lost”"] });
   });
   it("rejects unknown parameters", () => {
-    const result = filters({ sort: "title" });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", message: "Unknown filter: “sort”" })]);
+    const result = filters({ order: "title" });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ code: "unrecognized_keys", message: "Unknown filter: “order”" })]);
+  });
+  it("reads the sort and the filters only the mirror answers", () => {
+    expect(jobListFiltersSchema.parse({ sort: "-scheduled_date", from: "2026-03-01", to: "2026-03-31", unassigned: "true" })).toMatchObject({
+      sort: { key: "scheduled_date", direction: "desc" },
+      from: "2026-03-01",
+      to: "2026-03-31",
+      unassigned: true,
+    });
+    expect(jobListFiltersSchema.parse({ sort: "title", unscheduled: "true", unassigned: "" })).toMatchObject({
+      sort: { key: "title", direction: "asc" },
+      unscheduled: true,
+      unassigned: undefined,
+    });
+  });
+  it.each([
+    [{ sort: "city" }, "sort", "isn't offered"],
+    [{ sort: "-shoe_size" }, "sort", "job_number, title, customer_name, status, priority, scheduled_date, assignee_name, location_name"],
+    [{ from: "2026-02-30" }, "from", "From must be a day written YYYY-MM-DD"],
+    [{ to: "tomorrow" }, "to", "To must be a day written YYYY-MM-DD"],
+    [{ to: "2026-13-01" }, "to", "To must be a day written YYYY-MM-DD"],
+    [{ from: "2026-04-02", to: "2026-04-01" }, "from", "From (2026-04-02) is after To (2026-04-01)"],
+    [{ unassigned: "false" }, "unassigned", "unassigned is either true or left out"],
+    [{ unassigned: "true", assigned_to_user_id: TECHNICIAN }, "unassigned", "Choose a team member or unassigned, not both"],
+    [{ unscheduled: "true", from: "2026-04-01" }, "unscheduled", "Unscheduled jobs have no date"],
+  ])("refuses %j on its field", (query, path, message) => {
+    const issues = issuesOf(filters(query));
+    expect(Object.keys(issues)).toEqual([path]);
+    expect(issues[path]!.join(" ")).toContain(message);
   });
   it("reads any comma list of known statuses back in the order given, without duplicates", () => {
     fc.assert(

@@ -1,5 +1,29 @@
 import { parseAsString } from "nuqs/server";
 import type { JobListFilters } from "@/lib/jobs/job-list-filters";
+import { sortParam } from "@/lib/lists/list-sort";
+import type { JobSortKey } from "@/lib/mirror/mirror-types";
+
+/**
+ * The columns the job table sorts by, named as in the URL (`sort=title`,
+ * `sort=-scheduled_date`): one per column shown. The list API refuses any other.
+ */
+export const JOB_TABLE_SORT_KEYS = [
+  "job_number",
+  "title",
+  "customer_name",
+  "status",
+  "priority",
+  "scheduled_date",
+  "assignee_name",
+  "location_name",
+  "estimated_amount",
+  "actual_amount",
+  "created_at",
+] as const satisfies readonly JobSortKey[];
+export type JobTableSortKey = (typeof JOB_TABLE_SORT_KEYS)[number];
+
+/** The job table's parameters only the mirror answers: the filters the CRM lacks (ADR-017). A sort is the mirror's too. */
+export const JOB_MIRROR_FILTERS = ["from", "to", "unassigned", "unscheduled"] as const;
 
 /**
  * The job screens' filters as they live in the URL. The keys are the job
@@ -26,6 +50,11 @@ export const JOB_FILTER_KEYS = [
   "include_deleted",
   "page",
   "limit",
+  "sort",
+  "from",
+  "to",
+  "unassigned",
+  "unscheduled",
 ] as const;
 export type JobFilterKey = (typeof JOB_FILTER_KEYS)[number];
 
@@ -47,6 +76,11 @@ export const jobFilterParsers = {
   include_deleted: text,
   page: text,
   limit: text,
+  sort: text,
+  from: text,
+  to: text,
+  unassigned: text,
+  unscheduled: text,
 } satisfies Record<JobFilterKey, typeof text>;
 
 export const EMPTY_RAW_FILTERS: RawJobFilters = Object.fromEntries(JOB_FILTER_KEYS.map((key) => [key, ""])) as RawJobFilters;
@@ -124,6 +158,11 @@ export function jobListUrl(filters: Partial<JobListFilters>): string {
   if (filters.include_deleted) params.set("include_deleted", "true");
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   if (filters.limit) params.set("limit", String(filters.limit));
+  if (filters.sort) params.set("sort", sortParam(filters.sort));
+  if (filters.from) params.set("from", filters.from);
+  if (filters.to) params.set("to", filters.to);
+  if (filters.unassigned) params.set("unassigned", "true");
+  if (filters.unscheduled) params.set("unscheduled", "true");
   const query = params.toString();
   return query ? `/api/jobs?${query}` : "/api/jobs";
 }

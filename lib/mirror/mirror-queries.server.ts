@@ -67,16 +67,16 @@ ${JSON.stringify(compiled.parameters)}`,
 const unset = (filters: object) => Object.values(filters).every((value) => value === undefined);
 
 /** A customer list's total: from the tallies when it filters by type and VIP at most, else counted. */
-async function customersTotal(scope: string, filters: CustomerFilters, deleted: boolean, where: RawBuilder<unknown>): Promise<number> {
+async function customersTotal(scope: string, filters: CustomerFilters, deleted: Deleted, where: RawBuilder<unknown>): Promise<number> {
   const { type, vip, ...others } = filters;
-  if (!unset(others)) return countOf(scope, sql`mirror_customers where ${where}`);
+  if (!unset(others) || deleted === "any") return countOf(scope, sql`mirror_customers where ${where}`);
   return customerTotal(await readTallies(scope), { deleted, type: type === undefined ? undefined : type === "commercial" ? "Commercial" : "Residential", vip });
 }
 
 /** A job list's total: from the tallies when it filters by status at most, else counted. */
-async function jobsTotal(scope: string, filters: JobFilters, deleted: boolean, where: RawBuilder<unknown>): Promise<number> {
+async function jobsTotal(scope: string, filters: JobFilters, deleted: Deleted, where: RawBuilder<unknown>): Promise<number> {
   const { statuses, ...others } = filters;
-  if (!unset(others)) return countOf(scope, sql`mirror_jobs where ${where}`);
+  if (!unset(others) || deleted === "any") return countOf(scope, sql`mirror_jobs where ${where}`);
   return jobTotal(await readTallies(scope), { deleted, statuses });
 }
 
@@ -90,7 +90,7 @@ const iso = (value: Date | string | null) => (value === null ? null : new Date(v
  * uuid) serves both directions of a column that is never null.
  */
 const CUSTOMER_ORDER: Record<CustomerSortKey, [string, boolean]> = {
-  name: ["sort_name", false],
+  last_name: ["sort_name", false],
   company_name: ["company_name", true],
   email: ["email", true],
   phone: ["nullif(phone_digits, '')", true],
@@ -99,6 +99,10 @@ const CUSTOMER_ORDER: Record<CustomerSortKey, [string, boolean]> = {
   city: ["city", true],
   zip: ["zip", true],
   lead_source: ["lead_source", true],
+  // The address as words (street, city, state, ZIP), lower case; no address sorts last.
+  physical_address: [`nullif(physical_text, '') collate "C"`, true],
+  // The tags as one text in the customer's order; none sorts last.
+  tags: [`nullif(array_to_string(tags, ' '), '') collate "C"`, true],
   created_at: ["created_at", false],
   updated_at: ["updated_at", false],
 };
@@ -117,8 +121,12 @@ function customerSearch(term: string): RawBuilder<unknown> {
   return phoneLike ? sql`(${text} or phone_digits like ${`%${escapeLike(phoneDigits)}%`})` : text;
 }
 
-function customerWhere(scope: string, filters: CustomerFilters, deleted: boolean): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`scope = ${scope}`, deleted ? sql`deleted_at is not null` : sql`deleted_at is null`];
+/** Deleted rows only (the trash), live rows only, or both (a list with "Show deleted"). */
+type Deleted = boolean | "any";
+const deletedCondition = (deleted: Deleted) => (deleted === "any" ? sql`true` : deleted ? sql`deleted_at is not null` : sql`deleted_at is null`);
+
+function customerWhere(scope: string, filters: CustomerFilters, deleted: Deleted): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`scope = ${scope}`, deletedCondition(deleted)];
   if (filters.search) parts.push(customerSearch(filters.search));
   if (filters.type) parts.push(sql`customer_type = ${filters.type === "commercial" ? "Commercial" : "Residential"}`);
   if (filters.vip !== undefined) parts.push(sql`is_vip = ${filters.vip}`);
@@ -190,11 +198,11 @@ export async function queryCustomers(query: CustomerQuery = {}, options: Scope =
   const input = customerInput(query);
   const scope = scopeOf(options);
   const { db } = await mirrorDatabase();
-  const where = customerWhere(scope, input.filters, false);
+  const where = customerWhere(scope, input.filters, input.filters.include_deleted ? "any" : false);
   const [rows, count] = await Promise.all([
     sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from mirror_customers where ${where}
       order by ${orderBy(CUSTOMER_ORDER[input.sort], input.direction)} limit ${input.limit} offset ${input.offset}`.execute(db),
-    customersTotal(scope, input.filters, false, where),
+    customersTotal(scope, input.filters, input.filters.include_deleted ? "any" : false, where),
   ]);
   const mapped = await customerRows(scope, rows.rows);
   return {
@@ -218,14 +226,20 @@ const JOB_ORDER: Record<JobSortKey, [string, boolean]> = {
   // Qualified: the select list has text columns of these names, which a bare ORDER BY name would sort.
   scheduled_date: ["mirror_jobs.scheduled_date", true],
   assignee_name: ["assignee_name", true],
+  // Neither has a column of its own: read per row (slower on large mirrors; ADR-017).
+  location_name: [`(select lower(l.name) collate "C" from mirror_locations l where l.scope = mirror_jobs.scope and l.uuid = mirror_jobs.location_uuid)`, true],
   city: ["city", true],
   estimated_amount: ["mirror_jobs.estimated_amount", true],
+  actual_amount: [
+    `(select nullif(r.record->>'actual_amount', '')::numeric from mirror_records r where r.scope = mirror_jobs.scope and r.resource = 'jobs' and r.uuid = mirror_jobs.uuid)`,
+    true,
+  ],
   created_at: ["created_at", false],
   updated_at: ["updated_at", false],
 };
 
-function jobWhere(scope: string, filters: JobFilters, deleted: boolean): RawBuilder<unknown> {
-  const parts: RawBuilder<unknown>[] = [sql`scope = ${scope}`, deleted ? sql`deleted_at is not null` : sql`deleted_at is null`];
+function jobWhere(scope: string, filters: JobFilters, deleted: Deleted): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`scope = ${scope}`, deletedCondition(deleted)];
   if (filters.search) parts.push(sql`search_text like ${`%${escapeLike(filters.search.toLowerCase())}%`}`);
   if (filters.statuses) parts.push(sql`status = any(${sql.val(filters.statuses)}::text[])`);
   if (filters.priority) parts.push(sql`priority = ${filters.priority}`);
@@ -235,6 +249,7 @@ function jobWhere(scope: string, filters: JobFilters, deleted: boolean): RawBuil
   if (filters.unscheduled) parts.push(sql`scheduled_date is null`);
   if (filters.unscheduled === false) parts.push(sql`scheduled_date is not null`);
   if (filters.customer_uuid) parts.push(sql`customer_uuid = ${filters.customer_uuid}`);
+  if (filters.location_uuid) parts.push(sql`location_uuid = ${filters.location_uuid}`);
   if (filters.from) parts.push(sql`scheduled_date >= ${filters.from}::date`);
   if (filters.to) parts.push(sql`scheduled_date <= ${filters.to}::date`);
   return sql.join(parts, sql` and `);
@@ -311,7 +326,7 @@ function toJobRow(row: JobDbRow, record: Record<string, unknown>): MirrorJobRow 
 async function selectJobs(
   scope: string,
   filters: JobFilters,
-  deleted: boolean,
+  deleted: Deleted,
   order: RawBuilder<unknown>,
   limit: number,
   offset: number,
@@ -336,7 +351,7 @@ export async function queryJobs(query: JobQuery = {}, options: Scope = {}): Prom
   const input = jobInput(query);
   const scope = scopeOf(options);
   const order = orderBy(JOB_ORDER[input.sort], input.direction);
-  return selectJobs(scope, input.filters, false, order, input.limit, input.offset);
+  return selectJobs(scope, input.filters, input.filters.include_deleted ? "any" : false, order, input.limit, input.offset);
 }
 
 /**

@@ -61,7 +61,9 @@ export function day(field: string, value: unknown): string | undefined {
   const given = text(field, value, 10);
   if (given === undefined) return undefined;
   const parsed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(given);
-  const valid = parsed && new Date(`${given}T00:00:00Z`).toISOString().startsWith(given);
+  const date = new Date(`${given}T00:00:00Z`);
+  // Month 13 is an Invalid Date, whose toISOString throws: a 400, not a 500.
+  const valid = parsed && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(given);
   if (!valid) throw new MirrorQueryError({ field, message: `${field} must be a day written YYYY-MM-DD.` });
   return given;
 }
@@ -83,6 +85,7 @@ export interface CustomerFilters {
   sms_opt_in?: boolean | undefined;
   city?: string | undefined;
   zip?: string | undefined;
+  include_deleted?: boolean | undefined;
 }
 
 export function customerInput(query: CustomerQuery) {
@@ -99,9 +102,10 @@ export function customerInput(query: CustomerQuery) {
     sms_opt_in: flag("sms_opt_in", filters.sms_opt_in),
     city: text("city", filters.city, 60)?.toLowerCase(),
     zip: text("zip", filters.zip, 10)?.toLowerCase(),
+    include_deleted: flag("include_deleted", filters.include_deleted),
   };
   return {
-    sort: query.sort === undefined ? ("name" as const) : pick("sort", query.sort, CUSTOMER_SORT_KEYS, "Sort key"),
+    sort: query.sort === undefined ? ("last_name" as const) : pick("sort", query.sort, CUSTOMER_SORT_KEYS, "Sort key"),
     direction: direction(query.direction),
     ...paging(query.page, query.limit),
     filters: checked,
@@ -116,8 +120,10 @@ export interface JobFilters {
   unassigned?: boolean | undefined;
   unscheduled?: boolean | undefined;
   customer_uuid?: string | undefined;
+  location_uuid?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  include_deleted?: boolean | undefined;
 }
 
 export function jobInput(query: JobQuery) {
@@ -144,8 +150,10 @@ export function jobInput(query: JobQuery) {
     unassigned,
     unscheduled,
     customer_uuid: text("customer_uuid", filters.customer_uuid, 64)?.toLowerCase(),
+    location_uuid: text("location_uuid", filters.location_uuid, 64),
     from,
     to,
+    include_deleted: flag("include_deleted", filters.include_deleted),
   };
   return {
     sort: query.sort === undefined ? ("created_at" as const) : pick("sort", query.sort, JOB_SORT_KEYS, "Sort key"),

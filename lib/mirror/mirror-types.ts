@@ -25,8 +25,9 @@ export interface MirrorPage<Row> {
 
 export type SortDirection = "asc" | "desc";
 
+/** Named as the customer table's columns (sort=last_name: the name column, by last name then first). */
 export const CUSTOMER_SORT_KEYS = [
-  "name",
+  "last_name",
   "company_name",
   "email",
   "phone",
@@ -35,12 +36,14 @@ export const CUSTOMER_SORT_KEYS = [
   "city",
   "zip",
   "lead_source",
+  "physical_address",
+  "tags",
   "created_at",
   "updated_at",
 ] as const;
 export type CustomerSortKey = (typeof CUSTOMER_SORT_KEYS)[number];
 
-export const CUSTOMER_FILTER_KEYS = ["search", "type", "vip", "tag", "lead_source", "email_opt_in", "sms_opt_in", "city", "zip"] as const;
+export const CUSTOMER_FILTER_KEYS = ["search", "type", "vip", "tag", "lead_source", "email_opt_in", "sms_opt_in", "city", "zip", "include_deleted"] as const;
 export type CustomerFilterKey = (typeof CUSTOMER_FILTER_KEYS)[number];
 
 export interface CustomerQuery {
@@ -58,6 +61,8 @@ export interface CustomerQuery {
     sms_opt_in: boolean;
     city: string;
     zip: string;
+    /** Deleted customers too (the table's "Show deleted"). */
+    include_deleted: boolean;
   }>;
 }
 
@@ -91,14 +96,28 @@ export const JOB_SORT_KEYS = [
   "priority",
   "scheduled_date",
   "assignee_name",
+  "location_name",
   "city",
   "estimated_amount",
+  "actual_amount",
   "created_at",
   "updated_at",
 ] as const;
 export type JobSortKey = (typeof JOB_SORT_KEYS)[number];
 
-export const JOB_FILTER_KEYS = ["search", "statuses", "priority", "assigned_to_user_id", "unassigned", "unscheduled", "customer_uuid", "from", "to"] as const;
+export const JOB_FILTER_KEYS = [
+  "search",
+  "statuses",
+  "priority",
+  "assigned_to_user_id",
+  "unassigned",
+  "unscheduled",
+  "customer_uuid",
+  "location_uuid",
+  "from",
+  "to",
+  "include_deleted",
+] as const;
 export type JobFilterKey = (typeof JOB_FILTER_KEYS)[number];
 
 export interface JobQuery {
@@ -114,6 +133,9 @@ export interface JobQuery {
     unassigned: boolean;
     unscheduled: boolean;
     customer_uuid: string;
+    location_uuid: string;
+    /** Deleted jobs too (the table's "Show deleted"). */
+    include_deleted: boolean;
     /** Scheduled on or after this day (YYYY-MM-DD). */
     from: string;
     /** Scheduled on or before this day (YYYY-MM-DD). */

@@ -10,6 +10,7 @@ import { crm, crmAll, type Row } from "./mirror-support";
 let sandbox: TestSandbox;
 let customers: Row[];
 let jobs: Row[];
+let locations: Row[];
 
 beforeAll(async () => {
   sandbox = await startTestSandbox({ seed: { customers: 140, jobs: 260, seed: 23 }, monthlyQuota: 1_000_000 });
@@ -36,6 +37,7 @@ beforeAll(async () => {
   if (result.state !== "ran") throw new Error(`the pass did not run: ${JSON.stringify(result)}`);
   customers = await crmAll(sandbox, "customers");
   jobs = await crmAll(sandbox, "jobs");
+  locations = await crmAll(sandbox, "locations");
   // A seeded sandbox and a full pass: generous on a busy machine.
 }, 120_000);
 
@@ -55,6 +57,18 @@ const lower = (value: unknown) => (typeof value === "string" && value.trim() !==
 const active = (rows: Row[]) => rows.filter((row) => row.deleted_at === null);
 const flags = (row: Row) => ((row.internal_flags as { tradesdesk?: Record<string, unknown> } | null)?.tradesdesk ?? {}) as Record<string, unknown>;
 const day = (value: unknown) => (typeof value === "string" ? value.slice(0, 10) : null);
+/** The mirror's address words (lib/mirror/mirror-records addressText): lower case, punctuation as spaces; none is null. */
+const addressWords = (parts: unknown[]) =>
+  parts
+    .filter((part): part is string => typeof part === "string" && part.trim() !== "")
+    .join(" ")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}#]+/gu, " ")
+    .trim() || null;
+const personKey = (person: unknown) => {
+  const named = person as { first_name?: string; last_name?: string } | null;
+  return named ? `${named.first_name ?? ""} ${named.last_name ?? ""}`.trim().toLowerCase() : "";
+};
 const PRIORITY = ["Low", "Normal", "High", "Emergency"];
 const STATUS = [
   "New",
@@ -71,7 +85,7 @@ const STATUS = [
 
 describe("customers", () => {
   const cases: Array<[string, (row: Row) => Key]> = [
-    ["name", (row) => `${row.last_name as string} ${row.first_name as string}`.trim().toLowerCase()],
+    ["last_name", (row) => `${row.last_name as string} ${row.first_name as string}`.trim().toLowerCase()],
     ["company_name", (row) => lower(row.company_name)],
     ["email", (row) => lower(row.email)],
     ["phone", (row) => (row.phone ? (row.phone as string).replace(/\D/g, "") || null : null)],
@@ -79,6 +93,12 @@ describe("customers", () => {
     ["zip", (row) => lower(row.physical_zip)],
     ["is_vip", (row) => row.is_vip as boolean],
     ["customer_type", (row) => row.customer_type as string],
+    ["lead_source", (row) => (flags(row).lead_source as string | undefined) ?? null],
+    [
+      "physical_address",
+      (row) => addressWords(["physical_address1", "physical_address2", "physical_city", "physical_state", "physical_zip"].map((field) => row[field])),
+    ],
+    ["tags", (row) => ((flags(row).tags as string[] | undefined) ?? []).map((tag) => tag.toLowerCase()).join(" ") || null],
     ["created_at", (row) => row.created_at as string],
     ["updated_at", (row) => new Date(row.updated_at as string).toISOString()],
   ];
@@ -151,6 +171,10 @@ describe("jobs", () => {
     ["priority", (row) => PRIORITY.indexOf(row.priority as string)],
     ["scheduled_date", (row) => day(row.scheduled_date)],
     ["estimated_amount", (row) => (row.estimated_amount === null ? null : Number(row.estimated_amount))],
+    ["actual_amount", (row) => (row.actual_amount === null || row.actual_amount === undefined ? null : Number(row.actual_amount))],
+    ["customer_name", (row) => personKey(row.customer)],
+    ["assignee_name", (row) => personKey(row.assigned_user) || null],
+    ["location_name", (row) => (locations.find((location) => location.uuid === row.location_uuid)?.name as string | undefined)?.toLowerCase() ?? null],
     ["created_at", (row) => row.created_at as string],
   ];
   for (const [sort, key] of cases) {

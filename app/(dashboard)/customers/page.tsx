@@ -8,18 +8,24 @@ import { primaryButtonClassName, secondaryButtonClassName } from "@/components/u
 import { requirePageUser } from "@/lib/auth/page-user.server";
 import { runAsRequester } from "@/lib/crm/request-budget.server";
 import { can } from "@/lib/auth/roles";
-import { loadCustomerListUrl, toCustomerListQuery } from "@/lib/customers/customer-list-url";
+import { checkCustomerListUrl, loadCustomerListUrl } from "@/lib/customers/customer-list-url";
 import { prefetchCustomerList } from "@/lib/customers/prefetch-customers.server";
 import { makeQueryClient } from "@/lib/query/make-query-client";
+import { viewerTimeZone } from "@/lib/time/viewer-today.server";
 
 export const metadata: Metadata = { title: "Customers" };
 
-/** The list view as the URL describes it, read on the server so the first paint has rows (1 CRM request, 0 within the cache's life). */
+/**
+ * The list view as the URL describes it, read on the server so the first paint has rows (1 CRM request, 0 within the
+ * cache's life; none when sorted or filtered as only the mirror can). A URL asking for what the list doesn't offer
+ * loads nothing: the table says what.
+ */
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageUser();
-  const query = toCustomerListQuery(await loadCustomerListUrl(searchParams));
+  const { query, problems } = checkCustomerListUrl(await loadCustomerListUrl(searchParams));
   const queryClient = makeQueryClient();
-  await runAsRequester(user, () => prefetchCustomerList(queryClient, query));
+  if (Object.keys(problems).length === 0) await runAsRequester(user, () => prefetchCustomerList(queryClient, query));
+  const timeZone = await viewerTimeZone();
 
   return (
     <div className="space-y-6">
@@ -40,7 +46,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         </div>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <CustomerTable userId={user.id} canWrite={can(user.role, "write")} />
+        <CustomerTable userId={user.id} canWrite={can(user.role, "write")} timeZone={timeZone} />
       </HydrationBoundary>
     </div>
   );

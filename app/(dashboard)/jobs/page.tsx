@@ -10,6 +10,7 @@ import { prefetchJobList } from "@/lib/jobs/prefetch-jobs.server";
 import { checkJobFilters } from "@/lib/jobs/job-list-filters";
 import { rawFiltersFromSearchParams } from "@/lib/jobs/job-list-url";
 import { makeQueryClient } from "@/lib/query/make-query-client";
+import { viewerTimeZone } from "@/lib/time/viewer-today.server";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -25,6 +26,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const queryClient = makeQueryClient();
   if (check.ok) await runAsRequester(user, () => prefetchJobList(queryClient, check.filters));
   const canWrite = can(user.role, "write");
+  const timeZone = await viewerTimeZone();
 
   return (
     <div className="space-y-4">
@@ -35,7 +37,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         canWrite={canWrite}
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <JobTable userId={user.id} canWrite={canWrite} serverFilters={{ raw, check }} />
+        <JobTable userId={user.id} canWrite={canWrite} serverFilters={{ raw, check }} timeZone={timeZone} />
       </HydrationBoundary>
     </div>
   );

@@ -9,8 +9,8 @@ import { customerName, formatAddress, formatDate, physicalAddress } from "@/lib/
 import type { CustomerDto } from "@/lib/customers/customer-types";
 
 /**
- * The customer list's columns. Headers are plain text, never sort buttons:
- * the CRM has no sort, and the list says "newest first" instead. Name and
+ * The customer list's columns. Each sorts the whole list by its `sortKey`
+ * (the URL's sort=last_name; the mirror sorts, ADR-017). Name and
  * actions can't be hidden (a row must say whose it is and stay actionable);
  * people who may write also get a checkbox column for bulk delete.
  */
@@ -40,7 +40,7 @@ export function customerColumns(options: {
       id: "name",
       header: "Name",
       enableHiding: false,
-      meta: { label: "Name", cellClassName: "min-w-44" },
+      meta: { label: "Name", cellClassName: "min-w-44", sortKey: "last_name" },
       cell: ({ row }) => {
         const customer = row.original;
         return (
@@ -57,21 +57,36 @@ export function customerColumns(options: {
         );
       },
     },
-    { id: "company", header: "Company", meta: { label: "Company", cellClassName: "min-w-36" }, cell: ({ row }) => row.original.company_name ?? "" },
-    { id: "type", header: "Type", meta: { label: "Type" }, cell: ({ row }) => row.original.customer_type },
-    { id: "phone", header: "Phone", meta: { label: "Phone", cellClassName: "whitespace-nowrap" }, cell: ({ row }) => row.original.phone ?? "" },
-    { id: "email", header: "Email", meta: { label: "Email", cellClassName: "min-w-48" }, cell: ({ row }) => <EmailText email={row.original.email} /> },
+    {
+      id: "company",
+      header: "Company",
+      meta: { label: "Company", cellClassName: "min-w-36", sortKey: "company_name" },
+      cell: ({ row }) => row.original.company_name ?? "",
+    },
+    { id: "type", header: "Type", meta: { label: "Type", sortKey: "customer_type" }, cell: ({ row }) => row.original.customer_type },
+    {
+      id: "phone",
+      header: "Phone",
+      meta: { label: "Phone", cellClassName: "whitespace-nowrap", sortKey: "phone" },
+      cell: ({ row }) => row.original.phone ?? "",
+    },
+    {
+      id: "email",
+      header: "Email",
+      meta: { label: "Email", cellClassName: "min-w-48", sortKey: "email" },
+      cell: ({ row }) => <EmailText email={row.original.email} />,
+    },
     {
       id: "address",
       header: "Physical address",
-      meta: { label: "Physical address", cellClassName: "min-w-56" },
+      meta: { label: "Physical address", cellClassName: "min-w-56", sortKey: "physical_address" },
       cell: ({ row }) => formatAddress(physicalAddress(row.original)) ?? "",
     },
-    { id: "tags", header: "Tags", meta: { label: "Tags" }, cell: ({ row }) => row.original.extras.tags.join(", ") },
+    { id: "tags", header: "Tags", meta: { label: "Tags", sortKey: "tags" }, cell: ({ row }) => row.original.extras.tags.join(", ") },
     {
       id: "created",
       header: "Added",
-      meta: { label: "Added", cellClassName: "whitespace-nowrap" },
+      meta: { label: "Added", cellClassName: "whitespace-nowrap", sortKey: "created_at" },
       cell: ({ row }) => <time dateTime={row.original.created_at ?? undefined}>{formatDate(row.original.created_at)}</time>,
     },
   ];

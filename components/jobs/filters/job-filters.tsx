@@ -31,6 +31,21 @@ interface JobFiltersProps {
  * board below (a layout shift of 0.37 in `npm run bench`).
  */
 const FIXED_SELECT_WIDTH = "w-full sm:w-44";
+const NOT_FILTERS = new Set<keyof RawJobFilters>(["page", "limit", "sort"]);
+const CLEARED: Partial<RawJobFilters> = {
+  status: "",
+  priority: "",
+  location_uuid: "",
+  assigned_to_user_id: "",
+  customer_uuid: "",
+  search: "",
+  include_deleted: "",
+  from: "",
+  to: "",
+  unassigned: "",
+  unscheduled: "",
+  page: "",
+};
 
 /**
  * The job screens' filters. Each change goes to the URL (so a reload or a
@@ -46,7 +61,9 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
   const unknownPriority = raw.priority !== "" && !JOB_PRIORITIES.some((priority) => priority === raw.priority);
   const unknownLocation = raw.location_uuid !== "" && locations.isSuccess && !locations.data.some((location) => location.uuid === raw.location_uuid);
   const unknownAssignee = raw.assigned_to_user_id !== "" && !people.some((person) => person.id === raw.assigned_to_user_id);
-  const active = (Object.keys(raw) as Array<keyof RawJobFilters>).some((key) => key !== "page" && key !== "limit" && raw[key] !== "");
+  // The sort, page and page size are how the list is shown, not which jobs: they are not filters.
+  const activeCount = (Object.keys(raw) as Array<keyof RawJobFilters>).filter((key) => !NOT_FILTERS.has(key) && raw[key] !== "").length;
+  const active = activeCount > 0;
 
   return (
     // Reaching for a filter fetches the check that judges the change (see use-job-filter-check).
@@ -147,6 +164,54 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
         </FilterField>
 
         {variant === "table" && (
+          <>
+            <FilterField id={`${prefix}-from`} label="Scheduled from" error={errors.from} className="w-full sm:w-40">
+              <input
+                type="date"
+                {...filterAria(`${prefix}-from`, errors.from)}
+                value={raw.from}
+                max={raw.to || undefined}
+                onChange={(event) => change({ from: event.target.value })}
+                className={filterSelectClassName}
+              />
+            </FilterField>
+            <FilterField id={`${prefix}-to`} label="Scheduled to" error={errors.to} className="w-full sm:w-40">
+              <input
+                type="date"
+                {...filterAria(`${prefix}-to`, errors.to)}
+                value={raw.to}
+                min={raw.from || undefined}
+                onChange={(event) => change({ to: event.target.value })}
+                className={filterSelectClassName}
+              />
+            </FilterField>
+            {(["unassigned", "unscheduled"] as const).map((key) => (
+              <div key={key} className="self-end pb-2">
+                <div className="flex items-center gap-2">
+                  <input
+                    id={`${prefix}-${key}`}
+                    type="checkbox"
+                    checked={raw[key] === "true"}
+                    aria-invalid={errors[key] ? true : undefined}
+                    aria-describedby={errors[key] ? `${prefix}-${key}-error` : undefined}
+                    onChange={(event) => change({ [key]: event.target.checked ? "true" : "" })}
+                    className="size-4"
+                  />
+                  <label htmlFor={`${prefix}-${key}`} className="text-sm text-slate-800">
+                    {key === "unassigned" ? "Unassigned only" : "Unscheduled only"}
+                  </label>
+                </div>
+                {errors[key] && (
+                  <p id={`${prefix}-${key}-error`} className="mt-1 max-w-xs text-sm text-red-700">
+                    {errors[key]}
+                  </p>
+                )}
+              </div>
+            ))}
+          </>
+        )}
+
+        {variant === "table" && (
           <div className="flex items-center gap-2 self-end pb-2">
             <input
               id={`${prefix}-deleted`}
@@ -163,15 +228,14 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
         )}
 
         {active && (
-          <button
-            type="button"
-            className={`${secondaryButtonClassName} self-end`}
-            onClick={() =>
-              onChange({ status: "", priority: "", location_uuid: "", assigned_to_user_id: "", customer_uuid: "", search: "", include_deleted: "", page: "" })
-            }
-          >
-            Clear filters
-          </button>
+          <div className="flex items-center gap-2 self-end">
+            <p className="rounded-md bg-amber-50 px-2 py-1 text-sm font-medium text-amber-950">
+              {activeCount === 1 ? "1 filter on" : `${activeCount} filters on`}
+            </p>
+            <button type="button" className={secondaryButtonClassName} onClick={() => onChange(CLEARED)}>
+              Clear filters
+            </button>
+          </div>
         )}
       </div>
     </search>

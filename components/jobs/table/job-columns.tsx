@@ -20,8 +20,8 @@ interface JobColumnOptions {
 }
 
 /**
- * The job table's columns. Headers are text, never sort buttons: the CRM
- * can't sort, and sorting one page would pretend to sort them all. Title and
+ * The job table's columns. Each sorts the whole list by its `sortKey` (the
+ * URL's sort=-scheduled_date; the mirror sorts, ADR-017). Title and
  * actions can't be hidden (a row must say which job it is and stay usable);
  * people who may write also get a checkbox column for bulk delete.
  */
@@ -31,14 +31,14 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
     {
       id: "number",
       header: "Job #",
-      meta: { label: "Job number", cellClassName: "whitespace-nowrap font-mono text-xs text-slate-700" },
+      meta: { label: "Job number", cellClassName: "whitespace-nowrap font-mono text-xs text-slate-700", sortKey: "job_number" },
       cell: ({ row }) => row.original.job_number ?? "—",
     },
     {
       id: "title",
       header: "Title",
       enableHiding: false,
-      meta: { label: "Title", cellClassName: "min-w-48" },
+      meta: { label: "Title", cellClassName: "min-w-48", sortKey: "title" },
       cell: ({ row }) => (
         <span className="flex flex-wrap items-center gap-1.5">
           {/* Out of the tab order: the row is the tab stop, and Enter on it opens the same page. */}
@@ -49,17 +49,17 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
         </span>
       ),
     },
-    { id: "customer", header: "Customer", meta: { label: "Customer" }, cell: ({ row }) => personName(row.original.customer) },
+    { id: "customer", header: "Customer", meta: { label: "Customer", sortKey: "customer_name" }, cell: ({ row }) => personName(row.original.customer) },
     {
       id: "status",
       header: "Status",
-      meta: { label: "Status", cellClassName: "whitespace-nowrap" },
+      meta: { label: "Status", cellClassName: "whitespace-nowrap", sortKey: "status" },
       cell: ({ row }) => <StatusBadge status={row.original.status} />,
     },
     {
       id: "priority",
       header: "Priority",
-      meta: { label: "Priority and flags" },
+      meta: { label: "Priority and flags", sortKey: "priority" },
       cell: ({ row }) => (
         <span className="flex flex-wrap gap-1">
           <PriorityBadge priority={row.original.priority} />
@@ -70,7 +70,7 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
     {
       id: "scheduled",
       header: "Scheduled",
-      meta: { label: "Scheduled", cellClassName: "whitespace-nowrap" },
+      meta: { label: "Scheduled", cellClassName: "whitespace-nowrap", sortKey: "scheduled_date" },
       cell: ({ row }) => {
         const date = formatScheduledDate(row.original.scheduled_date);
         if (!date) return <span className="text-slate-600">Not scheduled</span>;
@@ -86,31 +86,36 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
     {
       id: "assignee",
       header: "Assigned to",
-      meta: { label: "Assigned to" },
+      meta: { label: "Assigned to", sortKey: "assignee_name" },
       cell: ({ row }) => personName(row.original.assigned_user) || <span className="text-slate-600">Unassigned</span>,
     },
     {
       id: "location",
       header: "Location",
-      meta: { label: "Location" },
+      meta: { label: "Location", sortKey: "location_name" },
       cell: ({ row }) => (row.original.location_uuid ? (locations.find((location) => location.uuid === row.original.location_uuid)?.name ?? "") : ""),
     },
     {
       id: "estimated",
       header: "Estimate",
-      meta: { label: "Estimated amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" },
+      meta: {
+        label: "Estimated amount",
+        headerClassName: "text-right",
+        cellClassName: "text-right tabular-nums whitespace-nowrap",
+        sortKey: "estimated_amount",
+      },
       cell: ({ row }) => formatMoney(row.original.estimated_amount),
     },
     {
       id: "actual",
       header: "Actual",
-      meta: { label: "Actual amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap" },
+      meta: { label: "Actual amount", headerClassName: "text-right", cellClassName: "text-right tabular-nums whitespace-nowrap", sortKey: "actual_amount" },
       cell: ({ row }) => formatMoney(row.original.actual_amount),
     },
     {
       id: "created",
       header: "Created",
-      meta: { label: "Created", cellClassName: "whitespace-nowrap" },
+      meta: { label: "Created", cellClassName: "whitespace-nowrap", sortKey: "created_at" },
       cell: ({ row }) => formatMoment(row.original.created_at) ?? "",
     },
   ];

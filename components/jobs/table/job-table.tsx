@@ -30,14 +30,45 @@ import { JOB_FILTER_KEYS, historyModeFor, jobFilterParsers, type CheckedJobFilte
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
 import { LoadErrorMessage } from "@/components/data-table/load-error-message";
+import { ListSourceNotice } from "@/components/data-table/list-source-notice";
+import { sortParam, type ListSort } from "@/lib/lists/list-sort";
+import type { JobTableSortKey } from "@/lib/jobs/job-list-url";
 
 const TABLE_ID = "job-table";
+const SORT_LABELS: Record<JobTableSortKey, string> = {
+  job_number: "Job #",
+  title: "Title",
+  customer_name: "Customer",
+  status: "Status",
+  priority: "Priority",
+  scheduled_date: "Scheduled",
+  assignee_name: "Assigned to",
+  location_name: "Location",
+  estimated_amount: "Estimate",
+  actual_amount: "Actual",
+  created_at: "Created",
+};
+
+function sortInWords(sort: ListSort<JobTableSortKey> | undefined): string | null {
+  if (!sort) return null;
+  return `sorted by ${SORT_LABELS[sort.key]}, ${sort.direction === "asc" ? "ascending" : "descending"}`;
+}
 
 /**
  * The job list: filters, page and page size in the URL (reload-safe and
  * shareable; Back returns to the previous view), one CRM list per view.
  */
-export function JobTable({ userId, canWrite, serverFilters }: { userId: string; canWrite: boolean; serverFilters: CheckedJobFilters }) {
+export function JobTable({
+  userId,
+  canWrite,
+  serverFilters,
+  timeZone,
+}: {
+  userId: string;
+  canWrite: boolean;
+  serverFilters: CheckedJobFilters;
+  timeZone: string;
+}) {
   const router = useRouter();
   const [raw, setRaw] = useQueryStates(jobFilterParsers, { history: "push" });
   const check = useJobFilterCheck(raw, JOB_FILTER_KEYS, serverFilters);
@@ -73,7 +104,23 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
   const pagination = data?.pagination;
   const pastTheEnd = filters !== null && pagination !== undefined && pagination.total > 0 && filters.page > pagination.total_pages;
   const clearAll = () =>
-    change({ status: "", priority: "", location_uuid: "", assigned_to_user_id: "", customer_uuid: "", search: "", include_deleted: "", page: "" });
+    change({
+      status: "",
+      priority: "",
+      location_uuid: "",
+      assigned_to_user_id: "",
+      customer_uuid: "",
+      search: "",
+      include_deleted: "",
+      from: "",
+      to: "",
+      unassigned: "",
+      unscheduled: "",
+      page: "",
+    });
+  const sortWords = sortInWords(filters?.sort);
+  const changeSort = (sort: ListSort | null) => change({ sort: sortParam(sort), page: "" });
+  const sortError = check.ok ? undefined : check.errors.sort;
 
   return (
     <div className="space-y-4">
@@ -81,7 +128,17 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">
-          Newest first: the CRM lists jobs in the order they were created.{" "}
+          {sortWords ? (
+            <>
+              Sorted by {sortWords.slice("sorted by ".length)}: press a column&apos;s header to sort by it.{" "}
+              <button type="button" className="font-medium text-brand-700 underline" onClick={() => changeSort(null)}>
+                Newest first
+              </button>
+              .{" "}
+            </>
+          ) : (
+            <>Newest first: the CRM lists jobs in the order they were created. Press a column&apos;s header to sort by it. </>
+          )}
           <span className="hidden sm:inline">
             <kbd className="rounded border border-slate-300 px-1 text-xs">↑</kbd> <kbd className="rounded border border-slate-300 px-1 text-xs">↓</kbd> to move,
             {canWrite ? " Space to select," : ""} Enter to open.
@@ -107,7 +164,11 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
                   filters.status.join(" "),
                   filters.priority,
                   filters.search ? `search ${filters.search}` : null,
+                  filters.from || filters.to ? `scheduled ${filters.from ?? "…"} to ${filters.to ?? "…"}` : null,
+                  filters.unassigned ? "unassigned" : null,
+                  filters.unscheduled ? "unscheduled" : null,
                   filters.include_deleted ? "with deleted" : null,
+                  sortWords,
                 ])
               }
             />
@@ -116,16 +177,27 @@ export function JobTable({ userId, canWrite, serverFilters }: { userId: string; 
       </div>
 
       {filters && <StaleDataNotice queryKeys={[jobKeys.list(filters)]} />}
+      {filters && <ListSourceNotice source={data?.source} timeZone={timeZone} canSync={canWrite} />}
       <DataTable
         id={TABLE_ID}
         table={table}
-        caption="Jobs, newest first"
+        caption={`Jobs, ${sortWords ?? "newest first"}`}
+        sort={filters?.sort ?? null}
+        onSortChange={changeSort}
         onOpenRow={(job) => router.push(`/jobs/${job.uuid}`)}
         isLoading={filters !== null && jobs.isPending}
         isRefreshing={jobs.isPlaceholderData}
         rowClassName={(job) => (job.deleted_at ? "bg-slate-50 text-slate-600" : "")}
         errorState={
-          !filters ? (
+          sortError ? (
+            <TableMessage
+              title="The address of this page asks for a sort the list doesn't offer."
+              tone="error"
+              action={{ label: "Sort newest first", onClick: () => changeSort(null) }}
+            >
+              {sortError} No jobs were loaded.
+            </TableMessage>
+          ) : !filters ? (
             <TableMessage title="A filter above has a problem." tone="error" action={{ label: "Clear filters", onClick: clearAll }}>
               No jobs were loaded. Fix or clear the filter to see jobs.
             </TableMessage>

@@ -3,15 +3,17 @@ import type { Pagination, UnreadableRecord } from "@/lib/crm/crm-types";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { customerListApiParams, type CustomerListQuery } from "@/lib/customers/customer-list-url";
 import type { CustomerDto } from "@/lib/customers/customer-types";
+import type { ListSource } from "@/lib/lists/list-source-types";
 import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
 import { recordDataAge } from "@/lib/query/data-age";
 
-/** GET /api/customers: one page of the list, as the CRM filters and orders it (newest first). */
+/** GET /api/customers: one page of the list, from the CRM (newest first) or, sorted or filtered as only it can, from the mirror (`source`). */
 export interface CustomerListData {
   customers: CustomerDto[];
   /** Records of this page the dashboard could not read (ADR-019): shown as rows that say so. */
   unreadable?: UnreadableRecord[];
   pagination: Pagination;
+  source: ListSource;
 }
 
 export function getCustomers(query: CustomerListQuery, signal?: AbortSignal): Promise<CustomerListData> {
@@ -31,6 +33,7 @@ export function customersQueryOptions(query: CustomerListQuery) {
   });
 }
 
-export function useCustomers(query: CustomerListQuery) {
-  return useQuery(customersQueryOptions(query));
+/** The list page; `enabled` false (a URL the screen can't honour) loads nothing. */
+export function useCustomers(query: CustomerListQuery, enabled = true) {
+  return useQuery({ ...customersQueryOptions(query), enabled });
 }
