@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { FormSection } from "@/components/forms/form-section";
+import { ValueOptions } from "@/components/forms/value-options";
 import { Controller, type UseFormReturn } from "react-hook-form";
 import { AddressFields } from "@/components/customers/form/address-fields";
 import { CheckboxField } from "@/components/ui/checkbox-field";
@@ -45,11 +46,7 @@ export function NameAndTypeFields({ form }: { form: Form }) {
       {text("company_name", "Company", "For commercial customers")}
       <Field id={fieldId("customer_type")} label="Customer type" error={errors.customer_type?.message}>
         <select {...register("customer_type")} {...fieldAria(fieldId("customer_type"), errors.customer_type?.message)} className={inputClassName}>
-          {CUSTOMER_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
+          <ValueOptions values={CUSTOMER_TYPES} />
         </select>
       </Field>
       <CheckboxField
@@ -205,11 +202,7 @@ export function ServiceAndMarketingFields({ form, locations }: { form: Form; loc
       <Field id={fieldId("lead_source")} label="Lead source" error={errors.lead_source?.message} hint="How they found the business">
         <select {...register("lead_source")} {...fieldAria(fieldId("lead_source"), errors.lead_source?.message, "hint")} className={inputClassName}>
           <option value="">Not recorded</option>
-          {LEAD_SOURCES.map((source) => (
-            <option key={source} value={source}>
-              {source}
-            </option>
-          ))}
+          <ValueOptions values={LEAD_SOURCES} />
         </select>
       </Field>
       <div className="sm:col-span-2">

@@ -2,6 +2,7 @@
 
 import { useController, useFormContext, useWatch } from "react-hook-form";
 import { FormSection } from "@/components/forms/form-section";
+import { ValueOptions } from "@/components/forms/value-options";
 import { CustomerPicker } from "@/components/jobs/customer-picker";
 import { Field, fieldAria, inputClassName } from "@/components/ui/field";
 import { US_STATE_CODES } from "@/lib/forms/fields";
@@ -112,11 +113,7 @@ function ServiceAddressFields() {
         <Field id={jobFieldId("service_state")} label="State" error={errors.state}>
           <select {...register("service_state")} {...fieldAria(jobFieldId("service_state"), errors.state)} className={inputClassName}>
             <option value="">—</option>
-            {US_STATE_CODES.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
+            <ValueOptions values={US_STATE_CODES} />
           </select>
         </Field>
         <Field id={jobFieldId("service_zip")} label="ZIP code" error={errors.zip}>
@@ -166,20 +163,12 @@ export function JobSection({
       </div>
       <Field id={jobFieldId("status")} label="Status" error={errors.status}>
         <select {...register("status")} {...fieldAria(jobFieldId("status"), errors.status)} className={inputClassName}>
-          {JOB_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
+          <ValueOptions values={JOB_STATUSES} />
         </select>
       </Field>
       <Field id={jobFieldId("priority")} label="Priority" error={errors.priority}>
         <select {...register("priority")} {...fieldAria(jobFieldId("priority"), errors.priority)} className={inputClassName}>
-          {JOB_PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {priority}
-            </option>
-          ))}
+          <ValueOptions values={JOB_PRIORITIES} />
         </select>
       </Field>
       <div className="flex flex-wrap gap-x-6 gap-y-2 pb-5 sm:col-span-2">
