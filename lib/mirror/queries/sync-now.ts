@@ -19,13 +19,16 @@ export function useWatchedSyncStatus(watching: boolean) {
   return useQuery({ queryKey: syncStatusKey, queryFn: fetchSyncStatus, enabled: watching, refetchInterval: watching ? 2_000 : false });
 }
 
-/** Sync now: starts a full pass; its answer is the status to watch from. */
-export function useSyncNow(callbacks: { onSuccess?: (status: SyncStatus) => void; onError?: (error: Error) => void } = {}) {
+/** Sync now: starts a full pass; its answer is the status to watch from, stored under `statusKey` (the freshness line's, or the Data sync page's). */
+export function useSyncNow(
+  callbacks: { onSuccess?: (status: SyncStatus) => void; onError?: (error: Error) => void } = {},
+  statusKey: readonly unknown[] = syncStatusKey,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: startFullPass,
     onSuccess: (next) => {
-      queryClient.setQueryData(syncStatusKey, next);
+      queryClient.setQueryData(statusKey, next);
       callbacks.onSuccess?.(next);
     },
     onError: (error) => callbacks.onError?.(error),
