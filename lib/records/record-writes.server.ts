@@ -68,7 +68,15 @@ export async function createRecord<Saved extends { uuid: string; updated_at?: st
   }
 }
 
-/** One save of a given record at a time in this process: see lib/concurrency/keyed-lock.ts. */
+/**
+ * A partial update that never silently overwrites someone else's change:
+ * the person's `expected_updated_at` must still be the record's, else 409 with
+ * the record as it is now. The one exception is a retry of this very change
+ * (its answer was lost): the record already says what was asked, so that is
+ * a success, not a conflict. The CRM has no conditional update, so a change
+ * landing between this read and the write cannot be caught here. One save of
+ * a given record at a time in this process: see lib/concurrency/keyed-lock.ts.
+ */
 export function updateRecord<Saved extends { uuid: string; updated_at?: string | null | undefined }, Input extends Fields>(
   writes: RecordWrites<Saved, Input>,
   uuid: string,
@@ -76,55 +84,39 @@ export function updateRecord<Saved extends { uuid: string; updated_at?: string |
   idempotencyKey: string,
   context: WriteContext,
 ): Promise<CrmResult<Saved>> {
-  return recordLock.run(`${writes.resource}:${uuid}`, () => updateUnlocked(writes, uuid, patch, idempotencyKey, context));
-}
+  return recordLock.run(`${writes.resource}:${uuid}`, async () => {
+    const current = await writes.read(uuid);
+    const { expected_updated_at: expectedUpdatedAt, ...rest } = patch;
+    const asked = rest as unknown as Partial<Input>;
+    const changes = writes.resolve ? await writes.resolve(asked, current) : asked;
+    const body = writes.toBody(changes, current);
 
-/**
- * A partial update that never silently overwrites someone else's change:
- * the person's `expected_updated_at` must still be the record's, else 409 with
- * the record as it is now. The one exception is a retry of this very change
- * (its answer was lost): the record already says what was asked, so that is
- * a success, not a conflict. The CRM has no conditional update, so a change
- * landing between this read and the write cannot be caught here.
- */
-async function updateUnlocked<Saved extends { uuid: string; updated_at?: string | null | undefined }, Input extends Fields>(
-  writes: RecordWrites<Saved, Input>,
-  uuid: string,
-  patch: Partial<Input> & { expected_updated_at: string },
-  idempotencyKey: string,
-  context: WriteContext,
-): Promise<CrmResult<Saved>> {
-  const current = await writes.read(uuid);
-  const { expected_updated_at: expectedUpdatedAt, ...rest } = patch;
-  const asked = rest as unknown as Partial<Input>;
-  const changes = writes.resolve ? await writes.resolve(asked, current) : asked;
-  const body = writes.toBody(changes, current);
+    if (!current.updated_at || !sameInstant(current.updated_at, expectedUpdatedAt)) {
+      if (alreadyApplied(writes, current, body))
+        return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
+      throw new ApiError(
+        409,
+        "conflict",
+        `Someone else changed this ${writes.resource} since you opened it. Review their change, then apply yours again.`,
+        undefined,
+        undefined,
+        (writes.conflictRecord ?? asIs)(current),
+      );
+    }
 
-  if (!current.updated_at || !sameInstant(current.updated_at, expectedUpdatedAt)) {
-    if (alreadyApplied(writes, current, body))
-      return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
-    throw new ApiError(
-      409,
-      "conflict",
-      `Someone else changed this ${writes.resource} since you opened it. Review their change, then apply yours again.`,
-      undefined,
-      undefined,
-      (writes.conflictRecord ?? asIs)(current),
-    );
-  }
+    const ruleErrors = writes.checkRules({ ...writes.toFormValues(current), ...changes }, Object.keys(changes));
+    if (Object.keys(ruleErrors).length > 0) throw new ApiError(400, "validation", "Some fields need attention.", ruleErrors);
 
-  const ruleErrors = writes.checkRules({ ...writes.toFormValues(current), ...changes }, Object.keys(changes));
-  if (Object.keys(ruleErrors).length > 0) throw new ApiError(400, "validation", "Some fields need attention.", ruleErrors);
-
-  const before = (writes.auditView ?? asIs)(current);
-  const audit = diffFields(before, { ...before, ...changes, ...body }, auditedFields(changes, writes.dashboardOnly));
-  try {
-    return await auditedWrite(context, { action: "update", resource: writes.resource, resourceId: uuid, changes: audit }, () =>
-      writes.update(uuid, body, idempotencyKey),
-    );
-  } catch (error) {
-    throw crmValidationToApiError(error, writes.formFields);
-  }
+    const before = (writes.auditView ?? asIs)(current);
+    const audit = diffFields(before, { ...before, ...changes, ...body }, auditedFields(changes, writes.dashboardOnly));
+    try {
+      return await auditedWrite(context, { action: "update", resource: writes.resource, resourceId: uuid, changes: audit }, () =>
+        writes.update(uuid, body, idempotencyKey),
+      );
+    } catch (error) {
+      throw crmValidationToApiError(error, writes.formFields);
+    }
+  });
 }
 
 function alreadyApplied<Saved extends { uuid: string }, Input extends Fields>(writes: RecordWrites<Saved, Input>, current: Saved, body: Fields): boolean {
