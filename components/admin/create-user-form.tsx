@@ -3,20 +3,20 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { Field, fieldAria, inputClassName, primaryButtonClassName } from "@/components/ui/field";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { useCreateUser, type NewUserValues } from "@/lib/users/queries/create-user";
 import { createUserSchema, PASSWORD_MIN } from "@/lib/users/user-schemas";
 import type { ManagedUser } from "@/lib/users/user-types";
 import { ReadyForm } from "@/components/forms/ready-form";
 
-type Values = z.input<typeof createUserSchema>;
+type Values = NewUserValues;
 const FIELDS = ["name", "email", "role", "password"] as const;
 
 export function CreateUserForm({ onCreated }: { onCreated: (user: ManagedUser) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const createUser = useCreateUser();
   const {
     register,
     handleSubmit,
@@ -32,7 +32,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: ManagedUser) =
   async function onSubmit(values: Values) {
     setFormError(null);
     try {
-      const user = await apiFetch<ManagedUser>("/api/admin/users", { method: "POST", json: values });
+      const user = await createUser.mutateAsync(values);
       reset();
       onCreated(user);
     } catch (error) {

@@ -4,9 +4,10 @@ import { useState } from "react";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { Field, fieldAria, inputClassName, primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { ReadyForm } from "@/components/forms/ready-form";
-import { ApiRequestError, apiFetch } from "@/lib/http/api-fetch";
+import { ApiRequestError } from "@/lib/http/api-fetch";
 import { assigneeLabel } from "@/lib/jobs/assignees";
 import type { Assignee } from "@/lib/jobs/job-types";
+import { useLinkCrmUser } from "@/lib/users/queries/update-user";
 import type { ManagedUser } from "@/lib/users/user-types";
 
 const OTHER = "__other__";
@@ -35,6 +36,7 @@ export function LinkCrmUserDialog({
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const link = useLinkCrmUser();
 
   async function save(crmUserId: string | null) {
     if (!user) return;
@@ -42,7 +44,7 @@ export function LinkCrmUserDialog({
     setFormError(null);
     setBusy(true);
     try {
-      const saved = await apiFetch<ManagedUser>(`/api/admin/users/${user.id}`, { method: "PATCH", json: { crm_user_id: crmUserId } });
+      const saved = await link.mutateAsync({ id: user.id, crmUserId });
       onSaved(saved, crmUserId ? `${saved.name} is linked to a CRM user and can be assigned jobs.` : `${saved.name} is no longer linked to a CRM user.`);
       onClose();
     } catch (error) {

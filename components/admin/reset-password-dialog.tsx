@@ -3,19 +3,19 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { Field, fieldAria, inputClassName, primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
 import { applyServerErrors } from "@/lib/forms/apply-server-errors";
-import { apiFetch } from "@/lib/http/api-fetch";
+import { useResetUserPassword, type ResetPasswordValues } from "@/lib/users/queries/reset-user-password";
 import { resetPasswordSchema } from "@/lib/users/user-schemas";
 import type { ManagedUser } from "@/lib/users/user-types";
 import { ReadyForm } from "@/components/forms/ready-form";
 
-type Values = z.input<typeof resetPasswordSchema>;
+type Values = ResetPasswordValues;
 
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: ManagedUser | null; onClose: () => void; onDone: (user: ManagedUser) => void }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const resetPassword = useResetUserPassword();
   const {
     register,
     handleSubmit,
@@ -34,7 +34,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: ManagedUs
     if (!user) return;
     setFormError(null);
     try {
-      await apiFetch(`/api/admin/users/${user.id}/password`, { method: "POST", json: values });
+      await resetPassword.mutateAsync({ id: user.id, values });
       onDone(user);
       close();
     } catch (error) {

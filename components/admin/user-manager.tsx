@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { TwoFactorRequirement } from "@/components/admin/two-factor-requirement";
@@ -9,12 +8,10 @@ import { ResetPasswordDialog } from "@/components/admin/reset-password-dialog";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
-import { apiFetch } from "@/lib/http/api-fetch";
 import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
-import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
+import { useUsers } from "@/lib/users/queries/get-users";
+import { useUpdateUser } from "@/lib/users/queries/update-user";
 import type { ManagedUser } from "@/lib/users/user-types";
-
-export const usersQueryKey = ["admin", "users"] as const;
 
 export function UserManager({
   initialUsers,
@@ -25,12 +22,7 @@ export function UserManager({
   currentUserId: string;
   twoFactorRequired: boolean;
 }) {
-  const queryClient = useQueryClient();
-  const users = useQuery({
-    queryKey: usersQueryKey,
-    queryFn: () => apiFetch<{ users: ManagedUser[] }>("/api/admin/users").then((data) => data.users),
-    initialData: initialUsers,
-  });
+  const users = useUsers(initialUsers);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [resetting, setResetting] = useState<ManagedUser | null>(null);
   const [deactivating, setDeactivating] = useState<ManagedUser | null>(null);
@@ -38,10 +30,8 @@ export function UserManager({
   const assignees = useJobAssignees();
   const people = assignees.data ?? [];
 
-  const update = useMutation({
-    mutationFn: ({ id, change }: { id: string; change: { role?: Role; active?: boolean } }) =>
-      apiFetch<ManagedUser>(`/api/admin/users/${id}`, { method: "PATCH", json: change }),
-    onSuccess: (user, { change }) => {
+  const update = useUpdateUser({
+    onSuccess: (user, change) => {
       setMessage({
         kind: "ok",
         text:
@@ -51,16 +41,12 @@ export function UserManager({
       });
     },
     onError: (error) => setMessage({ kind: "error", text: error.message }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: usersQueryKey }),
   });
 
   return (
     <div className="space-y-6">
       <CreateUserForm
-        onCreated={(user) => {
-          setMessage({ kind: "ok", text: `${user.name} can now sign in as ${ROLE_LABELS[user.role ?? "viewer"].toLowerCase()}.` });
-          void queryClient.invalidateQueries({ queryKey: usersQueryKey });
-        }}
+        onCreated={(user) => setMessage({ kind: "ok", text: `${user.name} can now sign in as ${ROLE_LABELS[user.role ?? "viewer"].toLowerCase()}.` })}
       />
 
       <TwoFactorRequirement initialRequired={twoFactorRequired} onMessage={setMessage} />
@@ -189,25 +175,19 @@ export function UserManager({
           user={linking}
           people={people}
           onClose={() => setLinking(null)}
-          onSaved={(_user, text) => {
-            setMessage({ kind: "ok", text });
-            void queryClient.invalidateQueries({ queryKey: usersQueryKey });
-            void queryClient.invalidateQueries({ queryKey: jobKeys.assignees() });
-          }}
+          onSaved={(_user, text) => setMessage({ kind: "ok", text })}
         />
       )}
 
       <ResetPasswordDialog
         user={resetting}
         onClose={() => setResetting(null)}
-        onDone={(user) => {
+        onDone={(user) =>
           setMessage({
             kind: "ok",
             text: `${user.name}'s password was reset and their sessions ended. It is temporary: they choose their own at their next sign-in.`,
-          });
-          // The row now says the password is temporary.
-          void queryClient.invalidateQueries({ queryKey: usersQueryKey });
-        }}
+          })
+        }
       />
 
       <Dialog

@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { secondaryButtonClassName } from "@/components/ui/field";
-import { apiFetch } from "@/lib/http/api-fetch";
 import type { MirrorAsOf, SyncStatus } from "@/lib/mirror/mirror-types";
+import { useRefreshAfterSync, useSyncNow, useWatchedSyncStatus } from "@/lib/mirror/queries/sync-now";
 
 /** When sync last looked at the CRM (the newer of its last full pass and its last look for changes), or null before it ever did. */
 export function lastSyncedAt(asOf: MirrorAsOf): string | null {
@@ -31,23 +30,16 @@ const running = (status: SyncStatus | undefined) => Boolean(status && (status.ru
  * mirror that has never finished a pass says so instead of showing a time.
  */
 export function MirrorFreshness({ asOf, timeZone, canSync }: { asOf: MirrorAsOf; timeZone: string; canSync: boolean }) {
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [watching, setWatching] = useState(false);
   const synced = lastSyncedAt(asOf);
 
-  const status = useQuery({
-    queryKey: ["mirror", "sync-status"],
-    queryFn: () => apiFetch<SyncStatus>("/api/sync"),
-    enabled: watching,
-    refetchInterval: watching ? 2_000 : false,
-  });
+  const status = useWatchedSyncStatus(watching);
+  const refreshAll = useRefreshAfterSync();
 
-  const syncNow = useMutation({
-    mutationFn: () => apiFetch<SyncStatus>("/api/sync/run", { method: "POST" }),
-    onSuccess: (next) => {
-      queryClient.setQueryData(["mirror", "sync-status"], next);
+  const syncNow = useSyncNow({
+    onSuccess: () => {
       setMessage({ kind: "ok", text: "Syncing with the CRM…" });
       setWatching(true);
     },
@@ -67,9 +59,9 @@ export function MirrorFreshness({ asOf, timeZone, canSync }: { asOf: MirrorAsOf;
     setWatching(false);
     const problem = status.data.halted?.reason;
     setMessage(problem ? { kind: "error", text: `Sync stopped: ${problem}` } : { kind: "ok", text: "Synced with the CRM." });
-    void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "mirror" });
+    void refreshAll();
     router.refresh();
-  }, [watching, status.data, status.dataUpdatedAt, queryClient, router]);
+  }, [watching, status.data, status.dataUpdatedAt, refreshAll, router]);
 
   const busy = syncNow.isPending || watching;
   return (

@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field, fieldAria, inputClassName, primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { ApiRequestError, apiFetch } from "@/lib/http/api-fetch";
+import { ApiRequestError } from "@/lib/http/api-fetch";
 import type { SyncStatus } from "@/lib/mirror/mirror-types";
+import { useSyncNow } from "@/lib/mirror/queries/sync-now";
+import { syncPageKey, useSyncPageStatus, useSyncSettings } from "@/lib/mirror/queries/sync-settings";
 import { formatDuration, whatCanBeMissed } from "@/lib/mirror/sync-format";
 
-const syncKey = ["admin", "sync"] as const;
 const numbers = new Intl.NumberFormat("en-US");
 
 /**
@@ -17,13 +17,7 @@ const numbers = new Intl.NumberFormat("en-US");
  * server so both renders agree.
  */
 export function SyncPanel({ initialStatus, timeZone }: { initialStatus: SyncStatus; timeZone: string }) {
-  const queryClient = useQueryClient();
-  const status = useQuery({
-    queryKey: syncKey,
-    queryFn: () => apiFetch<SyncStatus>("/api/sync"),
-    initialData: initialStatus,
-    refetchInterval: (query) => (query.state.data?.pass || query.state.data?.running ? 3_000 : 30_000),
-  });
+  const status = useSyncPageStatus(initialStatus);
   const data = status.data;
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [budget, setBudget] = useState(String(Math.round(data.plan.budgetShare * 100)));
@@ -32,23 +26,17 @@ export function SyncPanel({ initialStatus, timeZone }: { initialStatus: SyncStat
   const dateTime = new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" });
   const when = (iso: string | null) => (iso ? dateTime.format(new Date(iso)) : "never");
 
-  const onDone = (next: SyncStatus, text: string) => {
-    queryClient.setQueryData(syncKey, next);
-    setMessage({ kind: "ok", text });
-  };
+  const onDone = (text: string) => setMessage({ kind: "ok", text });
   const onFail = (error: Error) => setMessage({ kind: "error", text: error.message });
 
-  const syncNow = useMutation({
-    mutationFn: () => apiFetch<SyncStatus>("/api/sync/run", { method: "POST" }),
-    onSuccess: (next) => onDone(next, `Full pass started: about ${numbers.format(next.plan.fullPassRequests)} CRM requests.`),
-    onError: onFail,
-  });
-  const settings = useMutation({
-    mutationFn: (change: { budget_percent?: number; paused?: boolean }) => apiFetch<SyncStatus>("/api/sync/settings", { method: "PUT", json: change }),
+  const syncNow = useSyncNow(
+    { onSuccess: (next) => onDone(`Full pass started: about ${numbers.format(next.plan.fullPassRequests)} CRM requests.`), onError: onFail },
+    syncPageKey,
+  );
+  const settings = useSyncSettings({
     onSuccess: (next, change) => {
       setBudgetError(undefined);
       onDone(
-        next,
         change.paused === true
           ? "Sync is paused."
           : change.paused === false

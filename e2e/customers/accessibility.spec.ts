@@ -14,14 +14,14 @@ test.use({ storageState: storageStatePath("staff") });
 
 let customer: TestCustomer;
 
-test.beforeAll(async ({ staffApi }) => {
+test.beforeAll(async ({ staffApi, sandbox }) => {
   customer = await createCustomer(staffApi, {
     is_vip: true,
     company_name: "Zed Plumbing & Heating",
     notes: "Gate code 4411. Dog in the yard.",
     tags: ["gate code", "dog"],
   });
-  await createOpenJob(customer.uuid);
+  await createOpenJob(sandbox, customer.uuid);
 });
 
 async function expectNoSeriousViolations(page: Page) {

@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { crmPost } from "../support/crm";
 import { newIdempotencyKey } from "../support/dashboard-api";
+import type { Sandbox } from "../support/fixtures";
 
 /**
  * Records for the customer screens' tests. Every test makes its own, with
@@ -64,8 +64,8 @@ export async function createCustomer(api: APIRequestContext, fields: Record<stri
 }
 
 /** An open job for the customer, straight in the CRM. */
-export function createOpenJob(customerUuid: string, title = `Leaking water heater ${letters(5)}`) {
-  return crmPost<{ uuid: string; title: string; job_number: string }>("/jobs", {
+export function createOpenJob(sandbox: Sandbox, customerUuid: string, title = `Leaking water heater ${letters(5)}`) {
+  return sandbox.post<{ uuid: string; title: string; job_number: string }>("/jobs", {
     customer_uuid: customerUuid,
     title,
     status: "Scheduled",

@@ -12,7 +12,7 @@ const deletedAt = async (sandbox: Sandbox, uuid: string) => (await sandbox.get<T
 
 test("delete warns about open jobs, then Undo brings the customer back", async ({ page, staffApi, sandbox }) => {
   const customer = await createCustomer(staffApi);
-  const job = await createOpenJob(customer.uuid);
+  const job = await createOpenJob(sandbox, customer.uuid);
   await page.goto(`/customers/${customer.uuid}`);
 
   await page.getByRole("button", { name: "Delete" }).click();

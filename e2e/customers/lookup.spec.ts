@@ -9,9 +9,9 @@ import { goBackWhenLive, waitForHydration } from "../support/hydration";
  */
 test.use({ storageState: storageStatePath("staff") });
 
-test("finds a caller by phone typed in three formats, with their open jobs, and opens them with Enter", async ({ page, staffApi }) => {
+test("finds a caller by phone typed in three formats, with their open jobs, and opens them with Enter", async ({ page, staffApi, sandbox }) => {
   const customer = await createCustomer(staffApi, { is_vip: true, company_name: "Zed Plumbing" });
-  const job = await createOpenJob(customer.uuid);
+  const job = await createOpenJob(sandbox, customer.uuid);
   const digits = (customer.phone ?? "").replace(/\D/g, "");
   const [area, exchange, line] = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6)];
 

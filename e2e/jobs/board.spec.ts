@@ -8,16 +8,16 @@ test.use({ storageState: storageStatePath("staff") });
 
 let customer: TestCustomer;
 
-test.beforeAll(async () => {
-  customer = await createTestCustomer("Boardman");
+test.beforeAll(async ({ sandbox }) => {
+  customer = await createTestCustomer(sandbox, "Boardman");
 });
 
 const label = (job: TestJob) => `${job.job_number} ${job.title}`;
 /** The board narrowed to one job by searching its unique title. */
 const boardFor = (job: TestJob) => `/jobs/board?search=${encodeURIComponent(job.title)}`;
 
-test("dragging a card with the mouse changes the job's status in the CRM", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "New" });
+test("dragging a card with the mouse changes the job's status in the CRM", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { status: "New" });
   await page.goto(boardFor(job));
   const card = boardCard(page, "New", label(job));
   await expect(card).toBeVisible();
@@ -26,15 +26,15 @@ test("dragging a card with the mouse changes the job's status in the CRM", async
 
   await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
   await expect(boardCard(page, "New", label(job))).toHaveCount(0);
-  await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Contacted");
+  await expect.poll(async () => (await crmJob(sandbox, job.uuid)).status).toBe("Contacted");
   await expect(page.getByRole("status").filter({ hasText: `is now Contacted` })).toBeAttached();
 });
 
 test.describe("on a touch screen", () => {
   test.use({ hasTouch: true });
 
-  test("pressing and holding a card, then sliding it to another column, changes the job's status", async ({ page }) => {
-    const job = await createTestJob(customer, { status: "New" });
+  test("pressing and holding a card, then sliding it to another column, changes the job's status", async ({ page, sandbox }) => {
+    const job = await createTestJob(sandbox, customer, { status: "New" });
     await page.goto(boardFor(job));
     const card = boardCard(page, "New", label(job));
     await expect(card).toBeVisible();
@@ -42,12 +42,12 @@ test.describe("on a touch screen", () => {
     await dragWithTouch(page, card, boardColumn(page, "Contacted"));
 
     await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
-    await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Contacted");
+    await expect.poll(async () => (await crmJob(sandbox, job.uuid)).status).toBe("Contacted");
   });
 });
 
-test("a card can be moved with the keyboard alone, with each step announced", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "New" });
+test("a card can be moved with the keyboard alone, with each step announced", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { status: "New" });
   await page.goto(boardFor(job));
   const handle = boardCard(page, "New", label(job)).getByRole("button", { name: `Drag ${label(job)}` });
   await handle.focus();
@@ -60,11 +60,11 @@ test("a card can be moved with the keyboard alone, with each step announced", as
   await page.keyboard.press("Space");
 
   await expect(boardCard(page, "Estimate Sent", label(job))).toBeVisible();
-  await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Estimate Sent");
+  await expect.poll(async () => (await crmJob(sandbox, job.uuid)).status).toBe("Estimate Sent");
 });
 
-test("the keyboard reaches columns scrolled out of sight", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "New" });
+test("the keyboard reaches columns scrolled out of sight", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { status: "New" });
   await page.goto(boardFor(job));
   await expect(boardColumn(page, "Complete")).not.toBeInViewport();
   await boardCard(page, "New", label(job))
@@ -75,11 +75,11 @@ test("the keyboard reaches columns scrolled out of sight", async ({ page }) => {
   await expect(page.getByText(`${label(job)} is over Complete.`)).toBeAttached();
   await page.keyboard.press("Enter");
   await expect(boardCard(page, "Complete", label(job))).toBeVisible();
-  await expect.poll(async () => (await crmJob(job.uuid)).status).toBe("Complete");
+  await expect.poll(async () => (await crmJob(sandbox, job.uuid)).status).toBe("Complete");
 });
 
-test("dropping a card back on its own column sends nothing", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "Scheduled" });
+test("dropping a card back on its own column sends nothing", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { status: "Scheduled" });
   await page.goto(boardFor(job));
   const calls = recordJobApiCalls(page);
   const handle = boardCard(page, "Scheduled", label(job)).getByRole("button", { name: `Drag ${label(job)}` });
@@ -89,11 +89,11 @@ test("dropping a card back on its own column sends nothing", async ({ page }) =>
   await expect(page.getByText(`${label(job)} was dropped back in Scheduled; nothing changed.`)).toBeAttached();
   await expect(boardCard(page, "Scheduled", label(job))).toBeVisible();
   expect(calls.filter((call) => call.method !== "GET")).toEqual([]);
-  expect((await crmJob(job.uuid)).updated_at).toBe(job.updated_at);
+  expect((await crmJob(sandbox, job.uuid)).updated_at).toBe(job.updated_at);
 });
 
 test("a move the CRM refuses puts the card back and says why", async ({ page, sandbox }) => {
-  const job = await createTestJob(customer, { status: "New" });
+  const job = await createTestJob(sandbox, customer, { status: "New" });
   await page.goto(boardFor(job));
   await expect(boardCard(page, "New", label(job))).toBeVisible();
   await sandbox.setFaults({ error_rate: 1, methods: "PUT", path: "/jobs", count: 3, after_commit_share: 0 });
@@ -108,14 +108,14 @@ test("a move the CRM refuses puts the card back and says why", async ({ page, sa
     await expect(page.getByText("The CRM is not answering right now.")).toBeVisible();
     await expect(boardCard(page, "New", label(job))).toBeVisible();
     await expect(boardCard(page, "Scheduled", label(job))).toHaveCount(0);
-    expect((await crmJob(job.uuid)).status).toBe("New");
+    expect((await crmJob(sandbox, job.uuid)).status).toBe("New");
   } finally {
     await sandbox.clearFaults();
   }
 });
 
 test("a card changed by someone else is reloaded instead of moved", async ({ page, sandbox }) => {
-  const job = await createTestJob(customer, { status: "New" });
+  const job = await createTestJob(sandbox, customer, { status: "New" });
   await page.goto(boardFor(job));
   await expect(boardCard(page, "New", label(job))).toBeVisible();
   // Someone else moves it while this board is open.
@@ -128,7 +128,7 @@ test("a card changed by someone else is reloaded instead of moved", async ({ pag
 
   await expect(page.getByText(`${label(job)} was changed by someone else, so it was not moved.`)).toBeVisible();
   await expect(boardCard(page, "Contacted", label(job))).toBeVisible();
-  expect((await crmJob(job.uuid)).status).toBe("Contacted");
+  expect((await crmJob(sandbox, job.uuid)).status).toBe("Contacted");
 });
 
 test("each column shows the CRM's true count for its status and filters", async ({ page, sandbox }) => {
@@ -149,8 +149,8 @@ test("a column loads more cards on demand", async ({ page, sandbox }) => {
   await expect(column.getByRole("article")).toHaveCount(Math.min(50, total));
 });
 
-test("filters live in the URL and survive a reload", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "Scheduled", priority: "High" });
+test("filters live in the URL and survive a reload", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { status: "Scheduled", priority: "High" });
   await page.goto("/jobs/board");
   await page.getByLabel("Search jobs").fill(job.title);
   await page.getByLabel("Search jobs").press("Enter");
@@ -191,8 +191,8 @@ test("the board has no serious or critical accessibility violations", async ({ p
 test.describe("as a viewer", () => {
   test.use({ storageState: storageStatePath("viewer") });
 
-  test("the board can be read but offers no way to move a card", async ({ page }) => {
-    const job = await createTestJob(customer, { status: "New" });
+  test("the board can be read but offers no way to move a card", async ({ page, sandbox }) => {
+    const job = await createTestJob(sandbox, customer, { status: "New" });
     await page.goto(boardFor(job));
     const card = boardCard(page, "New", label(job));
     await expect(card).toBeVisible();
@@ -202,8 +202,8 @@ test.describe("as a viewer", () => {
   });
 });
 
-test("if a script the board needs cannot be downloaded, the screen says so and Try again recovers it", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "New", priority: "High" });
+test("if a script the board needs cannot be downloaded, the screen says so and Try again recovers it", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { status: "New", priority: "High" });
   await page.goto("/jobs/board");
   await waitForHydration(page);
   // From here on every further script fails, as on a dropped connection: the
@@ -225,8 +225,8 @@ test("if a script the board needs cannot be downloaded, the screen says so and T
   await expect(boardCard(page, "New", label(job))).toBeVisible();
 });
 
-test("back on the board after saving a job, the browser asks for none of the columns the server just rendered", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "New" });
+test("back on the board after saving a job, the browser asks for none of the columns the server just rendered", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { status: "New" });
   await page.goto("/jobs/board");
   await waitForHydration(page);
   // Client-side from here on, so the board's queries stay in the browser's cache.
@@ -276,8 +276,8 @@ test("the filter lists arriving after the board is shown move nothing on it", as
   expect({ customer: await customerFilter.boundingBox(), column: await firstColumn.boundingBox() }).toEqual(before);
 });
 
-test("Back to the board after saving a job shows the change, not the board as it was", async ({ page }) => {
-  const job = await createTestJob(customer, { status: "New" });
+test("Back to the board after saving a job shows the change, not the board as it was", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { status: "New" });
   await page.goto(boardFor(job));
   await waitForHydration(page);
   await boardCard(page, "New", label(job)).getByRole("link", { name: job.title }).click();

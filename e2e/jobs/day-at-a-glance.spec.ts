@@ -8,16 +8,16 @@ import { createTestCustomer, createTestJob, localToday, uniqueTitle, type TestJo
 
 test.use({ storageState: storageStatePath("staff") });
 
-test("the overview lists today's, overdue and urgent jobs, each a link", async ({ page }) => {
-  const customer = await createTestCustomer("Glancer");
-  const today = await createTestJob(customer, {
+test("the overview lists today's, overdue and urgent jobs, each a link", async ({ page, sandbox }) => {
+  const customer = await createTestCustomer(sandbox, "Glancer");
+  const today = await createTestJob(sandbox, customer, {
     status: "Scheduled",
     scheduled_date: localToday(),
     scheduled_time_start: "07:15",
     title: uniqueTitle("Today visit"),
   });
-  const overdue = await createTestJob(customer, { status: "Scheduled", scheduled_date: "2020-01-06", title: uniqueTitle("Missed visit") });
-  const urgent = await createTestJob(customer, { status: "New", is_emergency: true, priority: "Emergency", title: uniqueTitle("Burst pipe") });
+  const overdue = await createTestJob(sandbox, customer, { status: "Scheduled", scheduled_date: "2020-01-06", title: uniqueTitle("Missed visit") });
+  const urgent = await createTestJob(sandbox, customer, { status: "New", is_emergency: true, priority: "Emergency", title: uniqueTitle("Burst pipe") });
 
   await page.goto("/");
   const todayList = page.getByRole("region", { name: /^Scheduled today/ });
@@ -48,10 +48,10 @@ async function serverRenderedOverview(browser: Browser, storageState: Awaited<Re
   return { page, close: () => context.close() };
 }
 
-test("the server renders the agenda for the day of the viewer's time zone, so nothing moves once the page is live", async ({ browser, staffApi }) => {
+test("the server renders the agenda for the day of the viewer's time zone, so nothing moves once the page is live", async ({ browser, staffApi, sandbox }) => {
   // Fourteen hours ahead of UTC and eleven behind: always two different days.
   const zones = ["Pacific/Kiritimati", "Pacific/Pago_Pago"] as const;
-  const customer = await createTestCustomer("Zoner");
+  const customer = await createTestCustomer(sandbox, "Zoner");
   // Created through the dashboard, so its cached overview reads make way for them at once.
   const jobs: TestJob[] = [];
   for (const zone of zones) {

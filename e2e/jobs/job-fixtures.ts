@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { crmGet, crmPost, crmPut } from "../support/crm";
+import type { Sandbox } from "../support/fixtures";
 
 /**
- * Records for the job tests, made straight in the sandbox CRM with unique
- * titles, so every test finds its own jobs (filtered by search) whatever the
- * seed data or earlier runs left behind.
+ * Records for the job tests, made straight in the sandbox CRM (the `sandbox`
+ * fixture, passed in) with unique titles, so every test finds its own jobs
+ * (filtered by search) whatever the seed data or earlier runs left behind.
  */
 export interface TestCustomer {
   uuid: string;
@@ -28,9 +28,9 @@ export function uniqueTitle(what: string): string {
 }
 
 /** Created, then given an address by an update: the CRM's create does not list address parameters (CRM-API 000), its update takes every field. */
-export async function createTestCustomer(lastName = "Testerson"): Promise<TestCustomer> {
-  const created = await crmPost<TestCustomer>("/customers", { first_name: "Jobby", last_name: lastName, phone: "206-555-0142" });
-  return crmPut<TestCustomer>(`/customers/${created.uuid}`, {
+export async function createTestCustomer(sandbox: Sandbox, lastName = "Testerson"): Promise<TestCustomer> {
+  const created = await sandbox.post<TestCustomer>("/customers", { first_name: "Jobby", last_name: lastName, phone: "206-555-0142" });
+  return sandbox.put<TestCustomer>(`/customers/${created.uuid}`, {
     physical_address1: "400 Pine St",
     physical_city: "Seattle",
     physical_state: "WA",
@@ -38,11 +38,11 @@ export async function createTestCustomer(lastName = "Testerson"): Promise<TestCu
   });
 }
 
-export async function createTestJob(customer: TestCustomer, fields: Record<string, unknown> = {}): Promise<TestJob> {
-  return crmPost<TestJob>("/jobs", { customer_uuid: customer.uuid, title: uniqueTitle("Test job"), ...fields });
+export async function createTestJob(sandbox: Sandbox, customer: TestCustomer, fields: Record<string, unknown> = {}): Promise<TestJob> {
+  return sandbox.post<TestJob>("/jobs", { customer_uuid: customer.uuid, title: uniqueTitle("Test job"), ...fields });
 }
 
-export const crmJob = (uuid: string) => crmGet<TestJob>(`/jobs/${uuid}?include_deleted=true`);
+export const crmJob = (sandbox: Sandbox, uuid: string) => sandbox.get<TestJob>(`/jobs/${uuid}?include_deleted=true`);
 
 /** The viewer's calendar day, as the dashboard's browser computes it (same machine, same zone). */
 export function localToday(): string {

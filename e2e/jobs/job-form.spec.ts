@@ -7,8 +7,8 @@ test.use({ storageState: storageStatePath("staff") });
 
 let customer: TestCustomer;
 
-test.beforeAll(async () => {
-  customer = await createTestCustomer("Formsby");
+test.beforeAll(async ({ sandbox }) => {
+  customer = await createTestCustomer(sandbox, "Formsby");
 });
 
 async function chooseCustomer(page: Page, text: string, name: RegExp) {
@@ -100,7 +100,7 @@ test("missing title and customer, and bad amounts, are said on their fields and 
 });
 
 test("an edit that crosses someone else's shows both, and applies mine on top when asked", async ({ page, sandbox }) => {
-  const job = await createTestJob(customer, { status: "New", priority: "Normal" });
+  const job = await createTestJob(sandbox, customer, { status: "New", priority: "Normal" });
   await page.goto(`/jobs/${job.uuid}/edit`);
   const newTitle = `${job.title} (edited)`;
   await page.getByLabel("Title").fill(newTitle);
@@ -117,11 +117,11 @@ test("an edit that crosses someone else's shows both, and applies mine on top wh
 
   await panel.getByRole("button", { name: "Apply my changes again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: newTitle })).toBeVisible();
-  expect(await crmJob(job.uuid)).toMatchObject({ title: newTitle, status: "Scheduled" });
+  expect(await crmJob(sandbox, job.uuid)).toMatchObject({ title: newTitle, status: "Scheduled" });
 });
 
-test("leaving a form with unsaved changes asks first", async ({ page }) => {
-  const job = await createTestJob(customer);
+test("leaving a form with unsaved changes asks first", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer);
   await page.goto(`/jobs/${job.uuid}/edit`);
   await page.getByLabel("Description (optional)").fill("Half-typed thought");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Job board" }).click();

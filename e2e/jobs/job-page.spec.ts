@@ -6,12 +6,12 @@ test.use({ storageState: storageStatePath("staff") });
 
 let customer: TestCustomer;
 
-test.beforeAll(async () => {
-  customer = await createTestCustomer("Pagewood");
+test.beforeAll(async ({ sandbox }) => {
+  customer = await createTestCustomer(sandbox, "Pagewood");
 });
 
-test("the job page shows the job, its customer, its timeline and its history", async ({ page }) => {
-  const job = await createTestJob(customer, {
+test("the job page shows the job, its customer, its timeline and its history", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, {
     status: "New",
     scheduled_date: "2026-12-03",
     scheduled_time_start: "08:00",
@@ -34,30 +34,30 @@ test("the job page shows the job, its customer, its timeline and its history", a
   await expect(timeline.getByRole("listitem").filter({ hasText: "Started" })).not.toContainText("Not yet");
 });
 
-test("delete, then undo from the toast", async ({ page }) => {
-  const job = await createTestJob(customer);
+test("delete, then undo from the toast", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer);
   await page.goto(`/jobs/${job.uuid}`);
   await page.getByRole("button", { name: `Delete ${job.job_number} ${job.title}` }).click();
   await expect(page.getByText(`${job.job_number} ${job.title} deleted.`)).toBeVisible();
   await expect(page.getByText("This job is deleted")).toBeVisible();
-  await expect.poll(async () => (await crmJob(job.uuid)).deleted_at).not.toBeNull();
+  await expect.poll(async () => (await crmJob(sandbox, job.uuid)).deleted_at).not.toBeNull();
 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByText(`${job.job_number} ${job.title} restored.`)).toBeVisible();
   await expect(page.getByText("This job is deleted")).toHaveCount(0);
-  expect((await crmJob(job.uuid)).deleted_at).toBeNull();
+  expect((await crmJob(sandbox, job.uuid)).deleted_at).toBeNull();
   await expect(page.getByRole("region", { name: "History" })).toContainText("Restored");
 });
 
 test("a deleted job's page says so and offers Restore", async ({ page, sandbox }) => {
-  const job = await createTestJob(customer);
+  const job = await createTestJob(sandbox, customer);
   await sandbox.delete(`/jobs/${job.uuid}`);
   await page.goto(`/jobs/${job.uuid}`);
   await expect(page.getByText("This job is deleted")).toBeVisible();
   await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
   await page.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByText(`${job.job_number} ${job.title} restored.`)).toBeVisible();
-  expect((await crmJob(job.uuid)).deleted_at).toBeNull();
+  expect((await crmJob(sandbox, job.uuid)).deleted_at).toBeNull();
 });
 
 test("an id that isn't a job is a 404 page", async ({ page }) => {
@@ -65,8 +65,8 @@ test("an id that isn't a job is a 404 page", async ({ page }) => {
   expect(response?.status()).toBe(404);
 });
 
-test("the job page has no serious or critical accessibility violations", async ({ page }) => {
-  const job = await createTestJob(customer, { is_emergency: true, priority: "Emergency" });
+test("the job page has no serious or critical accessibility violations", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { is_emergency: true, priority: "Emergency" });
   await page.goto(`/jobs/${job.uuid}`);
   await expect(page.getByRole("heading", { level: 1, name: job.title })).toBeVisible();
   await expectNoSeriousAxeViolations(page);

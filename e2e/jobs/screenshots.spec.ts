@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../support/fixtures";
 import { storageStatePath } from "../support/accounts";
 import { createTestCustomer, createTestJob } from "./job-fixtures";
 
@@ -21,10 +22,10 @@ for (const width of WIDTHS) {
   test.describe(`at ${width}px`, () => {
     test.use({ viewport: { width, height: 900 } });
 
-    test("board, table, form, job page and overview", async ({ page }) => {
+    test("board, table, form, job page and overview", async ({ page, sandbox }) => {
       test.setTimeout(90_000);
-      const customer = await createTestCustomer("Shotwell");
-      const job = await createTestJob(customer, {
+      const customer = await createTestCustomer(sandbox, "Shotwell");
+      const job = await createTestJob(sandbox, customer, {
         status: "Scheduled",
         priority: "High",
         is_urgent: true,

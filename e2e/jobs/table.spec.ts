@@ -8,8 +8,8 @@ test.use({ storageState: storageStatePath("staff") });
 
 let customer: TestCustomer;
 
-test.beforeAll(async () => {
-  customer = await createTestCustomer("Tablewright");
+test.beforeAll(async ({ sandbox }) => {
+  customer = await createTestCustomer(sandbox, "Tablewright");
 });
 
 const jobTable = (page: Page) => page.getByRole("table", { name: "Jobs, newest first" });
@@ -48,7 +48,7 @@ test("filters, page and page size live in the URL and survive a reload", async (
 });
 
 test("show deleted lists deleted jobs, and Restore brings one back", async ({ page, sandbox }) => {
-  const job = await createTestJob(customer);
+  const job = await createTestJob(sandbox, customer);
   await sandbox.delete(`/jobs/${job.uuid}`);
   await page.goto(`/jobs?search=${encodeURIComponent(job.title)}`);
   await expect(page.getByText("No jobs match these filters.")).toBeVisible();
@@ -59,7 +59,7 @@ test("show deleted lists deleted jobs, and Restore brings one back", async ({ pa
   await row.getByRole("button", { name: `Restore ${job.job_number} ${job.title}` }).click();
   await expect(page.getByText(`${job.job_number} ${job.title} is restored.`)).toBeVisible();
   await expect(row).not.toContainText("Deleted");
-  expect((await crmJob(job.uuid)).deleted_at).toBeNull();
+  expect((await crmJob(sandbox, job.uuid)).deleted_at).toBeNull();
 });
 
 test("columns can be hidden, and the choice is remembered", async ({ page }) => {
@@ -79,9 +79,9 @@ test("columns can be hidden, and the choice is remembered", async ({ page }) => 
   await expect(jobTable(page).getByRole("columnheader", { name: "Customer" })).toBeVisible();
 });
 
-test("rows can be walked with the arrow keys and opened with Enter", async ({ page }) => {
-  const first = await createTestJob(customer, { title: "Keyboard walk A " + Date.now() });
-  const second = await createTestJob(customer, { title: "Keyboard walk B " + Date.now() });
+test("rows can be walked with the arrow keys and opened with Enter", async ({ page, sandbox }) => {
+  const first = await createTestJob(sandbox, customer, { title: "Keyboard walk A " + Date.now() });
+  const second = await createTestJob(sandbox, customer, { title: "Keyboard walk B " + Date.now() });
   await page.goto(`/jobs?search=${encodeURIComponent("Keyboard walk")}`);
   const rows = jobTable(page).getByRole("row");
   await expect(rows.nth(1)).toContainText(second.title);
@@ -94,8 +94,8 @@ test("rows can be walked with the arrow keys and opened with Enter", async ({ pa
   await expect(page.getByRole("heading", { level: 1, name: first.title })).toBeVisible();
 });
 
-test("the filtered view exports to CSV, every page of it", async ({ page }) => {
-  const job = await createTestJob(customer, { title: 'Export me, "quoted" ' + Date.now(), estimated_amount: 1234.5 });
+test("the filtered view exports to CSV, every page of it", async ({ page, sandbox }) => {
+  const job = await createTestJob(sandbox, customer, { title: 'Export me, "quoted" ' + Date.now(), estimated_amount: 1234.5 });
   await page.goto(`/jobs?search=${encodeURIComponent(job.title)}`);
   await expect(jobTable(page).getByRole("row").filter({ hasText: job.title })).toBeVisible();
   await page.getByRole("button", { name: "Export CSV" }).click();

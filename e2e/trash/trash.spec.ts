@@ -31,7 +31,7 @@ test("a customer deleted with their open jobs: both in the trash with who and wh
   sandbox,
 }) => {
   const customer = await createCustomer(staffApi);
-  const jobs = [await createOpenJob(customer.uuid), await createOpenJob(customer.uuid)];
+  const jobs = [await createOpenJob(sandbox, customer.uuid), await createOpenJob(sandbox, customer.uuid)];
   await page.goto(`/customers/${customer.uuid}`);
   await page.getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("alertdialog", { name: `Delete ${fullName(customer)}?` });
@@ -78,9 +78,9 @@ test("restoring several at once reports the one that failed and why, and Try aga
   const customer = await createCustomer(staffApi);
   const tag = `Bulkrestore ${letters(6)}`;
   const jobs = [
-    await createOpenJob(customer.uuid, `${tag} one`),
-    await createOpenJob(customer.uuid, `${tag} two`),
-    await createOpenJob(customer.uuid, `${tag} three`),
+    await createOpenJob(sandbox, customer.uuid, `${tag} one`),
+    await createOpenJob(sandbox, customer.uuid, `${tag} two`),
+    await createOpenJob(sandbox, customer.uuid, `${tag} three`),
   ];
   for (const job of jobs) await deleteThroughDashboard(staffApi, "jobs", job.uuid);
 

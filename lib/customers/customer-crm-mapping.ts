@@ -116,9 +116,9 @@ export function customerToFormValues(customer: CrmCustomerRecord): CustomerFormS
   for (const field of CRM_TEXT_FIELDS) values[field] = text(customer[field]);
   return {
     ...values,
-    customer_type: type ?? "Residential",
+    customer_type: type ?? customerFormDefaults.customer_type,
     is_vip: customer.is_vip === true,
-    on_my_way_notify_via: channel ?? "",
+    on_my_way_notify_via: channel ?? customerFormDefaults.on_my_way_notify_via,
     billing_same_as_physical: ADDRESS_COPIES.every(([physical, billing]) => text(customer[physical]).trim() === text(customer[billing]).trim()),
     tags: extras.tags,
     lead_source: extras.lead_source ?? "",

@@ -1,16 +1,12 @@
 import "server-only";
-import { ApiError } from "@/lib/api/api-error";
 import { auditedWrite, type WriteContext } from "@/lib/audit/audited-write.server";
-import { diffFields } from "@/lib/audit/record-audit.server";
 import * as crm from "@/lib/crm/customers.server";
 import type { Customer } from "@/lib/crm/schemas.server";
-import { crmValidationToApiError } from "@/lib/crm/validation-fields.server";
 import { checkCustomerRules } from "@/lib/customers/customer-fields";
 import { customerExtrasFromFlags, customerToFormValues, toCrmCustomerBody } from "@/lib/customers/customer-crm-mapping";
-import type { CustomerInput, CustomerUpdateInput } from "@/lib/customers/customer-schema";
+import { customerFormDefaults, type CustomerInput, type CustomerUpdateInput } from "@/lib/customers/customer-schema";
 import type { CustomerDto } from "@/lib/customers/customer-types";
-import { sameInstant } from "@/lib/time/same-instant";
-import { recordLock } from "@/lib/concurrency/record-lock.server";
+import { createRecord, updateRecord, type RecordWrites } from "@/lib/records/record-writes.server";
 import { deleteOpenJobsOf } from "@/lib/jobs/job-service.server";
 import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service.server";
 
@@ -20,85 +16,29 @@ export function toCustomerDto(customer: Customer): CustomerDto {
   return { ...customer, extras: customerExtrasFromFlags(customer.internal_flags) };
 }
 
-const FORM_FIELDS = Object.keys(customerToFormValues({ first_name: "", last_name: "" } as never));
+/** The customer's create and update: the shared steps (lib/records/record-writes.server.ts) with the customer's mapping and rules. */
+const customerWrites: RecordWrites<Customer, CustomerInput> = {
+  resource: "customer",
+  formFields: Object.keys(customerFormDefaults),
+  dashboardOnly: ["billing_same_as_physical"],
+  read: async (uuid) => (await crm.getCustomer(uuid, { cache: false })).data,
+  create: crm.createCustomer,
+  update: crm.updateCustomer,
+  toBody: (changes, current) => toCrmCustomerBody(changes, current?.internal_flags ?? null),
+  toFormValues: customerToFormValues,
+  checkRules: checkCustomerRules,
+  // The fields people change, flattened (extras beside CRM fields), for the audit log's before/after.
+  auditView: (customer) => ({ ...customer, ...customerExtrasFromFlags(customer.internal_flags) }),
+  conflictRecord: toCustomerDto,
+};
 
-/** The fields people change, flattened (extras beside CRM fields), for the audit log's before/after. */
-function auditView(customer: Customer): Record<string, unknown> {
-  return { ...customer, ...customerExtrasFromFlags(customer.internal_flags) };
+export function createCustomerFromInput(input: CustomerInput, idempotencyKey: string, context: WriteContext) {
+  return createRecord(customerWrites, input, idempotencyKey, context);
 }
 
-export async function createCustomerFromInput(input: CustomerInput, idempotencyKey: string, context: WriteContext) {
-  const body = toCrmCustomerBody(input, null);
-  const changes = diffFields(
-    null,
-    { ...body, ...input },
-    Object.keys(input).filter((field) => field !== "billing_same_as_physical"),
-  );
-  try {
-    return await auditedWrite(
-      context,
-      { action: "create", resource: "customer", resourceId: null, changes },
-      () => crm.createCustomer(body, idempotencyKey),
-      (customer) => customer.uuid,
-    );
-  } catch (error) {
-    throw crmValidationToApiError(error, FORM_FIELDS);
-  }
-}
-
-/** One save of a given customer at a time in this process: see lib/concurrency/keyed-lock.ts. */
-export function updateCustomerFromPatch(...args: Parameters<typeof updateCustomerFromPatchUnlocked>) {
-  return recordLock.run(`customer:${args[0]}`, () => updateCustomerFromPatchUnlocked(...args));
-}
-
-/**
- * A partial update that never silently overwrites someone else's change:
- * the person's `expected_updated_at` must still be the record's, else 409 with
- * the record as it is now. The one exception is a retry of this very change
- * (its answer was lost): the record already says what was asked, so that is
- * a success, not a conflict. The CRM has no conditional update, so a change
- * landing between this read and the write cannot be caught here.
- */
-async function updateCustomerFromPatchUnlocked(uuid: string, patch: CustomerUpdateInput, idempotencyKey: string, context: WriteContext) {
-  const current = (await crm.getCustomer(uuid, { cache: false })).data;
-  const { expected_updated_at: expectedUpdatedAt, ...changes } = patch;
-  const body = toCrmCustomerBody(changes, current.internal_flags);
-
-  if (!current.updated_at || !sameInstant(current.updated_at, expectedUpdatedAt)) {
-    if (alreadyApplied(current, body))
-      return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
-    throw new ApiError(
-      409,
-      "conflict",
-      "Someone else changed this customer since you opened it. Review their change, then apply yours again.",
-      undefined,
-      undefined,
-      toCustomerDto(current),
-    );
-  }
-
-  const ruleErrors = checkCustomerRules({ ...customerToFormValues(current), ...changes }, Object.keys(changes));
-  if (Object.keys(ruleErrors).length > 0) throw new ApiError(400, "validation", "Some fields need attention.", ruleErrors);
-
-  const before = auditView(current);
-  const after = { ...before, ...changes, ...body };
-  const audit = diffFields(
-    before,
-    after,
-    Object.keys(changes).filter((field) => field !== "billing_same_as_physical"),
-  );
-  try {
-    return await auditedWrite(context, { action: "update", resource: "customer", resourceId: uuid, changes: audit }, () =>
-      crm.updateCustomer(uuid, body, idempotencyKey),
-    );
-  } catch (error) {
-    throw crmValidationToApiError(error, FORM_FIELDS);
-  }
-}
-
-function alreadyApplied(current: Customer, body: Record<string, unknown>): boolean {
-  const record = current as unknown as Record<string, unknown>;
-  return Object.entries(body).every(([field, value]) => JSON.stringify(record[field] ?? null) === JSON.stringify(value ?? null));
+/** A partial update, refused with 409 when someone else changed the customer since `expected_updated_at` (see updateRecord). */
+export function updateCustomerFromPatch(uuid: string, patch: CustomerUpdateInput, idempotencyKey: string, context: WriteContext) {
+  return updateRecord(customerWrites, uuid, patch, idempotencyKey, context);
 }
 
 /**

@@ -91,8 +91,8 @@ export function jobToFormValues(job: CrmJobRecord): JobFormState {
     ...values,
     customer_uuid: job.customer_uuid ?? job.customer?.uuid ?? "",
     title: job.title,
-    status: status ?? "New",
-    priority: priority ?? "Normal",
+    status: status ?? jobFormDefaults.status,
+    priority: priority ?? jobFormDefaults.priority,
     is_urgent: job.is_urgent === true,
     is_emergency: job.is_emergency === true,
     // The service address is shown as stored, not replaced by the customer's current one.

@@ -1,22 +1,17 @@
 import "server-only";
 import { ApiError } from "@/lib/api/api-error";
 import { auditedWrite, type WriteContext } from "@/lib/audit/audited-write.server";
-import { diffFields } from "@/lib/audit/record-audit.server";
 import { getCustomer } from "@/lib/crm/customers.server";
 import { CrmError } from "@/lib/crm/errors.server";
 import * as crm from "@/lib/crm/jobs.server";
 import type { JobDetail, JobListItem } from "@/lib/crm/schemas.server";
 import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
 import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service.server";
-import { crmValidationToApiError } from "@/lib/crm/validation-fields.server";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
 import { checkJobRules } from "@/lib/jobs/job-fields";
 import { jobToFormValues, serviceAddressFromCustomer, toCrmJobBody } from "@/lib/jobs/job-crm-mapping";
-import type { JobInput, JobUpdateInput } from "@/lib/jobs/job-schema";
-import { sameInstant } from "@/lib/time/same-instant";
-import { recordLock } from "@/lib/concurrency/record-lock.server";
-
-const FORM_FIELDS = Object.keys(jobToFormValues({ title: "" }));
+import { jobFormDefaults, type JobInput, type JobUpdateInput } from "@/lib/jobs/job-schema";
+import { createRecord, updateRecord, type RecordWrites } from "@/lib/records/record-writes.server";
 
 /**
  * "Use the customer's address" is resolved here, on the server, from the
@@ -41,68 +36,29 @@ async function withServiceAddress<T extends { customer_uuid?: string | undefined
   }
 }
 
-export async function createJobFromInput(input: JobInput, idempotencyKey: string, context: WriteContext) {
-  const resolved = await withServiceAddress(input);
-  const body = toCrmJobBody(resolved);
-  const changes = diffFields(null, body, Object.keys(body));
-  try {
-    return await auditedWrite(
-      context,
-      { action: "create", resource: "job", resourceId: null, changes },
-      () => crm.createJob(body, idempotencyKey),
-      (job) => job.uuid,
-    );
-  } catch (error) {
-    throw crmValidationToApiError(error, FORM_FIELDS);
-  }
+/** The job's create and update: the shared steps (lib/records/record-writes.server.ts) with the job's mapping and rules. */
+const jobWrites: RecordWrites<JobDetail, JobInput> = {
+  resource: "job",
+  formFields: Object.keys(jobFormDefaults),
+  dashboardOnly: ["use_customer_address"],
+  read: async (uuid) => (await crm.getJob(uuid, { cache: false })).data,
+  create: crm.createJob,
+  update: crm.updateJob,
+  resolve: (changes, current) => withServiceAddress(changes, current ? (current.customer?.uuid ?? current.customer_uuid ?? undefined) : undefined),
+  toBody: (changes) => toCrmJobBody(changes),
+  toFormValues: jobToFormValues,
+  checkRules: checkJobRules,
+  // The CRM may store a YYYY-MM-DD date as a timestamp: the same day is the same value.
+  storedAs: (field, stored) => (field === "scheduled_date" && typeof stored === "string" ? stored.slice(0, 10) : stored),
+};
+
+export function createJobFromInput(input: JobInput, idempotencyKey: string, context: WriteContext) {
+  return createRecord(jobWrites, input, idempotencyKey, context);
 }
 
-/** One save of a given job at a time in this process: see lib/concurrency/keyed-lock.ts. */
-export function updateJobFromPatch(...args: Parameters<typeof updateJobFromPatchUnlocked>) {
-  return recordLock.run(`job:${args[0]}`, () => updateJobFromPatchUnlocked(...args));
-}
-
-/** Same rules as customers: 409 on a stale `expected_updated_at`, unless this exact change already landed. */
-async function updateJobFromPatchUnlocked(uuid: string, patch: JobUpdateInput, idempotencyKey: string, context: WriteContext) {
-  const current = (await crm.getJob(uuid, { cache: false })).data;
-  const { expected_updated_at: expectedUpdatedAt, ...rawChanges } = patch;
-  const changes = await withServiceAddress(rawChanges, current.customer?.uuid ?? current.customer_uuid);
-  const body = toCrmJobBody(changes);
-
-  if (!current.updated_at || !sameInstant(current.updated_at, expectedUpdatedAt)) {
-    if (alreadyApplied(current, body))
-      return { data: current, meta: { cache: "none" as const, upstreamMs: 0, upstreamCalls: 0, replayed: true, fetchedAt: new Date().toISOString() } };
-    throw new ApiError(
-      409,
-      "conflict",
-      "Someone else changed this job since you opened it. Review their change, then apply yours again.",
-      undefined,
-      undefined,
-      current,
-    );
-  }
-
-  const ruleErrors = checkJobRules({ ...jobToFormValues(current), ...changes }, Object.keys(changes));
-  if (Object.keys(ruleErrors).length > 0) throw new ApiError(400, "validation", "Some fields need attention.", ruleErrors);
-
-  const before = current as unknown as Record<string, unknown>;
-  const audit = diffFields(before, { ...before, ...body }, Object.keys(body));
-  try {
-    return await auditedWrite(context, { action: "update", resource: "job", resourceId: uuid, changes: audit }, () =>
-      crm.updateJob(uuid, body, idempotencyKey),
-    );
-  } catch (error) {
-    throw crmValidationToApiError(error, FORM_FIELDS);
-  }
-}
-
-function alreadyApplied(current: JobDetail, body: Record<string, unknown>): boolean {
-  const record = current as unknown as Record<string, unknown>;
-  return Object.entries(body).every(([field, value]) => {
-    const stored = record[field] ?? null;
-    if (field === "scheduled_date" && typeof stored === "string" && typeof value === "string") return stored.slice(0, 10) === value;
-    return JSON.stringify(stored) === JSON.stringify(value ?? null);
-  });
+/** A partial update, refused with 409 when someone else changed the job since `expected_updated_at` (see updateRecord). */
+export function updateJobFromPatch(uuid: string, patch: JobUpdateInput, idempotencyKey: string, context: WriteContext) {
+  return updateRecord(jobWrites, uuid, patch, idempotencyKey, context);
 }
 
 export async function deleteJobById(uuid: string, idempotencyKey: string, context: WriteContext) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ColumnType, Generated, Kysely } from "kysely";
+import type { ColumnType, Generated, InsertType, Kysely } from "kysely";
 import { appDatabase } from "@/lib/db/app-database.server";
 import type { AppDatabaseSchema } from "@/lib/db/tables";
 
@@ -111,6 +111,16 @@ export type MirrorTables = {
     message: string;
   };
 };
+
+/**
+ * A row of a mirror table as the store sends it (mirror-records.server.ts builds
+ * it, mirror-store.server.ts writes it through JSON): every column but those the
+ * store sets itself (scope, confirmed_at, provisional), timestamps as ISO text,
+ * and the record as JSON text.
+ */
+export type MirrorRowValues<Table extends "mirror_customers" | "mirror_jobs" | "mirror_locations"> = {
+  [Column in Exclude<keyof MirrorTables[Table], "scope" | "confirmed_at" | "provisional">]: Exclude<InsertType<MirrorTables[Table][Column]>, Date>;
+} & { record: string };
 
 export type MirrorDb = Kysely<AppDatabaseSchema & MirrorTables>;
 

@@ -4,6 +4,7 @@ import { customerSchema, jobListItemSchema, locationSchema, type Customer, type 
 import { CUSTOMER_TYPES } from "@/lib/customers/customer-enums";
 import { customerExtrasFromFlags } from "@/lib/customers/customer-crm-mapping";
 import { JOB_PRIORITIES, JOB_STATUSES } from "@/lib/jobs/job-enums";
+import type { MirrorRowValues } from "@/lib/mirror/mirror-db.server";
 
 /**
  * CRM records turned into mirror rows: the record as parsed (jsonb) plus the
@@ -70,32 +71,7 @@ export function digitsOf(value: string | null | undefined): string {
   return (value ?? "").replace(/\D/g, "");
 }
 
-export interface CustomerRowValues {
-  uuid: string;
-  record: string;
-  first_name: string;
-  last_name: string;
-  sort_name: string;
-  company_name: string | null;
-  email: string | null;
-  phone: string | null;
-  phone_digits: string;
-  customer_type: string;
-  is_vip: boolean;
-  city: string | null;
-  zip: string | null;
-  state: string | null;
-  tags: string[];
-  lead_source: string | null;
-  email_opt_in: boolean;
-  sms_opt_in: boolean;
-  search_text: string;
-  physical_text: string;
-  billing_text: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
+export type CustomerRowValues = MirrorRowValues<"mirror_customers">;
 
 const lowerOrNull = (value: string | null | undefined) => (value && value.trim() !== "" ? value.trim().toLowerCase() : null);
 
@@ -141,35 +117,7 @@ export function customerRow(customer: Customer): CustomerRowValues {
   };
 }
 
-export interface JobRowValues {
-  uuid: string;
-  record: string;
-  job_number: string | null;
-  title: string;
-  customer_uuid: string | null;
-  customer_name: string;
-  customer_sort: string;
-  location_uuid: string | null;
-  status: string;
-  priority: string;
-  priority_rank: number;
-  status_rank: number;
-  is_urgent: boolean;
-  is_emergency: boolean;
-  city: string | null;
-  zip: string | null;
-  scheduled_date: string | null;
-  scheduled_time_start: string | null;
-  scheduled_time_end: string | null;
-  assigned_to_user_id: string | null;
-  assignee_name: string | null;
-  estimated_amount: number | null;
-  search_text: string;
-  address_text: string;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-}
+export type JobRowValues = MirrorRowValues<"mirror_jobs">;
 
 /**
  * A job as a list item: GET /jobs/{uuid} embeds the whole customer and the
@@ -219,15 +167,7 @@ export function jobRow(job: JobListItem): JobRowValues {
   };
 }
 
-export interface LocationRowValues {
-  uuid: string;
-  record: string;
-  name: string;
-  address_text: string;
-  created_at: string | null;
-  updated_at: string | null;
-  deleted_at: string | null;
-}
+export type LocationRowValues = MirrorRowValues<"mirror_locations">;
 
 export function locationRow(location: Location): LocationRowValues {
   return {

@@ -1,7 +1,8 @@
 "use client";
 
-import type { ReactNode } from "react";
 import { useController, useFormContext, useWatch } from "react-hook-form";
+import { FormSection } from "@/components/forms/form-section";
+import { ValueOptions } from "@/components/forms/value-options";
 import { CustomerPicker } from "@/components/jobs/customer-picker";
 import { Field, fieldAria, inputClassName } from "@/components/ui/field";
 import { US_STATE_CODES } from "@/lib/forms/fields";
@@ -12,44 +13,10 @@ import type { JobField } from "@/lib/jobs/job-field-labels";
 import type { JobFormState } from "@/lib/jobs/job-schema";
 import type { Assignee, CustomerRecord, Location } from "@/lib/jobs/job-types";
 
-/** Each field's input id: for labels, error messages and the error summary's links. */
-export const JOB_FIELD_IDS: Record<JobField, string> = {
-  customer_uuid: "job-customer",
-  title: "job-title",
-  description: "job-description",
-  status: "job-status",
-  priority: "job-priority",
-  is_urgent: "job-is-urgent",
-  is_emergency: "job-is-emergency",
-  location_uuid: "job-location",
-  assigned_to_user_id: "job-assignee",
-  use_customer_address: "job-use-customer-address",
-  service_address1: "job-service-address1",
-  service_address2: "job-service-address2",
-  service_city: "job-service-city",
-  service_state: "job-service-state",
-  service_zip: "job-service-zip",
-  estimated_amount: "job-estimated-amount",
-  actual_amount: "job-actual-amount",
-  scheduled_date: "job-scheduled-date",
-  scheduled_time_start: "job-time-start",
-  scheduled_time_end: "job-time-end",
-  internal_notes: "job-internal-notes",
-  customer_notes: "job-customer-notes",
-};
+/** Each field's input id, `job-<field>`: for labels, error messages and the error summary's links. */
+export const jobFieldId = (field: JobField) => `job-${field}`;
 
-const cardClassName = "grid gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4";
 const checkboxRowClassName = "flex items-center gap-2 text-sm text-slate-800";
-
-/** A titled group of fields: the legend sits above its card, where people read a section title. */
-function Section({ title, columns = 2, children }: { title: string; columns?: 2 | 3; children: ReactNode }) {
-  return (
-    <fieldset>
-      <legend className="mb-2 font-medium text-slate-900">{title}</legend>
-      <div className={`${cardClassName} ${columns === 3 ? "sm:grid-cols-3" : "sm:grid-cols-2"}`}>{children}</div>
-    </fieldset>
-  );
-}
 
 function useFieldError(name: keyof JobFormState): string | undefined {
   const { formState } = useFormContext<JobFormState>();
@@ -86,11 +53,11 @@ export function CustomerSection({
   const address = listed || (whole.data?.uuid === customer?.uuid ? addressOf(whole.data ?? null) : "");
 
   return (
-    <Section title="Customer and service address">
+    <FormSection title="Customer and service address" columns={2}>
       <div className="sm:col-span-2">
-        <Field id={JOB_FIELD_IDS.customer_uuid} label="Customer" error={error} hint="Search by name, company, phone or email.">
+        <Field id={jobFieldId("customer_uuid")} label="Customer" error={error} hint="Search by name, company, phone or email.">
           <CustomerPicker
-            id={JOB_FIELD_IDS.customer_uuid}
+            id={jobFieldId("customer_uuid")}
             value={customer}
             onChange={(chosen) => {
               onCustomerChange(chosen);
@@ -99,13 +66,13 @@ export function CustomerSection({
             onBlur={field.onBlur}
             inputRef={field.ref}
             invalid={Boolean(error)}
-            describedBy={`${JOB_FIELD_IDS.customer_uuid}-${error ? "error" : "hint"}`}
+            describedBy={`${jobFieldId("customer_uuid")}-${error ? "error" : "hint"}`}
           />
         </Field>
       </div>
       <div className="sm:col-span-2">
         <label className={checkboxRowClassName}>
-          <input type="checkbox" id={JOB_FIELD_IDS.use_customer_address} {...register("use_customer_address")} className="size-4" />
+          <input type="checkbox" id={jobFieldId("use_customer_address")} {...register("use_customer_address")} className="size-4" />
           Use the customer&apos;s address
         </label>
         {useCustomerAddress && (
@@ -115,7 +82,7 @@ export function CustomerSection({
         )}
       </div>
       {!useCustomerAddress && <ServiceAddressFields />}
-    </Section>
+    </FormSection>
   );
 }
 
@@ -130,40 +97,36 @@ function ServiceAddressFields() {
   };
   return (
     <>
-      <Field id={JOB_FIELD_IDS.service_address1} label="Street address" error={errors.address1}>
+      <Field id={jobFieldId("service_address1")} label="Street address" error={errors.address1}>
         <input
           {...register("service_address1")}
-          {...fieldAria(JOB_FIELD_IDS.service_address1, errors.address1)}
+          {...fieldAria(jobFieldId("service_address1"), errors.address1)}
           autoComplete="off"
           className={inputClassName}
         />
       </Field>
-      <Field id={JOB_FIELD_IDS.service_address2} label="Apartment, suite, unit (optional)" error={errors.address2}>
+      <Field id={jobFieldId("service_address2")} label="Apartment, suite, unit (optional)" error={errors.address2}>
         <input
           {...register("service_address2")}
-          {...fieldAria(JOB_FIELD_IDS.service_address2, errors.address2)}
+          {...fieldAria(jobFieldId("service_address2"), errors.address2)}
           autoComplete="off"
           className={inputClassName}
         />
       </Field>
-      <Field id={JOB_FIELD_IDS.service_city} label="City" error={errors.city}>
-        <input {...register("service_city")} {...fieldAria(JOB_FIELD_IDS.service_city, errors.city)} autoComplete="off" className={inputClassName} />
+      <Field id={jobFieldId("service_city")} label="City" error={errors.city}>
+        <input {...register("service_city")} {...fieldAria(jobFieldId("service_city"), errors.city)} autoComplete="off" className={inputClassName} />
       </Field>
       <div className="grid grid-cols-2 gap-4">
-        <Field id={JOB_FIELD_IDS.service_state} label="State" error={errors.state}>
-          <select {...register("service_state")} {...fieldAria(JOB_FIELD_IDS.service_state, errors.state)} className={inputClassName}>
+        <Field id={jobFieldId("service_state")} label="State" error={errors.state}>
+          <select {...register("service_state")} {...fieldAria(jobFieldId("service_state"), errors.state)} className={inputClassName}>
             <option value="">—</option>
-            {US_STATE_CODES.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
+            <ValueOptions values={US_STATE_CODES} />
           </select>
         </Field>
-        <Field id={JOB_FIELD_IDS.service_zip} label="ZIP code" error={errors.zip}>
+        <Field id={jobFieldId("service_zip")} label="ZIP code" error={errors.zip}>
           <input
             {...register("service_zip")}
-            {...fieldAria(JOB_FIELD_IDS.service_zip, errors.zip)}
+            {...fieldAria(jobFieldId("service_zip"), errors.zip)}
             inputMode="numeric"
             autoComplete="off"
             className={inputClassName}
@@ -194,47 +157,39 @@ export function JobSection({
   };
   const locationId = useWatch({ control, name: "location_uuid" });
   return (
-    <Section title="The job">
+    <FormSection title="The job" columns={2}>
       <div className="sm:col-span-2">
-        <Field id={JOB_FIELD_IDS.title} label="Title" error={errors.title}>
-          <input {...register("title")} {...fieldAria(JOB_FIELD_IDS.title, errors.title)} autoComplete="off" className={inputClassName} />
+        <Field id={jobFieldId("title")} label="Title" error={errors.title}>
+          <input {...register("title")} {...fieldAria(jobFieldId("title"), errors.title)} autoComplete="off" className={inputClassName} />
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <Field id={JOB_FIELD_IDS.description} label="Description (optional)" error={errors.description}>
-          <textarea {...register("description")} {...fieldAria(JOB_FIELD_IDS.description, errors.description)} rows={3} className={inputClassName} />
+        <Field id={jobFieldId("description")} label="Description (optional)" error={errors.description}>
+          <textarea {...register("description")} {...fieldAria(jobFieldId("description"), errors.description)} rows={3} className={inputClassName} />
         </Field>
       </div>
-      <Field id={JOB_FIELD_IDS.status} label="Status" error={errors.status}>
-        <select {...register("status")} {...fieldAria(JOB_FIELD_IDS.status, errors.status)} className={inputClassName}>
-          {JOB_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {status}
-            </option>
-          ))}
+      <Field id={jobFieldId("status")} label="Status" error={errors.status}>
+        <select {...register("status")} {...fieldAria(jobFieldId("status"), errors.status)} className={inputClassName}>
+          <ValueOptions values={JOB_STATUSES} />
         </select>
       </Field>
-      <Field id={JOB_FIELD_IDS.priority} label="Priority" error={errors.priority}>
-        <select {...register("priority")} {...fieldAria(JOB_FIELD_IDS.priority, errors.priority)} className={inputClassName}>
-          {JOB_PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {priority}
-            </option>
-          ))}
+      <Field id={jobFieldId("priority")} label="Priority" error={errors.priority}>
+        <select {...register("priority")} {...fieldAria(jobFieldId("priority"), errors.priority)} className={inputClassName}>
+          <ValueOptions values={JOB_PRIORITIES} />
         </select>
       </Field>
       <div className="flex flex-wrap gap-x-6 gap-y-2 pb-5 sm:col-span-2">
         <label className={checkboxRowClassName}>
-          <input type="checkbox" id={JOB_FIELD_IDS.is_urgent} {...register("is_urgent")} className="size-4" />
+          <input type="checkbox" id={jobFieldId("is_urgent")} {...register("is_urgent")} className="size-4" />
           Urgent
         </label>
         <label className={checkboxRowClassName}>
-          <input type="checkbox" id={JOB_FIELD_IDS.is_emergency} {...register("is_emergency")} className="size-4" />
+          <input type="checkbox" id={jobFieldId("is_emergency")} {...register("is_emergency")} className="size-4" />
           Emergency
         </label>
       </div>
-      <Field id={JOB_FIELD_IDS.location_uuid} label="Location" error={errors.location} hint="The office or branch handling it.">
-        <select {...register("location_uuid")} {...fieldAria(JOB_FIELD_IDS.location_uuid, errors.location, "hint")} className={inputClassName}>
+      <Field id={jobFieldId("location_uuid")} label="Location" error={errors.location} hint="The office or branch handling it.">
+        <select {...register("location_uuid")} {...fieldAria(jobFieldId("location_uuid"), errors.location, "hint")} className={inputClassName}>
           <option value="">No location</option>
           {locations.map((location) => (
             <option key={location.uuid} value={location.uuid}>
@@ -244,8 +199,8 @@ export function JobSection({
           {locationId && !locations.some((location) => location.uuid === locationId) && <option value={locationId}>Unknown location</option>}
         </select>
       </Field>
-      <Field id={JOB_FIELD_IDS.assigned_to_user_id} label="Assigned to" error={errors.assignee} hint="People seen on recent jobs.">
-        <select {...register("assigned_to_user_id")} {...fieldAria(JOB_FIELD_IDS.assigned_to_user_id, errors.assignee, "hint")} className={inputClassName}>
+      <Field id={jobFieldId("assigned_to_user_id")} label="Assigned to" error={errors.assignee} hint="People seen on recent jobs.">
+        <select {...register("assigned_to_user_id")} {...fieldAria(jobFieldId("assigned_to_user_id"), errors.assignee, "hint")} className={inputClassName}>
           <option value="">Unassigned</option>
           {people.map((person) => (
             <option key={person.id} value={person.id}>
@@ -255,7 +210,7 @@ export function JobSection({
           {unknownAssigneeId && <option value={unknownAssigneeId}>A team member on no recent job</option>}
         </select>
       </Field>
-    </Section>
+    </FormSection>
   );
 }
 
@@ -265,27 +220,27 @@ export function ScheduleSection() {
   // The scheduling rules read several fields: a change to one re-checks the others.
   const related = { deps: ["scheduled_date", "scheduled_time_start", "scheduled_time_end"] satisfies Array<keyof JobFormState> };
   return (
-    <Section title="Schedule" columns={3}>
-      <Field id={JOB_FIELD_IDS.scheduled_date} label="Date" error={errors.date}>
-        <input type="date" {...register("scheduled_date", related)} {...fieldAria(JOB_FIELD_IDS.scheduled_date, errors.date)} className={inputClassName} />
+    <FormSection title="Schedule" columns={3}>
+      <Field id={jobFieldId("scheduled_date")} label="Date" error={errors.date}>
+        <input type="date" {...register("scheduled_date", related)} {...fieldAria(jobFieldId("scheduled_date"), errors.date)} className={inputClassName} />
       </Field>
-      <Field id={JOB_FIELD_IDS.scheduled_time_start} label="Start time" error={errors.start}>
+      <Field id={jobFieldId("scheduled_time_start")} label="Start time" error={errors.start}>
         <input
           type="time"
           {...register("scheduled_time_start", related)}
-          {...fieldAria(JOB_FIELD_IDS.scheduled_time_start, errors.start)}
+          {...fieldAria(jobFieldId("scheduled_time_start"), errors.start)}
           className={inputClassName}
         />
       </Field>
-      <Field id={JOB_FIELD_IDS.scheduled_time_end} label="End time" error={errors.end}>
+      <Field id={jobFieldId("scheduled_time_end")} label="End time" error={errors.end}>
         <input
           type="time"
           {...register("scheduled_time_end", related)}
-          {...fieldAria(JOB_FIELD_IDS.scheduled_time_end, errors.end)}
+          {...fieldAria(jobFieldId("scheduled_time_end"), errors.end)}
           className={inputClassName}
         />
       </Field>
-    </Section>
+    </FormSection>
   );
 }
 
@@ -293,26 +248,26 @@ export function MoneySection() {
   const { register } = useFormContext<JobFormState>();
   const errors = { estimated: useFieldError("estimated_amount"), actual: useFieldError("actual_amount") };
   return (
-    <Section title="Amounts">
-      <Field id={JOB_FIELD_IDS.estimated_amount} label="Estimated amount ($)" error={errors.estimated} hint="Dollars and cents, e.g. 1250.00">
+    <FormSection title="Amounts" columns={2}>
+      <Field id={jobFieldId("estimated_amount")} label="Estimated amount ($)" error={errors.estimated} hint="Dollars and cents, e.g. 1250.00">
         <input
           {...register("estimated_amount")}
-          {...fieldAria(JOB_FIELD_IDS.estimated_amount, errors.estimated, "hint")}
+          {...fieldAria(jobFieldId("estimated_amount"), errors.estimated, "hint")}
           inputMode="decimal"
           autoComplete="off"
           className={inputClassName}
         />
       </Field>
-      <Field id={JOB_FIELD_IDS.actual_amount} label="Actual amount ($)" error={errors.actual} hint="Once the work is done">
+      <Field id={jobFieldId("actual_amount")} label="Actual amount ($)" error={errors.actual} hint="Once the work is done">
         <input
           {...register("actual_amount")}
-          {...fieldAria(JOB_FIELD_IDS.actual_amount, errors.actual, "hint")}
+          {...fieldAria(jobFieldId("actual_amount"), errors.actual, "hint")}
           inputMode="decimal"
           autoComplete="off"
           className={inputClassName}
         />
       </Field>
-    </Section>
+    </FormSection>
   );
 }
 
@@ -320,13 +275,13 @@ export function NotesSection() {
   const { register } = useFormContext<JobFormState>();
   const errors = { internal: useFieldError("internal_notes"), customer: useFieldError("customer_notes") };
   return (
-    <Section title="Notes">
-      <Field id={JOB_FIELD_IDS.internal_notes} label="Internal notes" error={errors.internal} hint="Only your team sees these.">
-        <textarea {...register("internal_notes")} {...fieldAria(JOB_FIELD_IDS.internal_notes, errors.internal, "hint")} rows={3} className={inputClassName} />
+    <FormSection title="Notes" columns={2}>
+      <Field id={jobFieldId("internal_notes")} label="Internal notes" error={errors.internal} hint="Only your team sees these.">
+        <textarea {...register("internal_notes")} {...fieldAria(jobFieldId("internal_notes"), errors.internal, "hint")} rows={3} className={inputClassName} />
       </Field>
-      <Field id={JOB_FIELD_IDS.customer_notes} label="Customer notes" error={errors.customer} hint="Shared with the customer.">
-        <textarea {...register("customer_notes")} {...fieldAria(JOB_FIELD_IDS.customer_notes, errors.customer, "hint")} rows={3} className={inputClassName} />
+      <Field id={jobFieldId("customer_notes")} label="Customer notes" error={errors.customer} hint="Shared with the customer.">
+        <textarea {...register("customer_notes")} {...fieldAria(jobFieldId("customer_notes"), errors.customer, "hint")} rows={3} className={inputClassName} />
       </Field>
-    </Section>
+    </FormSection>
   );
 }

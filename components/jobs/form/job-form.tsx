@@ -13,7 +13,7 @@ import type { WithNotSaved } from "@/lib/crm/crm-types";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
 import { ConflictReview } from "@/components/forms/conflict-table";
-import { CustomerSection, JOB_FIELD_IDS, JobSection, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
+import { CustomerSection, JobSection, jobFieldId, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
 import { describeSaveFailure } from "@/lib/forms/apply-server-errors";
 import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
 import { useCreateJob } from "@/lib/jobs/queries/create-job";
@@ -173,7 +173,7 @@ export function JobForm(props: JobFormProps) {
   const summary = showSummary
     ? JOB_FIELDS.flatMap((field) => {
         const message = formState.errors[field]?.message;
-        return message ? [{ id: JOB_FIELD_IDS[field], label: JOB_FIELD_LABELS[field], message }] : [];
+        return message ? [{ id: jobFieldId(field), label: JOB_FIELD_LABELS[field], message }] : [];
       })
     : [];
   const busy = formState.isSubmitting;
