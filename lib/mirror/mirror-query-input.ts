@@ -61,7 +61,9 @@ export function day(field: string, value: unknown): string | undefined {
   const given = text(field, value, 10);
   if (given === undefined) return undefined;
   const parsed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(given);
-  const valid = parsed && new Date(`${given}T00:00:00Z`).toISOString().startsWith(given);
+  // Date.parse is NaN for a month or day out of range ("2026-13-01"); toISOString of that would throw.
+  const time = Date.parse(`${given}T00:00:00Z`);
+  const valid = parsed && !Number.isNaN(time) && new Date(time).toISOString().startsWith(given);
   if (!valid) throw new MirrorQueryError({ field, message: `${field} must be a day written YYYY-MM-DD.` });
   return given;
 }
