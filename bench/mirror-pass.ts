@@ -46,8 +46,19 @@ export async function runMirrorPass(appUrl: string, usage: () => Promise<number>
   const run = await fetch(`${appUrl}/api/sync/run`, { method: "POST", headers });
   if (!run.ok) throw new Error(`Sync now on ${appUrl} failed: ${run.status} ${await run.text()}`);
   const deadline = Date.now() + 10 * 60_000;
+  let failures = 0;
   for (;;) {
-    const status = (await (await fetch(`${appUrl}/api/sync`, { headers })).json()) as SyncStatusBody;
+    let status: SyncStatusBody;
+    try {
+      status = (await (await fetch(`${appUrl}/api/sync`, { headers })).json()) as SyncStatusBody;
+      failures = 0;
+    } catch (error) {
+      // A poll can meet a kept-alive connection the busy server is just closing; a few in a row is a real failure.
+      failures += 1;
+      if (failures >= 5) throw error;
+      await new Promise((done) => setTimeout(done, 1_000));
+      continue;
+    }
     if (!status.data.running && status.data.pass === null && status.data.lastPassCompletedAt !== null) {
       const requests = (await usage()) - before;
       const ms = performance.now() - started;

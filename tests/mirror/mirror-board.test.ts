@@ -122,6 +122,22 @@ describe("the job board", () => {
   });
 });
 
+describe("the overview's day lists", () => {
+  it("say how many jobs each list holds in all, past the first 50 they show", async () => {
+    const { overviewFromMirror } = await import("@/lib/mirror/mirror-queries.server");
+    const jobs = (await crmAll(sandbox, "jobs")).filter((row) => row.deleted_at === null && row.status !== "Invoiced" && row.status !== "Complete");
+    const day = (row: Row) => (typeof row.scheduled_date === "string" ? row.scheduled_date.slice(0, 10) : null);
+    // A day late enough that every dated job not started is overdue: more than one list's worth.
+    const later = "2099-01-01";
+    const notStarted = ["New", "Contacted", "Estimate Sent", "Estimate Approved", "Scheduled"];
+    const overview = await overviewFromMirror({ day: later });
+    const overdue = jobs.filter((row) => day(row) !== null && notStarted.includes(row.status as string)).length;
+    const urgent = jobs.filter((row) => row.is_urgent === true || row.is_emergency === true || row.priority === "Emergency").length;
+    expect(overview.totals).toEqual({ today: 0, overdue, urgent });
+    expect(overview.overdue.length).toBe(Math.min(50, overdue));
+  });
+});
+
 describe("a record when the CRM cannot answer", () => {
   it("is the mirror's copy, stale since the CRM confirmed it; a record the mirror lacks keeps the CRM's error", async () => {
     const { crmOrMirror } = await import("@/lib/mirror/mirror-fallback.server");
