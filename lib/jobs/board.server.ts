@@ -12,8 +12,13 @@ import { mirrorMayAnswer, mirrorResult } from "@/lib/mirror/mirror-fallback.serv
 
 /** The CRM's largest page: one request reads the newest 100 jobs of several statuses at once (CRM-API 002, status is a comma list). */
 const READ_LIMIT = 100;
-/** More than this many requests means the statuses are spread very unevenly; the rest is the same as one request per column. */
-const MAX_READS = JOB_STATUSES.length;
+/**
+ * The CRM lists the board reads: one, the newest 100 jobs of every status. The statuses are
+ * spread by age (new work is New, old work Complete), so settling every column from the CRM
+ * took 6 to 8 lists on the bench's data; the columns one list does not settle show the
+ * mirror's cards instead, said on the column (ADR-018).
+ */
+const CRM_READS = 1;
 
 /**
  * The board's first page of every column (ADR-018). The CRM lists newest
@@ -37,7 +42,7 @@ export async function loadBoard(filters: BoardFilters): Promise<{ results: CrmRe
     const age = [mirror.asOf.oldestConfirmedAt, lastSyncedAt(mirror.asOf)].filter((at): at is string => at !== null).sort()[0];
     return {
       results: [mirrorResult(null, age ?? new Date(0).toISOString())],
-      answer: { columns, source: "mirror", countsFrom: "mirror", countsAsOf: mirror.asOf },
+      answer: { columns, source: "mirror", mirrorColumns: [...JOB_STATUSES], countsFrom: "mirror", countsAsOf: mirror.asOf },
     };
   }
 }
@@ -54,7 +59,7 @@ async function boardFromCrm(filters: BoardFilters): Promise<{ results: CrmResult
   let asked: JobStatus[] = [];
   let pageNumber = 1;
   let pending: JobStatus[] = [...JOB_STATUSES];
-  while (pending.length > 0 && results.length < MAX_READS) {
+  while (pending.length > 0 && results.length < CRM_READS) {
     // The same statuses again (none was done by the last answer): the next page of that list, else page 1 of the narrower list.
     pageNumber = sameStatuses(asked, pending) ? pageNumber + 1 : 1;
     asked = pending;
@@ -81,27 +86,19 @@ async function boardFromCrm(filters: BoardFilters): Promise<{ results: CrmResult
     if (reachedEnd) for (const status of pending) exact.add(status);
     pending = JOB_STATUSES.filter((status) => !complete.has(status));
   }
-  // Whatever the reads could not settle: one list per column, as before, with the CRM's own total.
-  const totals = new Map<JobStatus, number>();
-  await Promise.all(
-    pending.map(async (status) => {
-      const result = await columnFromCrm(filters, status);
-      results.push(result);
-      cards.set(status, result.data.jobs);
-      totals.set(status, result.data.pagination.total);
-    }),
-  );
-  // Counted after the answers refreshed the mirror (read-through), so every card shown is counted.
-  const counted = await boardCountsFromMirror(filters);
+  // The columns the CRM's newest jobs did not settle: the mirror's first cards, in the CRM's order (the mirror already holds what the answer carried).
+  const fromMirror = pending.length > 0 ? await boardColumnsFromMirror(filters, BOARD_PAGE_SIZE) : null;
+  for (const status of pending) cards.set(status, fromMirror?.columns[status] ?? []);
+  const counted = fromMirror ? { counts: fromMirror.counts, asOf: fromMirror.asOf } : await boardCountsFromMirror(filters);
   const columns = Object.fromEntries(
     JOB_STATUSES.map((status) => {
       const all = cards.get(status) ?? [];
       const shown = all.slice(0, BOARD_PAGE_SIZE);
-      const total = totals.get(status) ?? (exact.has(status) ? all.length : Math.max(counted.counts[status], all.length));
+      const total = exact.has(status) ? all.length : Math.max(counted.counts[status], all.length);
       return [status, page(shown, total)];
     }),
   ) as BoardAnswer["columns"];
-  return { results, answer: { columns, source: "crm", countsFrom: "mirror", countsAsOf: counted.asOf } };
+  return { results, answer: { columns, source: "crm", mirrorColumns: pending, countsFrom: "mirror", countsAsOf: counted.asOf } };
 }
 
 function columnFromCrm(filters: BoardFilters, status: JobStatus) {
@@ -119,7 +116,7 @@ function columnFromCrm(filters: BoardFilters, status: JobStatus) {
 async function columnByColumn(filters: BoardFilters, countsAsOf: BoardAnswer["countsAsOf"]): Promise<{ results: CrmResult<unknown>[]; answer: BoardAnswer }> {
   const results = await Promise.all(JOB_STATUSES.map((status) => columnFromCrm(filters, status)));
   const columns = Object.fromEntries(JOB_STATUSES.map((status, index) => [status, results[index]?.data])) as BoardAnswer["columns"];
-  return { results, answer: { columns, source: "crm", countsFrom: "crm", countsAsOf } };
+  return { results, answer: { columns, source: "crm", mirrorColumns: [], countsFrom: "crm", countsAsOf } };
 }
 
 function page(jobs: JobListItem[], total: number): JobListPage {
