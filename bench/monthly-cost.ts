@@ -20,3 +20,10 @@ export function monthlyCost(requestsPerSession: number, sessionsPerWorkingDay: n
 export function sessionsCovered(requestsPerSession: number): number {
   return requestsPerSession > 0 ? Math.floor(MONTHLY_ALLOWANCE / requestsPerSession) : Number.POSITIVE_INFINITY;
 }
+
+/** The office the issue sizes: five staff doing 40 sessions a working day between them (44,000 requests a month at 50 a session). */
+export const OFFICE_SESSIONS_PER_WORKING_DAY = 40;
+/** What the office's sessions and sync together may spend of the plan. */
+export const OFFICE_TARGET_SHARE = 0.25;
+/** Sync's default share of the plan (lib/mirror sync budget). */
+export const DEFAULT_SYNC_SHARE = 0.2;

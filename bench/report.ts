@@ -8,7 +8,16 @@ import { count, kilobytes, ms, perSecond, ratio, seconds, yesNo } from "./format
 import type { LookupResult } from "./lookup-latency";
 import type { LoadDuring, Machine } from "./machine";
 import { keyValueTable, markdownTable } from "./markdown";
-import { MONTHLY_ALLOWANCE, monthlyCost, sessionsCovered, WORKING_DAYS_PER_MONTH } from "./monthly-cost";
+import {
+  DEFAULT_SYNC_SHARE,
+  MONTHLY_ALLOWANCE,
+  monthlyCost,
+  OFFICE_SESSIONS_PER_WORKING_DAY,
+  OFFICE_TARGET_SHARE,
+  sessionsCovered,
+  WORKING_DAYS_PER_MONTH,
+} from "./monthly-cost";
+import type { MirrorPassResult, SharePlan } from "./mirror-pass";
 import type { BenchOptions, Part } from "./options";
 import type { PageResult } from "./page-weight";
 import type { ScaleResult } from "./sandbox-scale";
@@ -39,7 +48,12 @@ export interface BenchReport {
   overhead?: { result: OverheadResult; floor: FloorRow[] };
   pages?: { results: PageResult[]; baseline: PageResult; attribution: RouteAttribution[] | string; loads: number; cacheTtlSeconds: number };
   lookup?: LookupResult;
-  requests?: { sessions: SessionResult[]; revisits: { cacheTtlSeconds: number; rows: RevisitCount[] }[]; listByHeight: ListWindowCount[] };
+  requests?: {
+    sessions: SessionResult[];
+    revisits: { cacheTtlSeconds: number; rows: RevisitCount[] }[];
+    listByHeight: ListWindowCount[];
+    mirrorPasses: { cacheTtlSeconds: number; pass: MirrorPassResult }[];
+  };
   scale?: ScaleResult;
 }
 
@@ -578,6 +592,7 @@ function requestsSection(requests: NonNullable<BenchReport["requests"]>, load: L
     sessions,
   );
   const skipped = requests.sessions.flatMap((session) => session.steps.filter((step) => step.requests === null)).length > 0;
+  const withSync = officeMonthWithSync(on ?? off, requests.mirrorPasses[0]?.pass);
   return `## 4. CRM requests per task
 
 A scripted office session in headless Chromium, done the way a person does it: open the job
@@ -590,6 +605,10 @@ main thread idle in between, so refetches and prefetches a step sets off count f
 last column shows what the browser asked the dashboard for during the step: full page loads,
 client-side navigations, calls to its API, and Next.js link prefetches. The session runs once against the
 dashboard with the shared cache off and once with it on, each with its own callers.${skipped ? " A step marked skipped did not run; its requests are not in the total." : ""}
+Each dashboard's mirror had one full pass ("Sync now") just before its session, as it has in use
+(the bench runs with the background sync off so that it adds nothing to the steps' counts):
+${requests.mirrorPasses.map(({ cacheTtlSeconds, pass }) => `${count(pass.requests)} CRM requests in ${(pass.ms / 1000).toFixed(1)} s for ${count(pass.counts.customers)} customers, ${count(pass.counts.jobs)} jobs and ${count(pass.counts.locations)} locations (cache ${cacheTtlSeconds > 0 ? "on" : "off"})`).join("; ")}, not counted in the session.
+Reproduce with \`npm run bench -- --only requests\`.
 
 ${loadLine(load)}
 
@@ -622,7 +641,72 @@ Arithmetic on the totals above: the plan allows ${count(MONTHLY_ALLOWANCE)} requ
 integration using the same key. The cache only helps when reads repeat within its lifetime:
 one person's session repeats few; several people on the same server share it.
 
-${monthly}`;
+${monthly}
+
+### The office of the issue, sync included
+
+${withSync}`;
+}
+
+const hours = (ms: number) => ms / 3_600_000;
+function every(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return "never";
+  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
+  if (ms < 2 * 86_400_000) return `${hours(ms).toFixed(1)} h`;
+  return `${(ms / 86_400_000).toFixed(1)} days`;
+}
+
+/**
+ * Five staff doing ${OFFICE_SESSIONS_PER_WORKING_DAY} sessions a working day between them, and sync
+ * spending its whole share (the budget sets its intervals): does it fit in
+ * the target share of the plan, and if not, what sync share would?
+ */
+function officeMonthWithSync(session: SessionResult | undefined, pass: MirrorPassResult | undefined): string {
+  if (!session || !pass) return "Not measured: the session or the mirror's pass did not run.";
+  const sessionsPerMonth = OFFICE_SESSIONS_PER_WORKING_DAY * WORKING_DAYS_PER_MONTH;
+  const sessionRequests = sessionsPerMonth * session.total;
+  const sessionShare = sessionRequests / MONTHLY_ALLOWANCE;
+  const fits = OFFICE_TARGET_SHARE - sessionShare;
+  // The default share, and the largest share asked about that fits beside the sessions (the dashboard's own plans, asked through its API).
+  const fitting = pass.plans.filter((plan) => plan.percent / 100 <= fits + 1e-9).sort((a, b) => b.percent - a.percent)[0];
+  const rows = [pass.plans.find((plan) => plan.percent === DEFAULT_SYNC_SHARE * 100), fitting]
+    .filter((plan): plan is SharePlan => plan !== undefined)
+    .filter((plan, index, all) => all.findIndex((other) => other.percent === plan.percent) === index)
+    .map((plan) => ({ share: plan.percent / 100, plan, total: sessionRequests + plan.budgetRequests }));
+  const table = markdownTable<(typeof rows)[number]>(
+    [
+      {
+        header: "sync's share of the plan",
+        align: "right",
+        cell: (row) => `${Math.round(row.share * 100)}%${row.share === DEFAULT_SYNC_SHARE ? " (default)" : ""}`,
+      },
+      { header: "sync requests a month", align: "right", cell: (row) => count(row.plan.budgetRequests) },
+      { header: "full pass every", align: "right", cell: (row) => every(row.plan.fullPassEveryMs) },
+      { header: "new records looked for every", align: "right", cell: (row) => every(row.plan.changesEveryMs) },
+      { header: "open jobs re-read every", align: "right", cell: (row) => every(row.plan.openJobsEveryMs) },
+      { header: "sessions' requests a month", align: "right", cell: () => count(sessionRequests) },
+      {
+        header: `sessions + sync (share of plan; target ${Math.round(OFFICE_TARGET_SHARE * 100)}%)`,
+        align: "right",
+        cell: (row) => `${count(row.total)} (${Math.round((row.total / MONTHLY_ALLOWANCE) * 1000) / 10}%)`,
+      },
+    ],
+    rows,
+  );
+  return `${OFFICE_SESSIONS_PER_WORKING_DAY} sessions a working day for the office (five staff; the issue's 44,000 requests a month at
+50 a session are ${OFFICE_SESSIONS_PER_WORKING_DAY} sessions a day), ${WORKING_DAYS_PER_MONTH} working days: ${count(sessionsPerMonth)} sessions of ${session.total} requests (shared cache ${
+    session.cacheTtlSeconds > 0 ? `on, ${session.cacheTtlSeconds} s, as shipped` : "off"
+  }) = ${count(sessionRequests)} requests, ${Math.round(sessionShare * 1000) / 10}% of the plan. Sync spends the whole share it is given (its intervals
+follow from it), and a full pass of this company (${count(pass.counts.customers)} customers, ${count(pass.counts.jobs)} jobs) reads ${count(pass.fullPassRequests)} pages.
+${
+  sessionShare + DEFAULT_SYNC_SHARE <= OFFICE_TARGET_SHARE
+    ? `At the default ${Math.round(DEFAULT_SYNC_SHARE * 100)}% sync share, sessions and sync together fit in ${Math.round(OFFICE_TARGET_SHARE * 100)}%.`
+    : fitting
+      ? `At the default ${Math.round(DEFAULT_SYNC_SHARE * 100)}% sync share they do not fit in ${Math.round(OFFICE_TARGET_SHARE * 100)}%: what gives is sync's share. Set to ${fitting.percent}% on **Data sync**, sessions and sync together fit, and the second row says what that share buys for a company of this size (changes made elsewhere are seen that much later; everything done in Tradesdesk is current at once).`
+      : `At the default ${Math.round(DEFAULT_SYNC_SHARE * 100)}% sync share they do not fit in ${Math.round(OFFICE_TARGET_SHARE * 100)}%, and the sessions alone leave sync less than 1% of the plan: the sessions must cost less, or the office must accept more than ${Math.round(OFFICE_TARGET_SHARE * 100)}%.`
+}
+
+${table}`;
 }
 
 function scaleSection(scale: ScaleResult, size: { customers: number; jobs: number }, load: LoadDuring | undefined): string {

@@ -1,8 +1,9 @@
-import type { OverviewCounts } from "@/lib/overview/overview-types";
+import Link from "next/link";
+import type { Overview } from "@/lib/overview/overview-types";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
-export function CustomerCounts({ counts }: { counts: OverviewCounts["customers"] }) {
+export function CustomerCounts({ counts }: { counts: Overview["customers"] }) {
   const rows = [
     { label: "Residential", value: counts.residential },
     { label: "Commercial", value: counts.commercial },
@@ -24,6 +25,16 @@ export function CustomerCounts({ counts }: { counts: OverviewCounts["customers"]
           </div>
         ))}
       </dl>
+      <p className="mt-3 text-sm text-slate-600">
+        <span className="tabular-nums" data-testid="customers-deleted">
+          {numberFormat.format(counts.deleted)}
+        </span>{" "}
+        deleted,{" "}
+        <Link href="/trash" className="text-brand-700 hover:underline">
+          in the trash
+        </Link>
+        .
+      </p>
     </section>
   );
 }

@@ -1,15 +1,19 @@
 import Link from "next/link";
 import { jobsHref } from "@/lib/jobs/job-list-url";
-import type { OverviewCounts } from "@/lib/overview/overview-types";
+import type { Overview } from "@/lib/overview/overview-types";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
-export function JobsByStatus({ entries, total }: { entries: OverviewCounts["jobsByStatus"]; total: number }) {
+export function JobsByStatus({ entries, total, deleted }: { entries: Overview["jobsByStatus"]; total: number; deleted: number }) {
   const largest = Math.max(1, ...entries.map((entry) => entry.count));
   return (
     <section aria-labelledby="jobs-by-status" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="jobs-by-status" className="font-medium">
-        Jobs by status <span className="text-sm font-normal text-slate-600">({numberFormat.format(total)} active)</span>
+        Jobs by status{" "}
+        <span className="text-sm font-normal text-slate-600">
+          (<span data-testid="jobs-total">{numberFormat.format(total)}</span> active, <span data-testid="jobs-deleted">{numberFormat.format(deleted)}</span>{" "}
+          deleted)
+        </span>
       </h2>
       <table className="mt-3 w-full text-sm">
         <caption className="sr-only">Number of active jobs in each status, in workflow order</caption>

@@ -4,11 +4,12 @@ import { storageStatePath } from "../support/accounts";
 import { waitForHydration } from "../support/hydration";
 import { newIdempotencyKey } from "../support/dashboard-api";
 import { expect, test } from "../support/fixtures";
+import { syncMirrorNow } from "../support/mirror-sync";
 import { createTestCustomer, createTestJob, localToday, uniqueTitle, type TestJob } from "./job-fixtures";
 
 test.use({ storageState: storageStatePath("staff") });
 
-test("the overview lists today's, overdue and urgent jobs, each a link", async ({ page, sandbox }) => {
+test("the overview lists today's, overdue and urgent jobs, each a link", async ({ page, sandbox, staffApi }) => {
   const customer = await createTestCustomer(sandbox, "Glancer");
   const today = await createTestJob(sandbox, customer, {
     status: "Scheduled",
@@ -18,6 +19,8 @@ test("the overview lists today's, overdue and urgent jobs, each a link", async (
   });
   const overdue = await createTestJob(sandbox, customer, { status: "Scheduled", scheduled_date: "2020-01-06", title: uniqueTitle("Missed visit") });
   const urgent = await createTestJob(sandbox, customer, { status: "New", is_emergency: true, priority: "Emergency", title: uniqueTitle("Burst pipe") });
+  // Made in the CRM directly, as another app would: the overview (read from the mirror) has them after a sync.
+  await syncMirrorNow(staffApi);
 
   await page.goto("/");
   const todayList = page.getByRole("region", { name: /^Scheduled today/ });
@@ -52,7 +55,7 @@ test("the server renders the agenda for the day of the viewer's time zone, so no
   // Fourteen hours ahead of UTC and eleven behind: always two different days.
   const zones = ["Pacific/Kiritimati", "Pacific/Pago_Pago"] as const;
   const customer = await createTestCustomer(sandbox, "Zoner");
-  // Created through the dashboard, so its cached overview reads make way for them at once.
+  // Created through the dashboard, so the mirror has them at once (write-through).
   const jobs: TestJob[] = [];
   for (const zone of zones) {
     const response = await staffApi.post("/api/jobs", {

@@ -52,6 +52,13 @@ export async function setSandboxUsage(requestCount: number): Promise<void> {
   if (!response.ok) throw new Error(`setting usage failed: ${response.status} ${await response.text()}`);
 }
 
+/** This month's request count of the test company: what the CRM bills, and how a spec counts what a screen cost. */
+export async function sandboxUsage(): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/usage`, { headers });
+  if (!response.ok) throw new Error(`reading usage failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: { request_count: number } }).data.request_count;
+}
+
 export async function resetSandboxUsage(): Promise<void> {
   const response = await fetch(`http://127.0.0.1:${E2E_SANDBOX_PORT}/__sandbox/reset-usage`, { method: "POST", headers });
   if (!response.ok) throw new Error(`resetting usage failed: ${response.status} ${await response.text()}`);

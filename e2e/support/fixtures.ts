@@ -8,6 +8,7 @@ import {
   crmPut,
   crmTotal,
   resetSandboxUsage,
+  sandboxUsage,
   setSandboxAccess,
   setSandboxFaults,
   setSandboxUsage,
@@ -32,6 +33,7 @@ const sandboxClient = {
   setFaults: setSandboxFaults,
   clearFaults: clearSandboxFaults,
   setUsage: setSandboxUsage,
+  usage: sandboxUsage,
   resetUsage: resetSandboxUsage,
   setAccess: setSandboxAccess,
 };

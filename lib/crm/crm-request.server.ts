@@ -7,6 +7,7 @@ import { ResponseCache } from "@/lib/crm/response-cache.server";
 import { isRetryableOutcome, MAX_RETRIES, retryDelayMs, type AttemptOutcome } from "@/lib/crm/retry-policy.server";
 import { chargeCrmRequest } from "@/lib/crm/request-budget.server";
 import { countCrmRequest } from "@/lib/crm/usage-meter.server";
+import { noteCrmAnswer, noteCrmFailure } from "@/lib/crm/crm-contact.server";
 
 /**
  * The only code that talks HTTP to the CRM: URL and key, the envelope,
@@ -160,6 +161,7 @@ async function send<Schema extends z.ZodType>(request: {
         cache: "no-store",
       });
       if (response.ok) {
+        noteCrmAnswer();
         const data = await readSuccess(response, request.schema);
         const meta: CrmCallMeta = {
           cache: request.method === "GET" ? "miss" : "none",
@@ -182,7 +184,10 @@ async function send<Schema extends z.ZodType>(request: {
     }
 
     const delay = attempt < MAX_RETRIES && isRetryableOutcome(outcome, request.idempotent) ? retryDelayMs(attempt, outcome) : null;
-    if (delay === null) throw failure;
+    if (delay === null) {
+      noteCrmFailure(failure.kind);
+      throw failure;
+    }
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { getCustomer } from "@/lib/crm/customers.server";
+import { crmOrMirror } from "@/lib/mirror/mirror-fallback.server";
+import { mirroredCustomer } from "@/lib/mirror/mirror-record.server";
 import { CrmError } from "@/lib/crm/errors.server";
 import { toCustomerDto, type CustomerDto } from "@/lib/customers/customer-service.server";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
@@ -20,7 +22,9 @@ export type LoadedCustomer = { state: "ok"; customer: CustomerDto; staleSince: s
  */
 export async function loadCustomer(uuid: string, options: { fresh?: boolean } = {}): Promise<LoadedCustomer> {
   try {
-    const result = await getCustomer(uuid, { includeDeleted: true, cache: options.fresh ? false : undefined });
+    const read = () => getCustomer(uuid, { includeDeleted: true, cache: options.fresh ? false : undefined });
+    // An edit form must start from the CRM's own record; a page may show the mirror's copy, marked (ADR-018).
+    const result = options.fresh ? await read() : await crmOrMirror(read, () => mirroredCustomer(uuid, { includeDeleted: true }));
     return { state: "ok", customer: toCustomerDto(result.data), staleSince: staleSinceOf(result) };
   } catch (error) {
     if (error instanceof CrmError && error.kind === "not_found") return { state: "not_found" };

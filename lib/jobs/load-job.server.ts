@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { CrmError } from "@/lib/crm/errors.server";
 import { getJob } from "@/lib/crm/jobs.server";
+import { crmOrMirror } from "@/lib/mirror/mirror-fallback.server";
+import { mirroredJob } from "@/lib/mirror/mirror-record.server";
 import { logEvent } from "@/lib/api/logger.server";
 import { describeCrmError, isCrmConnectionProblem } from "@/lib/errors/describe-crm-error";
 import type { JobDetail } from "@/lib/jobs/job-types";
@@ -18,7 +20,9 @@ export type LoadedJob =
 export async function loadJob(uuid: string, options: { fresh?: boolean } = {}): Promise<LoadedJob> {
   if (!z.guid().safeParse(uuid).success) return { state: "not_found" };
   try {
-    const result = await getJob(uuid, { includeDeleted: true, cache: options.fresh ? false : undefined });
+    const read = () => getJob(uuid, { includeDeleted: true, cache: options.fresh ? false : undefined });
+    // An edit form must start from the CRM's own record; a page may show the mirror's copy, marked (ADR-018).
+    const result = options.fresh ? await read() : await crmOrMirror(read, () => mirroredJob(uuid, { includeDeleted: true }));
     return { state: "ok", job: result.data, staleSince: staleSinceOf(result) };
   } catch (error) {
     if (error instanceof CrmError) {

@@ -572,13 +572,18 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
     const rest = await list(sql`(is_urgent or is_emergency or priority = 'Emergency') and not ${emergency}`, byDate);
     return { rows: [...first.rows, ...rest.rows].slice(0, AGENDA_LIMIT) };
   };
-  const [todayRows, overdueRows, urgentRows] = await Promise.all([
-    list(sql`scheduled_date = ${today}::date`, sql`scheduled_time_start asc nulls last, uuid`),
-    list(
-      sql`scheduled_date < ${today}::date and status = any(${sql.val([...NOT_STARTED])}::text[])`,
-      sql`mirror_jobs.scheduled_date asc, scheduled_time_start asc nulls last, uuid`,
-    ),
+  const todayWhere = sql`scheduled_date = ${today}::date`;
+  const overdueWhere = sql`scheduled_date < ${today}::date and status = any(${sql.val([...NOT_STARTED])}::text[])`;
+  const urgentWhere = sql`(is_urgent or is_emergency or priority = 'Emergency')`;
+  // The lists show their first rows; their headings say how many there are in all.
+  const totalOf = (where: RawBuilder<unknown>) => countOf(scope, sql`mirror_jobs where ${open} and ${where}`);
+  const [todayRows, overdueRows, urgentRows, todayTotal, overdueTotal, urgentTotal] = await Promise.all([
+    list(todayWhere, sql`scheduled_time_start asc nulls last, uuid`),
+    list(overdueWhere, sql`mirror_jobs.scheduled_date asc, scheduled_time_start asc nulls last, uuid`),
     urgentList(),
+    totalOf(todayWhere),
+    totalOf(overdueWhere),
+    totalOf(urgentWhere),
   ]);
   const all = [...todayRows.rows, ...overdueRows.rows, ...urgentRows.rows];
   const customers = (match: { type?: string; vip?: boolean; deleted?: boolean }) => customerTotal(tallies, { deleted: false, ...match });
@@ -597,6 +602,7 @@ export async function overviewFromMirror(query: { day?: string; timeZone?: strin
     today: await jobRows(scope, todayRows.rows),
     overdue: await jobRows(scope, overdueRows.rows),
     urgent: await jobRows(scope, urgentRows.rows),
+    totals: { today: todayTotal, overdue: overdueTotal, urgent: urgentTotal },
     day: today,
     asOf: await asOfFor(
       scope,

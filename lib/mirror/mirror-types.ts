@@ -189,6 +189,8 @@ export interface OverviewCountsFromMirror {
   today: MirrorJobRow[];
   overdue: MirrorJobRow[];
   urgent: MirrorJobRow[];
+  /** How many jobs each list holds in all (the lists themselves stop at their first 50). */
+  totals: { today: number; overdue: number; urgent: number };
   day: string;
   asOf: MirrorAsOf;
 }

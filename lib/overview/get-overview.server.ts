@@ -1,68 +1,81 @@
 import "server-only";
-import { describeCrmError } from "@/lib/errors/describe-crm-error";
 import { ConfigurationError, crmConfig } from "@/lib/env.server";
-import { CrmError } from "@/lib/crm/errors.server";
-import { listCustomers } from "@/lib/crm/customers.server";
-import { listJobs } from "@/lib/crm/jobs.server";
-import { OPEN_STATUSES, toAgendaJob } from "@/lib/jobs/job-agenda";
-import { JOB_STATUSES } from "@/lib/jobs/job-enums";
-import type { JobListItem } from "@/lib/crm/schemas.server";
-import type { OverviewCounts, OverviewFailure } from "@/lib/overview/overview-types";
-
-/** Jobs read per open status for the day at a glance: the CRM's largest page. */
-const AGENDA_SCAN = 100;
+import { lastCrmContact } from "@/lib/crm/crm-contact.server";
+import { usageReport } from "@/lib/crm/usage-meter.server";
+import { logEvent } from "@/lib/api/logger.server";
+import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
+import { overviewFromMirror } from "@/lib/mirror/mirror-queries.server";
+import type { MirrorJobRow, OverviewCountsFromMirror } from "@/lib/mirror/mirror-types";
+import type { AgendaJob, CrmConnection, Overview, OverviewAgenda } from "@/lib/overview/overview-types";
 
 /**
- * The CRM has no count or aggregate endpoint, so every number is the `total`
- * of a list: 3 customer lists (residential = all − commercial, since
- * customer_type has exactly two values) and one job list per status. The
- * same 13 requests feed the day at a glance: the CRM can't filter jobs by
- * date or by the urgent/emergency flags, so the lists of open statuses ask
- * for their newest 100 jobs instead of one, and those are scanned.
+ * The overview, answered from the mirror at no CRM request (ADR-018): exact
+ * counts of customers and jobs, and the day's lists for the viewer's day.
+ * Without that day (the browser has not told its time zone yet) the lists are
+ * left out and the browser asks for them (GET /api/overview/agenda).
  */
-export async function getOverview(): Promise<OverviewCounts | OverviewFailure> {
-  let crmHost: string | null = null;
+export async function getOverview(day: string | null): Promise<Overview> {
+  const mirror = await overviewFromMirror(day === null ? {} : { day });
+  return {
+    customers: mirror.customers,
+    jobsByStatus: mirror.jobsByStatus,
+    jobsTotal: mirror.jobsTotal,
+    jobsDeleted: mirror.jobsDeleted,
+    agenda: day === null ? null : agendaOf(mirror),
+    asOf: mirror.asOf,
+  };
+}
+
+/** The day at a glance alone, for a day the browser names (its own calendar day). */
+export async function getOverviewAgenda(day: string | null): Promise<OverviewAgenda> {
+  if (!day) throw new MirrorQueryError({ field: "day", message: "day is required: the calendar day to list, written YYYY-MM-DD." });
+  // overviewFromMirror checks the day itself: anything but YYYY-MM-DD is a MirrorQueryError (400 naming "day").
+  return agendaOf(await overviewFromMirror({ day }));
+}
+
+function agendaOf(mirror: OverviewCountsFromMirror): OverviewAgenda {
+  return {
+    day: mirror.day,
+    today: { jobs: mirror.today.map(toAgendaJob), total: mirror.totals.today },
+    overdue: { jobs: mirror.overdue.map(toAgendaJob), total: mirror.totals.overdue },
+    urgent: { jobs: mirror.urgent.map(toAgendaJob), total: mirror.totals.urgent },
+    asOf: mirror.asOf,
+  };
+}
+
+function toAgendaJob(row: MirrorJobRow): AgendaJob {
+  return {
+    uuid: row.uuid,
+    jobNumber: row.job_number,
+    title: row.title,
+    status: row.status,
+    priority: row.priority,
+    isUrgent: row.is_urgent,
+    isEmergency: row.is_emergency,
+    scheduledDate: row.scheduled_date,
+    timeStart: row.scheduled_time_start,
+    timeEnd: row.scheduled_time_end,
+    customerName: row.customer_name || "Unknown customer",
+    assigneeName: row.assignee_name,
+  };
+}
+
+/** The connection as this server last saw it, and the month's usage from the usage meter: no CRM request. */
+export async function getCrmConnection(): Promise<CrmConnection> {
+  let host: string | null = null;
   try {
-    crmHost = new URL(crmConfig().baseUrl).host;
-    const started = performance.now();
-    const results = await Promise.all([
-      listCustomers({ limit: 1 }),
-      listCustomers({ filter: "commercial", limit: 1 }),
-      listCustomers({ filter: "vip", limit: 1 }),
-      ...JOB_STATUSES.map((status) => listJobs({ statuses: [status], limit: OPEN_STATUSES.includes(status) ? AGENDA_SCAN : 1 })),
-    ]);
-    const [all, commercial, vip, ...byStatus] = results.map((result) => result.data.pagination.total) as [number, number, number, ...number[]];
-    const jobLists = results.slice(3).map((result) => result.data as { jobs: JobListItem[]; pagination: { total: number } });
-    const agendaJobs = JOB_STATUSES.flatMap((status, index) =>
-      OPEN_STATUSES.includes(status) ? (jobLists[index]?.jobs ?? []).flatMap((job) => toAgendaJob(job, status) ?? []) : [],
-    );
-    const coverage = JOB_STATUSES.flatMap((status, index) =>
-      OPEN_STATUSES.includes(status) ? [{ status, scanned: jobLists[index]?.jobs.length ?? 0, total: jobLists[index]?.pagination.total ?? 0 }] : [],
-    );
-    const jobsByStatus = JOB_STATUSES.map((status, index) => ({ status, count: byStatus[index] ?? 0 }));
-    return {
-      state: "ok",
-      crmHost,
-      latencyMs: Math.round(performance.now() - started),
-      customers: {
-        total: all,
-        residential: all - commercial,
-        commercial,
-        vip,
-      },
-      jobsByStatus,
-      jobsTotal: jobsByStatus.reduce((sum, entry) => sum + entry.count, 0),
-      agenda: { jobs: agendaJobs, coverage },
-      crmRequests: results.reduce((sum, result) => sum + result.meta.upstreamCalls, 0),
-    };
+    host = new URL(crmConfig().baseUrl).host;
   } catch (error) {
-    if (error instanceof ConfigurationError) {
-      return { state: "error", crmHost, kind: "configuration", message: error.message };
-    }
-    if (error instanceof CrmError) {
-      // Only the kind travels to the page, which describes it in its own words (the CRM's text stays on the server).
-      return { state: "error", crmHost, kind: error.kind, message: describeCrmError(error.kind) };
-    }
+    if (error instanceof ConfigurationError) return { host, configurationError: error.message, lastContact: null, usage: null };
     throw error;
   }
+  let usage: CrmConnection["usage"] = null;
+  try {
+    const report = await usageReport();
+    usage = { used: report.used, limit: report.limit, exhausted: report.exhausted };
+  } catch (error) {
+    // The card says less; the overview itself does not depend on the meter.
+    logEvent("error", "usage_report_failed", { message: error instanceof Error ? error.message : String(error) });
+  }
+  return { host, configurationError: null, lastContact: lastCrmContact(), usage };
 }

@@ -1,12 +1,13 @@
 import type { CrmErrorKind } from "@/lib/errors/crm-error-kinds";
 import type { JobStatus } from "@/lib/jobs/job-enums";
+import type { MirrorAsOf } from "@/lib/mirror/mirror-types";
 
 /** A job as the overview's day-at-a-glance lists need it: small, names instead of ids. */
 export interface AgendaJob {
   uuid: string;
   jobNumber: string | null;
   title: string;
-  status: JobStatus;
+  status: string;
   priority: string;
   isUrgent: boolean;
   isEmergency: boolean;
@@ -18,29 +19,41 @@ export interface AgendaJob {
   assigneeName: string | null;
 }
 
-/** How much of an open status the agenda saw: the CRM can't filter by date, so lists are scanned. */
-export interface AgendaCoverage {
-  status: JobStatus;
-  scanned: number;
+/** One list of the day at a glance: its first jobs, and how many it holds in all. */
+export interface AgendaList {
+  jobs: AgendaJob[];
   total: number;
 }
 
-export interface OverviewCounts {
-  state: "ok";
-  crmHost: string;
-  latencyMs: number;
-  customers: { total: number; residential: number; commercial: number; vip: number };
-  jobsByStatus: Array<{ status: JobStatus; count: number }>;
-  jobsTotal: number;
-  /** Open jobs that are scheduled, urgent or emergencies; the browser sorts them into today, overdue and urgent (its own date). */
-  agenda: { jobs: AgendaJob[]; coverage: AgendaCoverage[] };
-  /** Upstream requests this overview cost; shown so its price is never hidden. */
-  crmRequests: number;
+/** Today's, overdue and urgent jobs for one calendar day of the viewer's. */
+export interface OverviewAgenda {
+  /** YYYY-MM-DD: the viewer's day these lists are for. */
+  day: string;
+  today: AgendaList;
+  overdue: AgendaList;
+  urgent: AgendaList;
+  asOf: MirrorAsOf;
 }
 
-export interface OverviewFailure {
-  state: "error";
-  crmHost: string | null;
-  kind: CrmErrorKind | "configuration";
-  message: string;
+/** The overview's counts and lists, all from the mirror (no CRM request). */
+export interface Overview {
+  customers: { total: number; residential: number; commercial: number; vip: number; deleted: number };
+  jobsByStatus: Array<{ status: JobStatus; count: number }>;
+  jobsTotal: number;
+  jobsDeleted: number;
+  /** null when the server does not know the viewer's day yet (no time-zone cookie): the browser asks for it. */
+  agenda: OverviewAgenda | null;
+  asOf: MirrorAsOf;
+}
+
+/**
+ * What the dashboard knows of its CRM connection without asking the CRM: how
+ * the CRM last answered this server, and the month's usage as counted here.
+ */
+export interface CrmConnection {
+  host: string | null;
+  /** The dashboard's CRM settings are wrong (no request can be made). */
+  configurationError: string | null;
+  lastContact: { at: string; ok: boolean; kind: CrmErrorKind | null; lastOkAt: string | null } | null;
+  usage: { used: number; limit: number; exhausted: boolean } | null;
 }

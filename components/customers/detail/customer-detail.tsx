@@ -16,7 +16,8 @@ import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
-import { StaleDataNotice } from "@/components/query/stale-data-notice";
+import { StaleDataNotice, useStaleSince } from "@/components/query/stale-data-notice";
+import { EditsPaused } from "@/components/query/edits-paused";
 import { LoadErrorMessage } from "@/components/data-table/load-error-message";
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
@@ -80,6 +81,8 @@ function DeletedBanner({ customer, canWrite }: { customer: CustomerDto; canWrite
 export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boolean }) {
   const query = useCustomer(uuid);
   const locations = useLocations();
+  // A saved copy (the CRM is not answering): nothing can be saved, so nothing is offered.
+  const saved = useStaleSince([customerKeys.detail(uuid)]) !== null;
 
   if (query.isPending) {
     return (
@@ -128,7 +131,8 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
             <Badge>{customer.customer_type}</Badge>
             {deleted && <Badge tone="danger">Deleted</Badge>}
           </div>
-          {canWrite && !deleted && (
+          {canWrite && !deleted && saved && <EditsPaused what="this customer" />}
+          {canWrite && !deleted && !saved && (
             <div className="flex gap-2">
               <Link href={`/customers/${uuid}/edit`} className={primaryButtonClassName}>
                 Edit
@@ -140,7 +144,7 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
         {customer.company_name && <p className="mt-1 text-slate-700">{customer.company_name}</p>}
       </div>
 
-      {deleted && <DeletedBanner customer={customer} canWrite={canWrite} />}
+      {deleted && <DeletedBanner customer={customer} canWrite={canWrite && !saved} />}
 
       <div className="grid gap-4 md:grid-cols-3">
         <Card title="Contact">
@@ -200,7 +204,7 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
         <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{customer.notes ?? <span className="text-slate-500">No notes.</span>}</p>
       </section>
 
-      <CustomerJobs uuid={uuid} canWrite={canWrite} deleted={deleted} />
+      <CustomerJobs uuid={uuid} canWrite={canWrite && !saved} deleted={deleted} />
       <CustomerHistory uuid={uuid} />
 
       <p className="text-xs text-slate-500">

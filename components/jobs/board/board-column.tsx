@@ -1,8 +1,11 @@
 "use client";
 
 import { useDroppable } from "@dnd-kit/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { JobCard } from "@/components/jobs/board/job-card";
 import { useBoardColumn } from "@/lib/jobs/queries/get-board-column";
+import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
+import { useBoardFirstPages } from "@/lib/jobs/queries/get-board";
 import { columnTotal, loadedEstimate, loadedJobs } from "@/lib/jobs/board-cache";
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import { formatMoneyRounded } from "@/lib/jobs/job-format";
@@ -28,6 +31,14 @@ interface BoardColumnProps {
  */
 export function BoardColumn({ status, filters, collapsed, onCollapsedChange, canMove, onMove }: BoardColumnProps) {
   const query = useBoardColumn(status, filters);
+  const queryClient = useQueryClient();
+  // Cards the CRM's list of the newest jobs did not reach are the mirror's (its age is above the board).
+  const fromMirror = useBoardFirstPages(filters).data?.mirrorColumns.includes(status) ?? false;
+  // After a move the CRM's pages of this status have shifted by a card: read the column again before its next page, so none is skipped.
+  const loadMore = async () => {
+    if (queryClient.getQueryState(jobKeys.boardColumn(status, filters))?.isInvalidated) await query.refetch();
+    await query.fetchNextPage();
+  };
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const jobs = loadedJobs(query.data);
   const total = columnTotal(query.data);
@@ -90,6 +101,7 @@ export function BoardColumn({ status, filters, collapsed, onCollapsedChange, can
             {formatMoneyRounded(loadedEstimate(jobs))} estimated
             {total !== null && jobs.length < total ? ` on ${numberFormat.format(jobs.length)} loaded` : ""}
           </p>
+          {fromMirror && <p className="text-xs text-slate-600">From Tradesdesk&apos;s copy</p>}
         </div>
         {toggle}
       </header>
@@ -119,7 +131,7 @@ export function BoardColumn({ status, filters, collapsed, onCollapsedChange, can
         {query.hasNextPage && (
           <button
             type="button"
-            onClick={() => void query.fetchNextPage()}
+            onClick={() => void loadMore()}
             disabled={query.isFetchingNextPage}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
           >

@@ -44,7 +44,10 @@ import {
   type CheckedJobFilters,
   type RawJobFilters,
 } from "@/lib/jobs/job-list-url";
-import { StaleDataNotice } from "@/components/query/stale-data-notice";
+import { StaleDataNotice, useStaleSince } from "@/components/query/stale-data-notice";
+import { EditsPaused } from "@/components/query/edits-paused";
+import { MirrorFreshness } from "@/components/mirror/mirror-freshness";
+import { useBoardFirstPages } from "@/lib/jobs/queries/get-board";
 
 const noSubscription = () => () => {};
 
@@ -52,7 +55,7 @@ const noSubscription = () => () => {};
  * The job board: a column per status in workflow order. Cards move between
  * columns by mouse, touch or keyboard drag, or by their "Move to…" menu.
  */
-export function JobBoard({ canWrite, serverFilters }: { canWrite: boolean; serverFilters: CheckedJobFilters }) {
+export function JobBoard({ canWrite, serverFilters, timeZone }: { canWrite: boolean; serverFilters: CheckedJobFilters; timeZone: string }) {
   const [raw, setRaw] = useQueryStates(jobFilterParsers, { history: "push" });
   const check = useJobFilterCheck(raw, BOARD_FILTER_KEYS, serverFilters);
   const filters = check.ok ? boardFiltersOf(check.filters) : null;
@@ -68,7 +71,7 @@ export function JobBoard({ canWrite, serverFilters }: { canWrite: boolean; serve
         seenAssignees={seen}
       />
       {filters ? (
-        <BoardColumns filters={filters} canWrite={canWrite} />
+        <BoardColumns filters={filters} canWrite={canWrite} timeZone={timeZone} />
       ) : (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           The board isn&apos;t loaded while a filter above has a problem. Fix or clear it to see jobs.
@@ -95,7 +98,11 @@ function useSeenAssignees(filters: BoardFilters | null) {
   return JSON.parse(snapshot) as ReturnType<typeof collectAssignees>;
 }
 
-function BoardColumns({ filters, canWrite }: { filters: BoardFilters; canWrite: boolean }) {
+function BoardColumns({ filters, canWrite, timeZone }: { filters: BoardFilters; canWrite: boolean; timeZone: string }) {
+  const firstPages = useBoardFirstPages(filters).data;
+  // A saved copy (the CRM is not answering): a move could not be saved, so none is offered.
+  const saved = useStaleSince(JOB_STATUSES.map((status) => jobKeys.boardColumn(status, filters))) !== null;
+  const canMove = canWrite && !saved;
   const [collapsed, setCollapsed] = useCollapsedColumns();
   const [dragging, setDragging] = useState<CardDragData | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -142,6 +149,11 @@ function BoardColumns({ filters, canWrite }: { filters: BoardFilters; canWrite: 
         {announcement}
       </p>
       <StaleDataNotice queryKeys={JOB_STATUSES.map((status) => jobKeys.boardColumn(status, filters))} />
+      {saved && canWrite && <EditsPaused what="the board" />}
+      {/* The columns' counts come from the mirror once it has had a full pass: say how fresh it is. */}
+      {firstPages && (firstPages.countsFrom === "mirror" || firstPages.source === "mirror") && (
+        <MirrorFreshness asOf={firstPages.countsAsOf} timeZone={timeZone} canSync={canWrite} />
+      )}
       {/* relative: the screen-reader-only text inside is absolutely placed and would otherwise widen the page. */}
       <div className="relative -mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0">
         {/* Columns stretch to the tallest: a card can be dropped anywhere down a column. */}
@@ -153,7 +165,7 @@ function BoardColumns({ filters, canWrite }: { filters: BoardFilters; canWrite: 
               filters={filters}
               collapsed={collapsed.has(status)}
               onCollapsedChange={(value) => setCollapsed(status, value)}
-              canMove={canWrite}
+              canMove={canMove}
               onMove={move}
             />
           ))}

@@ -16,7 +16,8 @@ import type { JobDetail } from "@/lib/jobs/job-types";
 import { trashHrefFor } from "@/lib/trash/trash-url";
 import { errorText } from "@/lib/http/error-advice";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
-import { StaleDataNotice } from "@/components/query/stale-data-notice";
+import { StaleDataNotice, useStaleSince } from "@/components/query/stale-data-notice";
+import { EditsPaused } from "@/components/query/edits-paused";
 
 /** Everything about one job. The data was prefetched by the server page under the same query key. */
 export function JobView({ uuid, canWrite }: { uuid: string; canWrite: boolean }) {
@@ -38,6 +39,8 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
   const assignees = useJobAssignees();
   const people = mergeAssignees([job.assigned_user], assignees.data ?? []);
   const deleted = job.deleted_at !== null;
+  // A saved copy (the CRM is not answering): nothing can be saved, so nothing is offered.
+  const saved = useStaleSince([jobKeys.detail(job.uuid)]) !== null;
 
   function describeValue(field: string, value: unknown): string {
     if (value === null || value === undefined || value === "") return "(empty)";
@@ -76,7 +79,7 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
             </Link>
             , with who deleted it.
           </p>
-          {canWrite && (
+          {canWrite && !saved && (
             <button type="button" onClick={lifecycle.restore} disabled={lifecycle.busy} className={primaryButtonClassName}>
               Restore
             </button>
@@ -95,7 +98,8 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
             {deleted && <DeletedBadge />}
           </div>
         </div>
-        {canWrite && !deleted && (
+        {canWrite && !deleted && saved && <EditsPaused what="this job" />}
+        {canWrite && !deleted && !saved && (
           <div className="flex gap-2">
             <Link href={`/jobs/${job.uuid}/edit`} className={primaryButtonClassName}>
               Edit<span className="sr-only"> {jobLabel(job)}</span>

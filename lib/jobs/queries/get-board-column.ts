@@ -1,21 +1,27 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
-import { apiFetch, apiFetchWithMeta } from "@/lib/http/api-fetch";
-import { recordDataAge } from "@/lib/query/data-age";
+import { apiFetchWithMeta } from "@/lib/http/api-fetch";
+import { dataAgeKey, recordDataAge } from "@/lib/query/data-age";
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import { BOARD_PAGE_SIZE, jobListUrl } from "@/lib/jobs/job-list-url";
 import type { JobListPage } from "@/lib/jobs/job-types";
 import type { BoardFilters } from "@/lib/jobs/job-list-url";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
+import { boardFirstPagesQueryOptions } from "@/lib/jobs/queries/get-board";
 
-/** One board column = one job list of its status, loaded a page at a time. */
-export function fetchBoardColumnPage(status: JobStatus, filters: BoardFilters, page: number): Promise<JobListPage> {
-  return apiFetch<JobListPage>(jobListUrl({ ...filters, status: [status], page, limit: BOARD_PAGE_SIZE }));
-}
-
+/**
+ * One board column, loaded a page at a time. Its first page comes from the
+ * board's one answer for every column (GET /api/jobs/board, shared by the ten
+ * columns as one request); "Load more" reads the next pages of its status.
+ */
 export function boardColumnQueryOptions(status: JobStatus, filters: BoardFilters) {
   return infiniteQueryOptions({
     queryKey: jobKeys.boardColumn(status, filters),
-    queryFn: async ({ pageParam, client, queryKey }) => {
+    queryFn: async ({ pageParam, client, queryKey }): Promise<JobListPage> => {
+      if (pageParam === 1) {
+        const board = await client.fetchQuery(boardFirstPagesQueryOptions(filters));
+        recordDataAge(client, queryKey, client.getQueryData<string | null>(dataAgeKey(jobKeys.boardFirstPages(filters))));
+        return board.columns[status];
+      }
       const { data, meta } = await apiFetchWithMeta<JobListPage>(jobListUrl({ ...filters, status: [status], page: pageParam, limit: BOARD_PAGE_SIZE }));
       recordDataAge(client, queryKey, meta.stale_since);
       return data;

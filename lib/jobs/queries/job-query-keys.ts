@@ -13,6 +13,8 @@ export const jobKeys = {
   list: (filters: JobListFilters) => ["jobs", "list", filters] as const,
   board: () => ["jobs", "board"] as const,
   boardColumn: (status: JobStatus, filters: BoardFilters) => ["jobs", "board", status, filters] as const,
+  /** Every column's first page in one answer (GET /api/jobs/board); each column's query reads its page 1 from it. */
+  boardFirstPages: (filters: BoardFilters) => ["jobs", "board", "first-pages", filters] as const,
   detail: (uuid: string) => ["jobs", "detail", uuid] as const,
   history: (uuid: string) => ["jobs", "history", uuid] as const,
   assignees: () => ["jobs", "assignees"] as const,

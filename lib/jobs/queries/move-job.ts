@@ -76,16 +76,12 @@ export function useMoveJob(filters: BoardFilters, announce: (message: string) =>
         action: retryActionFor(error, { label: "Try again", onClick: () => mutation.mutate(request) }),
       });
     },
-    onSettled: async (_data, _error, { from, to }) => {
-      // Other views of jobs (table, job page, other filters) are marked stale, not refetched now.
+    onSettled: async () => {
+      // Every job view, the two columns included, is marked stale, not read again now: the columns already
+      // hold the CRM's answer (the saved card, or the card put back), and their counts moved with the card.
+      // A column is read again when next shown, or before its "Load more" (useBoardColumn), whose page
+      // boundaries shifted with the move. Reading both columns again cost two CRM requests per move.
       await jobsChanged(queryClient, "none");
-      // The two columns are read again for their true counts and page boundaries,
-      // once no other move is in flight that the reload would overwrite.
-      if (queryClient.isMutating({ mutationKey: MOVE_KEY }) > 1) return;
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: columnKey(from), exact: true }),
-        queryClient.invalidateQueries({ queryKey: columnKey(to), exact: true }),
-      ]);
     },
   });
 

@@ -10,13 +10,15 @@ import { prefetchBoard } from "@/lib/jobs/prefetch-jobs.server";
 import { checkJobFilters } from "@/lib/jobs/job-list-filters";
 import { BOARD_FILTER_KEYS, boardFiltersOf, rawFiltersFromSearchParams } from "@/lib/jobs/job-list-url";
 import { makeQueryClient } from "@/lib/query/make-query-client";
+import { viewerTimeZone } from "@/lib/time/viewer-today.server";
 
 export const metadata: Metadata = { title: "Job board" };
 
 /**
- * The board, prefetched on the server with the URL's filters: ten job lists
- * (one per status, 25 cards each), the board's whole CRM cost. Filters with a
- * problem load nothing; the client says what is wrong.
+ * The board, prefetched on the server with the URL's filters: every column's
+ * first 25 cards from a few CRM lists of several statuses each, counts from
+ * the mirror (ADR-018). Filters with a problem load nothing; the client says
+ * what is wrong.
  */
 export default async function JobBoardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
@@ -35,7 +37,7 @@ export default async function JobBoardPage({ searchParams }: { searchParams: Pro
         canWrite={canWrite}
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <JobBoard canWrite={canWrite} serverFilters={{ raw, check }} />
+        <JobBoard canWrite={canWrite} serverFilters={{ raw, check }} timeZone={await viewerTimeZone()} />
       </HydrationBoundary>
     </div>
   );

@@ -5,6 +5,8 @@ import { readJsonBody } from "@/lib/api/read-body.server";
 import { booleanParam } from "@/lib/api/query-params.server";
 import { uuidParam } from "@/lib/api/uuid-param.server";
 import { getCustomer } from "@/lib/crm/customers.server";
+import { crmOrMirror } from "@/lib/mirror/mirror-fallback.server";
+import { mirroredCustomer } from "@/lib/mirror/mirror-record.server";
 import { customerUpdateSchema } from "@/lib/customers/customer-schema";
 import { deleteCustomerById, toCustomerDto, updateCustomerFromPatch } from "@/lib/customers/customer-service.server";
 
@@ -13,7 +15,11 @@ type Params = { uuid: string };
 export const GET = defineRoute<Params>("read", async ({ request, params }) => {
   const uuid = uuidParam(params.uuid);
   const includeDeleted = booleanParam(new URL(request.url).searchParams, "include_deleted");
-  const result = await getCustomer(uuid, { includeDeleted });
+  // The CRM answers; when it cannot, the mirror's copy, marked with its age (ADR-018).
+  const result = await crmOrMirror(
+    () => getCustomer(uuid, { includeDeleted }),
+    () => mirroredCustomer(uuid, { includeDeleted }),
+  );
   return crmJson(result, toCustomerDto(result.data));
 });
 

@@ -5,6 +5,8 @@ import { booleanParam } from "@/lib/api/query-params.server";
 import { readJsonBody } from "@/lib/api/read-body.server";
 import { uuidParam } from "@/lib/api/uuid-param.server";
 import { getJob } from "@/lib/crm/jobs.server";
+import { crmOrMirror } from "@/lib/mirror/mirror-fallback.server";
+import { mirroredJob } from "@/lib/mirror/mirror-record.server";
 import { jobUpdateSchema } from "@/lib/jobs/job-schema";
 import { deleteJobById, updateJobFromPatch } from "@/lib/jobs/job-service.server";
 
@@ -12,7 +14,12 @@ type Params = { uuid: string };
 
 export const GET = defineRoute<Params>("read", async ({ request, params }) => {
   const uuid = uuidParam(params.uuid);
-  const result = await getJob(uuid, { includeDeleted: booleanParam(new URL(request.url).searchParams, "include_deleted") });
+  const includeDeleted = booleanParam(new URL(request.url).searchParams, "include_deleted");
+  // The CRM answers; when it cannot, the mirror's copy, marked with its age (ADR-018).
+  const result = await crmOrMirror(
+    () => getJob(uuid, { includeDeleted }),
+    () => mirroredJob(uuid, { includeDeleted }),
+  );
   return crmJson(result, result.data);
 });
 

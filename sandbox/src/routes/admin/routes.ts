@@ -10,7 +10,8 @@ import { ACCESS_REFUSALS, type AccessRefusal } from "../../middleware/access";
  * Test controls, outside /api/v1 so they are never mistaken for CRM API:
  * read or replace the fault settings (PUT {} clears them), and reset or set
  * the calling company's usage counter for this month (set: to try the
- * quota's 403 without sending 50,000 requests), and turn the company's key away
+ * quota's 403 without sending 50,000 requests), read it (what the CRM bills:
+ * how tests count the requests a screen cost), and turn the company's key away
  * (`{"refuse": "invalid_key" | "addon_required" | null}`). They need a valid key but do not count
  * against the quota, so a test can always dig itself out of a 403.
  */
@@ -43,6 +44,14 @@ export function adminRoutes(deps: AppDeps): Hono<AppEnv> {
     .post("/reset-usage", async (c) => {
       await deps.db.query("delete from usage_counters where company_uuid = $1", [c.var.company.uuid]);
       return c.json(success({ message: "Usage reset" }));
+    })
+    .get("/usage", async (c) => {
+      const month = deps.clock().toISOString().slice(0, 7);
+      const result = await deps.db.query<{ request_count: number | string }>(
+        "select request_count from usage_counters where company_uuid = $1 and month = $2",
+        [c.var.company.uuid, month],
+      );
+      return c.json(success({ month, request_count: Number(result.rows[0]?.request_count ?? 0) }));
     })
     .put("/usage", async (c) => {
       const body = parseJsonObject(c.var.rawBody);
