@@ -468,7 +468,9 @@ select scope, 'jobs', deleted_at is not null, status, count(*) from mirror_jobs 
     id: "010_mirror_sort_indexes",
     sql: /* sql */ `
 -- A sorted page is read in index order and stops after the page: without an
--- index, every page of a list of 300,000 sorts all of them first. Columns that
+-- index, every page of a list of 300,000 sorts all of them first. (Tags, a
+-- job's location and its actual amount are sorted by values read per row:
+-- array_to_string cannot be indexed, and the other two live in other tables.) Columns that
 -- can be empty get a second index for the descending order, which keeps the
 -- empty ones last (the ascending index read backwards would put them first).
 create index mirror_customers_company on mirror_customers (scope, company_name, uuid) where deleted_at is null;
@@ -480,6 +482,8 @@ create index mirror_customers_type on mirror_customers (scope, (customer_type co
 create index mirror_customers_vip on mirror_customers (scope, is_vip, uuid) where deleted_at is null;
 create index mirror_customers_lead_source on mirror_customers (scope, lead_source, uuid) where deleted_at is null;
 create index mirror_customers_lead_source_desc on mirror_customers (scope, lead_source desc nulls last, uuid desc) where deleted_at is null;
+create index mirror_customers_address_order on mirror_customers (scope, (nullif(physical_text, '') collate "C"), uuid) where deleted_at is null;
+create index mirror_customers_address_order_desc on mirror_customers (scope, (nullif(physical_text, '') collate "C") desc nulls last, uuid desc) where deleted_at is null;
 
 create index mirror_jobs_number on mirror_jobs (scope, job_number, uuid) where deleted_at is null;
 create index mirror_jobs_number_desc on mirror_jobs (scope, job_number desc nulls last, uuid desc) where deleted_at is null;

@@ -85,6 +85,23 @@ async function jobsTotal(scope: string, filters: JobFilters, deleted: Deleted, w
   return jobTotal(await readTallies(scope), { deleted, statuses });
 }
 
+/** Up to this many matching rows are gathered and sorted; more are read in the sort's index order. */
+const GATHER_AT_MOST = 5_000;
+
+/**
+ * The rows a page is cut from. The planner estimates a substring search's
+ * matches as spread evenly over the sort's index, so for "kowalski" sorted by
+ * name it walks the index from "a" and discards tens of thousands of rows
+ * before the first match. When the total (counted already) is small, the
+ * matches are gathered first (the trigram index finds them directly) and only
+ * they are sorted; when it is large, walking the index is the fast way. Named
+ * as the table, so sort expressions that name its columns read the same.
+ */
+function matching(table: "mirror_customers" | "mirror_jobs", where: RawBuilder<unknown>, total: number): RawBuilder<unknown> {
+  if (total > GATHER_AT_MOST) return sql`${sql.raw(table)} where ${where}`;
+  return sql`(select * from ${sql.raw(table)} where ${where} offset 0) as ${sql.raw(table)}`;
+}
+
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 // ── Customers ────────────────────────────────────────────────────────────────
@@ -203,12 +220,11 @@ export async function queryCustomers(query: CustomerQuery = {}, options: Scope =
   const input = customerInput(query);
   const scope = scopeOf(options);
   const { db } = await mirrorDatabase();
-  const where = customerWhere(scope, input.filters, input.filters.include_deleted ? "any" : false);
-  const [rows, count] = await Promise.all([
-    sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from mirror_customers where ${where}
-      order by ${orderBy(CUSTOMER_ORDER[input.sort], input.direction)} limit ${input.limit} offset ${input.offset}`.execute(db),
-    customersTotal(scope, input.filters, input.filters.include_deleted ? "any" : false, where),
-  ]);
+  const deleted: Deleted = input.filters.include_deleted ? "any" : false;
+  const where = customerWhere(scope, input.filters, deleted);
+  const count = await customersTotal(scope, input.filters, deleted, where);
+  const rows = await sql<CustomerDbRow>`select ${CUSTOMER_COLUMNS} from ${matching("mirror_customers", where, count)}
+      order by ${orderBy(CUSTOMER_ORDER[input.sort], input.direction)} limit ${input.limit} offset ${input.offset}`.execute(db);
   const mapped = await customerRows(scope, rows.rows);
   return {
     rows: mapped,
@@ -338,10 +354,9 @@ async function selectJobs(
   where: RawBuilder<unknown> = jobWhere(scope, filters, deleted),
 ): Promise<MirrorPage<MirrorJobRow>> {
   const { db } = await mirrorDatabase();
-  const [rows, count] = await Promise.all([
-    sql<JobDbRow>`select ${JOB_COLUMNS} from mirror_jobs where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db),
-    jobsTotal(scope, filters, deleted, where),
-  ]);
+  const count = await jobsTotal(scope, filters, deleted, where);
+  const rows =
+    await sql<JobDbRow>`select ${JOB_COLUMNS} from ${matching("mirror_jobs", where, count)} order by ${order} limit ${limit} offset ${offset}`.execute(db);
   return {
     rows: await jobRows(scope, rows.rows),
     total: count,

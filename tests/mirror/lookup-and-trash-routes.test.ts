@@ -69,7 +69,7 @@ beforeAll(async () => {
     physical_address1: `986 ${street} Ave N`,
     physical_city: "Seattle",
     physical_state: "WA",
-    physical_zip: "98177",
+    physical_zip: "99403",
     billing_address1: `PO Box 12, 40 ${billingStreet} Rd`,
     billing_city: "Tacoma",
     billing_state: "WA",
@@ -144,13 +144,13 @@ describe("after a full pass", () => {
     expect(data.query.kind).toBe("name");
     expect(data.crm_unanswered).toBeNull();
     expect(data.addresses.matches).toEqual([
-      expect.objectContaining({ matched: "physical", customer_uuid: customerUuid, job_uuid: null, address: `986 ${street} Ave N, Seattle, WA 98177` }),
+      expect.objectContaining({ matched: "physical", customer_uuid: customerUuid, job_uuid: null, address: `986 ${street} Ave N, Seattle, WA 99403` }),
     ]);
     expect(data.addresses.asOf.lastFullPassAt).not.toBeNull();
   });
 
   it("finds them by a ZIP fragment, by the billing address, and by a job's service address (naming the job)", async () => {
-    const byZip = ((await (await lookup("98177")).json()) as LookupBody).data;
+    const byZip = ((await (await lookup("99403")).json()) as LookupBody).data;
     expect(byZip.query.kind).toBe("phone");
     expect(byZip.addresses?.matches.map((match) => match.customer_uuid)).toContain(customerUuid);
 
