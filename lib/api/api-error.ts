@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | "payload_too_large"
   | "unsupported_media_type"
   | "conflict"
+  | "conflict_busy"
   | "not_deleted"
   | "deleted_again"
   | "rate_limited"

@@ -3,8 +3,8 @@
  * keys freely. The dashboard uses it so that two saves of the same record in
  * this server process cannot both pass the "is it still the version you saw?"
  * check before either writes: the second sees the first's change and gets its
- * 409. (Across several server instances the CRM's lack of a conditional update
- * leaves a window of one round trip; see docs/bff.md.)
+ * 409. Across several instances on one Postgres, record-lock.server.ts adds
+ * an advisory lock in the database.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();

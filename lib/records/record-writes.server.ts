@@ -74,8 +74,9 @@ export async function createRecord<Saved extends { uuid: string; updated_at?: st
  * the record as it is now. The one exception is a retry of this very change
  * (its answer was lost): the record already says what was asked, so that is
  * a success, not a conflict. The CRM has no conditional update, so a change
- * landing between this read and the write cannot be caught here. One save of
- * a given record at a time in this process: see lib/concurrency/keyed-lock.ts.
+ * landing outside the dashboard between this read and the write cannot be
+ * caught here. One save of a given record at a time, across instances on a
+ * shared Postgres: see lib/concurrency/record-lock.server.ts.
  */
 export function updateRecord<Saved extends { uuid: string; updated_at?: string | null | undefined }, Input extends Fields>(
   writes: RecordWrites<Saved, Input>,
