@@ -22,6 +22,10 @@ export async function register() {
     process.exit(1);
   }
   await ensureFirstAdmin();
+  // Several instances on one Postgres: a write through another drops this one's cached reads too.
+  const { listenForInvalidations } = await import("@/lib/crm/cache-invalidation.server");
+  const { dropCachedReads } = await import("@/lib/crm/crm-request.server");
+  await listenForInvalidations(process.env.DATABASE_URL || undefined, dropCachedReads);
   // The CRM mirror's sync runs in the background of the server (ADR-014).
   const { startMirrorSync } = await import("@/lib/mirror/sync-start.server");
   startMirrorSync();

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { crmConfig } from "@/lib/env.server";
+import { crmConfig, serverEnv } from "@/lib/env.server";
+import { announceInvalidation } from "@/lib/crm/cache-invalidation.server";
 import { CrmError, classifyCrmFailure } from "@/lib/crm/errors.server";
 import { ResponseCache } from "@/lib/crm/response-cache.server";
 import { isRetryableOutcome, MAX_RETRIES, retryDelayMs, type AttemptOutcome } from "@/lib/crm/retry-policy.server";
@@ -123,8 +124,15 @@ export async function crmWrite<Schema extends z.ZodType>(
   } finally {
     // Also after a failure: a write that timed out may still have happened.
     const scope = companyScope(config.apiKey);
-    cache().invalidate(options.invalidates.map((resource) => `${scope}:/${resource}`));
+    const prefixes = options.invalidates.map((resource) => `${scope}:/${resource}`);
+    cache().invalidate(prefixes);
+    void announceInvalidation(prefixes, serverEnv().DATABASE_URL);
   }
+}
+
+/** Drops cached reads another instance's write made stale (lib/crm/cache-invalidation.server.ts). */
+export function dropCachedReads(prefixes: readonly string[]): void {
+  cache().invalidate(prefixes);
 }
 
 async function send<Schema extends z.ZodType>(request: {
