@@ -91,6 +91,7 @@ const POSTGRES_E2E_SPECS = [
   "e2e/security/api-boundary.spec.ts",
   "e2e/security/secret-key.spec.ts",
   "e2e/reliability/concurrent-edits.spec.ts",
+  "e2e/scale",
 ];
 
 /**

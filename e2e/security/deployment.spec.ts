@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { expect, request, test } from "@playwright/test";
-import { E2E_API_KEY, E2E_APP_PORT, E2E_CRM_BASE_URL } from "../support/test-env";
+import { startDashboard, waitUntilUp } from "../support/dashboard-process";
+import { E2E_APP_PORT } from "../support/test-env";
 
 /**
  * How the dashboard behaves as deployed, with servers of its own: what it
@@ -10,56 +10,32 @@ import { E2E_API_KEY, E2E_APP_PORT, E2E_CRM_BASE_URL } from "../support/test-env
 const REFUSED_PORT = E2E_APP_PORT + 91;
 const LOCAL_PORT = E2E_APP_PORT + 92;
 const ADMIN = { email: "deploy-admin@e2e.example", password: "Granite-quarry-48" };
-
-function startDashboard(port: number, env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = "";
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      CRM_BASE_URL: E2E_CRM_BASE_URL,
-      CRM_API_KEY: E2E_API_KEY,
-      APP_DATA_DIR: "memory",
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: "error",
-      NEXT_TELEMETRY_DISABLED: "1",
-      APP_URL: "",
-      TRUST_PROXY: "",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
-async function waitUntilUp(origin: string) {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the dashboard at ${origin} did not come up`);
-}
+const ADMIN_ENV = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
 
 test("started for other machines over plain HTTP, the dashboard refuses to start and says why", async () => {
   test.setTimeout(90_000);
-  const server = startDashboard(REFUSED_PORT, { APP_URL: "http://dash.example.com" });
+  const server = startDashboard(REFUSED_PORT, { ...ADMIN_ENV, APP_URL: "http://dash.example.com" });
   const code = await new Promise<number | null>((resolve) => server.child.once("exit", resolve));
   expect(code).not.toBe(0);
   expect(server.output()).toContain("Tradesdesk will not start: APP_URL is http://dash.example.com");
   expect(server.output()).toContain("HTTPS");
 });
 
+test("given a DATABASE_URL nothing answers at, the dashboard refuses to start with one line saying so", async () => {
+  test.setTimeout(90_000);
+  const nowhere = E2E_APP_PORT + 93;
+  const server = startDashboard(REFUSED_PORT + 10, { ...ADMIN_ENV, DATABASE_URL: `postgres://tradesdesk:secret@127.0.0.1:${nowhere}/tradesdesk` });
+  const code = await new Promise<number | null>((resolve) => server.child.once("exit", resolve));
+  expect(code).not.toBe(0);
+  expect(server.output()).toContain(`Tradesdesk cannot start: no Postgres answered at 127.0.0.1:${nowhere}/tradesdesk (DATABASE_URL): ECONNREFUSED.`);
+  expect(server.output()).not.toContain("secret");
+});
+
 test.describe("on this machine, with APP_URL unset and no proxy", () => {
   let server: ReturnType<typeof startDashboard>;
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    server = startDashboard(LOCAL_PORT, {});
+    server = startDashboard(LOCAL_PORT, ADMIN_ENV);
     await waitUntilUp(`http://127.0.0.1:${LOCAL_PORT}`);
   });
   test.afterAll(() => {

@@ -1,0 +1,84 @@
+import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { ACCOUNTS } from "../support/accounts";
+import { crmGet, crmPost } from "../support/crm";
+import { startDashboard, waitUntilUp, type DashboardProcess } from "../support/dashboard-process";
+import { E2E_APP_PORT } from "../support/test-env";
+
+/**
+ * Two dashboard instances on one Postgres, as behind a load balancer: each is
+ * its own `next start` process on the database the suite's server uses. What
+ * one instance does, the other sees: sessions, saves of the same record, and
+ * the cached reads a write makes stale. Runs in the Postgres pass of npm test
+ * (E2E_DATABASE_URL); PGlite allows one process only.
+ */
+const databaseUrl = process.env.E2E_DATABASE_URL;
+test.skip(!databaseUrl, "two instances need a shared Postgres (E2E_DATABASE_URL)");
+test.describe.configure({ mode: "serial" });
+
+let instances: DashboardProcess[] = [];
+const apis: APIRequestContext[] = [];
+
+async function api(instance: DashboardProcess, cookie?: string): Promise<APIRequestContext> {
+  const context = await request.newContext({ baseURL: instance.origin, extraHTTPHeaders: { Origin: instance.origin, ...(cookie ? { Cookie: cookie } : {}) } });
+  apis.push(context);
+  return context;
+}
+
+async function signIn(instance: DashboardProcess): Promise<string> {
+  const context = await api(instance);
+  const response = await context.post("/api/auth/sign-in", { data: { email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password } });
+  expect(response.status()).toBe(200);
+  const cookies = response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie");
+  return cookies.map((header) => header.value.split(";")[0]).join("; ");
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const env = { DATABASE_URL: databaseUrl!, ADMIN_EMAIL: ACCOUNTS.admin.email, ADMIN_PASSWORD: ACCOUNTS.admin.password, MIRROR_SYNC: "off", CRM_CACHE_TTL_SECONDS: "60" };
+  instances = [startDashboard(E2E_APP_PORT + 81, env), startDashboard(E2E_APP_PORT + 82, env)];
+  await Promise.all(instances.map((instance) => waitUntilUp(instance.origin)));
+});
+
+test.afterAll(async () => {
+  await Promise.all(apis.map((context) => context.dispose()));
+  await Promise.all(instances.map((instance) => instance.stop()));
+});
+
+test("a session made on one instance is valid on the other, and signing out on one ends it on both", async () => {
+  const [a, b] = instances as [DashboardProcess, DashboardProcess];
+  const cookie = await signIn(a);
+  expect((await (await api(b, cookie)).get("/api/me")).status()).toBe(200);
+  expect((await (await api(a, cookie)).post("/api/auth/sign-out")).status()).toBeLessThan(300);
+  expect((await (await api(b, cookie)).get("/api/me")).status()).toBe(401);
+});
+
+test("two saves of the same version of a customer, one through each instance at once: one is saved, the other gets the 409", async () => {
+  const [a, b] = instances as [DashboardProcess, DashboardProcess];
+  const cookie = await signIn(a);
+  const customer = await crmPost<{ uuid: string; updated_at: string }>("/customers", { first_name: "Twin", last_name: `Saves${Date.now()}` });
+  const save = async (instance: DashboardProcess, company: string) =>
+    (await api(instance, cookie)).put(`/api/customers/${customer.uuid}`, {
+      data: { expected_updated_at: customer.updated_at, company_name: company },
+      headers: { "Idempotency-Key": crypto.randomUUID() },
+    });
+  const answers = await Promise.all([save(a, "Through A"), save(b, "Through B")]);
+  expect(answers.map((answer) => answer.status()).sort()).toEqual([200, 409]);
+  const saved = answers.find((answer) => answer.status() === 200)!;
+  const kept = ((await saved.json()) as { data: { company_name: string } }).data.company_name;
+  expect((await crmGet<{ company_name: string }>(`/customers/${customer.uuid}`)).company_name).toBe(kept);
+});
+
+test("a save through one instance is not served stale from the other's cache", async () => {
+  const [a, b] = instances as [DashboardProcess, DashboardProcess];
+  const cookie = await signIn(a);
+  const customer = await crmPost<{ uuid: string; updated_at: string }>("/customers", { first_name: "Cached", last_name: `Reader${Date.now()}` });
+  const onB = await api(b, cookie);
+  const read = async () => ((await (await onB.get(`/api/customers/${customer.uuid}`)).json()) as { data: { company_name: string | null } }).data.company_name;
+  expect(await read()).toBeNull(); // now in B's cache, for a minute
+  const saved = await (await api(a, cookie)).put(`/api/customers/${customer.uuid}`, {
+    data: { expected_updated_at: customer.updated_at, company_name: "Changed on A" },
+    headers: { "Idempotency-Key": crypto.randomUUID() },
+  });
+  expect(saved.status()).toBe(200);
+  await expect.poll(read, { timeout: 2_000, intervals: [100] }).toBe("Changed on A");
+});
