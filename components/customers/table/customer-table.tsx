@@ -1,5 +1,6 @@
 "use client";
 
+import { TableHint } from "@/components/data-table/table-hint";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
@@ -268,24 +269,13 @@ export function CustomerTable({ userId, canWrite, timeZone }: { userId: string; 
 
       <FiltersOn filters={filtersInWords(query)} onClear={() => void setUrl(NO_FILTERS)} />
 
-      <p className="text-sm text-slate-600">
-        {sortWords ? (
-          <>
-            Sorted by {sortWords.slice("sorted by ".length)}: press a column&apos;s header to sort by it.{" "}
-            <button type="button" className="font-medium text-brand-700 underline" onClick={() => changeSort(null)}>
-              Newest first
-            </button>
-            .{" "}
-          </>
-        ) : (
-          <>Newest first: the CRM lists customers in the order they were added. Press a column&apos;s header to sort by it. </>
-        )}
-        <span className="hidden sm:inline">
-          Press <kbd className="rounded border border-slate-300 px-1 text-xs">/</kbd> to search,{" "}
-          <kbd className="rounded border border-slate-300 px-1 text-xs">↑</kbd> <kbd className="rounded border border-slate-300 px-1 text-xs">↓</kbd> to move,
-          {canWrite ? " Space to select," : ""} Enter to open.
-        </span>
-      </p>
+      <TableHint
+        sortWords={sortWords}
+        defaultOrder="the CRM lists customers in the order they were added"
+        onNewestFirst={() => changeSort(null)}
+        canSelect={canWrite}
+        searchKey
+      />
 
       <StaleDataNotice queryKeys={[customerKeys.list(query)]} />
       {problemKeys.length === 0 && <ListSourceNotice source={data?.source} timeZone={timeZone} canSync={canWrite} />}

@@ -1,5 +1,6 @@
 "use client";
 
+import { TableHint } from "@/components/data-table/table-hint";
 import { useRouter } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useMemo } from "react";
@@ -127,23 +128,12 @@ export function JobTable({
       <JobFilters variant="table" raw={raw} errors={check.ok ? {} : check.errors} onChange={change} seenAssignees={collectAssignees(data?.jobs ?? [])} />
 
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">
-          {sortWords ? (
-            <>
-              Sorted by {sortWords.slice("sorted by ".length)}: press a column&apos;s header to sort by it.{" "}
-              <button type="button" className="font-medium text-brand-700 underline" onClick={() => changeSort(null)}>
-                Newest first
-              </button>
-              .{" "}
-            </>
-          ) : (
-            <>Newest first: the CRM lists jobs in the order they were created. Press a column&apos;s header to sort by it. </>
-          )}
-          <span className="hidden sm:inline">
-            <kbd className="rounded border border-slate-300 px-1 text-xs">↑</kbd> <kbd className="rounded border border-slate-300 px-1 text-xs">↓</kbd> to move,
-            {canWrite ? " Space to select," : ""} Enter to open.
-          </span>
-        </p>
+        <TableHint
+          sortWords={sortWords}
+          defaultOrder="the CRM lists jobs in the order they were created"
+          onNewestFirst={() => changeSort(null)}
+          canSelect={canWrite}
+        />
         <div className="flex flex-wrap items-center gap-2">
           {canWrite && <BulkDelete kind={bulkDelete} selected={selectedRows(table)} onClearSelection={clearSelection} />}
           <ColumnVisibilityMenu table={table} onReset={resetVisibility} />
