@@ -143,6 +143,8 @@ export function ScheduleScreen({ today, canWrite, timeZone }: { today: string; c
         <DndContext
           sensors={sensors}
           collisionDetection={pointerWithin}
+          // The day view scrolls sideways: only the outer tenth of its width scrolls it while dragging, so a slot can be aimed at.
+          autoScroll={{ threshold: { x: 0.1, y: 0.2 } }}
           accessibility={{ announcements }}
           onDragStart={(event) => setDragging(scheduleDragData(event.active.data.current)?.job ?? null)}
           onDragEnd={onDragEnd}
