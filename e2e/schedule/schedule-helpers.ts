@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { crmGet, crmPost } from "../support/crm";
 import { createTestCustomer, uniqueTitle, type TestCustomer } from "../jobs/job-fixtures";
+import { sandboxClient } from "../support/fixtures";
 
 /** Records for the schedule specs, made straight in the sandbox CRM, in a week of their own far from the seed's dates. */
 export interface Technician {
@@ -40,7 +41,7 @@ export async function technicians(): Promise<Technician[]> {
 }
 
 export async function scheduleCustomer(): Promise<TestCustomer> {
-  return createTestCustomer("Scheduler");
+  return createTestCustomer(sandboxClient, "Scheduler");
 }
 
 export async function createJob(customer: TestCustomer, fields: Record<string, unknown>): Promise<ScheduledJob> {

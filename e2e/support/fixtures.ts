@@ -24,7 +24,7 @@ import { dashboardApi } from "./dashboard-api";
  */
 
 /** Direct calls to the sandbox CRM (e2e/support/crm.ts): arranging data, faults, usage and access, and reading the CRM's own answer. */
-const sandboxClient = {
+export const sandboxClient = {
   get: crmGet,
   post: crmPost,
   put: crmPut,
