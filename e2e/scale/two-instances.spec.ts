@@ -34,7 +34,13 @@ async function signIn(instance: DashboardProcess): Promise<string> {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const env = { DATABASE_URL: databaseUrl!, ADMIN_EMAIL: ACCOUNTS.admin.email, ADMIN_PASSWORD: ACCOUNTS.admin.password, MIRROR_SYNC: "off", CRM_CACHE_TTL_SECONDS: "60" };
+  const env = {
+    DATABASE_URL: databaseUrl!,
+    ADMIN_EMAIL: ACCOUNTS.admin.email,
+    ADMIN_PASSWORD: ACCOUNTS.admin.password,
+    MIRROR_SYNC: "off",
+    CRM_CACHE_TTL_SECONDS: "60",
+  };
   instances = [startDashboard(E2E_APP_PORT + 81, env), startDashboard(E2E_APP_PORT + 82, env)];
   await Promise.all(instances.map((instance) => waitUntilUp(instance.origin)));
 });
@@ -75,10 +81,40 @@ test("a save through one instance is not served stale from the other's cache", a
   const onB = await api(b, cookie);
   const read = async () => ((await (await onB.get(`/api/customers/${customer.uuid}`)).json()) as { data: { company_name: string | null } }).data.company_name;
   expect(await read()).toBeNull(); // now in B's cache, for a minute
-  const saved = await (await api(a, cookie)).put(`/api/customers/${customer.uuid}`, {
+  const saved = await (
+    await api(a, cookie)
+  ).put(`/api/customers/${customer.uuid}`, {
     data: { expected_updated_at: customer.updated_at, company_name: "Changed on A" },
     headers: { "Idempotency-Key": crypto.randomUUID() },
   });
   expect(saved.status()).toBe(200);
   await expect.poll(read, { timeout: 2_000, intervals: [100] }).toBe("Changed on A");
+});
+
+test("killing one instance in the middle of a burst of creates: each intent, sent again to the other, exists exactly once", async () => {
+  const [a, b] = instances as [DashboardProcess, DashboardProcess];
+  const cookie = await signIn(a);
+  // Names take letters only: the batch and each intent are told apart by letters.
+  const letters = (value: number) => value.toString(26).replace(/[0-9]/g, (digit) => "qrstuvwxyz"[Number(digit)]!);
+  const batch = `Burst${letters(Date.now())}`;
+  const intents = Array.from({ length: 12 }, (_, index) => ({
+    key: crypto.randomUUID(),
+    body: { first_name: `Intent${letters(index + 10)}`, last_name: batch, email: `intent${index}.${batch.toLowerCase()}@example.com` },
+  }));
+  const create = (context: APIRequestContext, intent: (typeof intents)[number]) =>
+    context.post("/api/customers", { data: intent.body, headers: { "Idempotency-Key": intent.key } });
+  const onA = await api(a, cookie);
+  const burst = intents.map((intent) => create(onA, intent).catch(() => null));
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  a.child.kill("SIGKILL"); // mid-burst: some creates answered, some on their way, some never sent
+  await Promise.all(burst);
+  // The browser sends every unanswered intent again with its key; here all of them, to the surviving instance.
+  const onB = await api(b, cookie);
+  for (const intent of intents) {
+    const answer = await create(onB, intent);
+    expect(answer.status(), await answer.text()).toBe(201);
+  }
+  const created = await crmGet<{ customers: Array<{ first_name: string }>; pagination: { total: number } }>(`/customers?search=${batch}&limit=100`);
+  expect(created.pagination.total).toBe(intents.length);
+  expect(new Set(created.customers.map((customer) => customer.first_name)).size).toBe(intents.length);
 });
