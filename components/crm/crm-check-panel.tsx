@@ -4,6 +4,7 @@ import { useState } from "react";
 import { primaryButtonClassName } from "@/components/ui/field";
 import type { ProbeOutcome, StoredCrmCheck } from "@/lib/crm/compat/crm-check-types";
 import { useRunCrmCheck } from "@/lib/crm/queries/run-crm-check";
+import { formatInZone } from "@/lib/time/moment-format";
 
 const OUTCOME_STYLE: Record<ProbeOutcome, string> = {
   "as assumed": "bg-emerald-50 text-emerald-900",
@@ -28,7 +29,7 @@ export function CrmCheckPanel({ initial, readRequests, timeZone }: { initial: St
     },
     onError: (error) => setMessage({ kind: "error", text: error.message }),
   });
-  const when = (iso: string) => new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const when = (iso: string) => formatInZone(iso, timeZone);
   const differing = last?.results.filter((result) => result.outcome === "differs" || result.outcome === "failed").length ?? 0;
 
   return (
