@@ -6,9 +6,11 @@
  * (`--sandbox=strict` with SANDBOX_STRICT_DOCS behaviour). It says first how
  * many requests it will spend, then prints its table. Exits 1 when a probe
  * failed (no answer, or an answer that is not the CRM's), 0 otherwise: a CRM
- * that differs is reported, not an error.
+ * that differs is reported, not an error. Against the dashboard's own CRM (not
+ * --sandbox) the result is kept in the app database for the CRM compatibility
+ * page (/admin/crm), as a run from that page is.
  */
-import { requestsFor, reportTable, runCrmCheck } from "@/lib/crm/compat/crm-check.server";
+import { requestsFor, reportTable, runCrmCheck, type CrmCheckReport } from "@/lib/crm/compat/crm-check.server";
 
 const args = process.argv.slice(2);
 const write = args.includes("--write");
@@ -49,9 +51,37 @@ async function main() {
     const report = await runCrmCheck({ baseUrl, apiKey: apiKey ?? "", write });
     console.log(reportTable(report));
     console.log(`\n${report.requestsSpent} requests spent.`);
+    if (!sandboxArg) console.log(await keep(report, baseUrl));
     process.exitCode = report.results.some((result) => result.outcome === "failed") ? 1 : 0;
   } finally {
     await close?.();
+  }
+}
+
+/**
+ * Stores the result as the last check. The embedded database (PGlite, no
+ * DATABASE_URL) may have one opener only: while the dashboard answers on its
+ * address the script leaves it alone and says where to run the check instead.
+ */
+async function keep(report: CrmCheckReport, baseUrl: string): Promise<string> {
+  process.env.LOG_LEVEL ??= "error";
+  try {
+    if (!process.env.DATABASE_URL) {
+      const app = process.env.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+      const running = await fetch(`${app.replace(/\/+$/, "")}/api/health`, { signal: AbortSignal.timeout(1_500) }).then(
+        () => true,
+        () => false,
+      );
+      if (running)
+        return `Not kept for the CRM compatibility page: the dashboard is running on its embedded database, which one process may open at a time. Run the check from ${app}/admin/crm instead.`;
+    }
+    const { recordCrmCheck } = await import("@/lib/crm/compat/crm-check-store.server");
+    const { appDatabase } = await import("@/lib/db/app-database.server");
+    await recordCrmCheck(report, { baseUrl, ranBy: "npm run crm:check" });
+    await (await appDatabase()).db.destroy();
+    return "Kept as the last check on the CRM compatibility page (/admin/crm).";
+  } catch (error) {
+    return `Not kept for the CRM compatibility page: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 

@@ -1,9 +1,10 @@
 import type { AuditRow } from "@/lib/audit/audit-types";
 import { auditActionLabel } from "@/lib/audit/audit-actions";
+import { formatInZone } from "@/lib/time/moment-format";
 
-const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
-
-export function AuditTable({ rows }: { rows: AuditRow[] }) {
+/** Rendered on the server only: times in the viewer's zone, which the page reads from the `tz` cookie. */
+export function AuditTable({ rows, timeZone }: { rows: AuditRow[]; timeZone: string }) {
+  const time = (iso: string) => formatInZone(iso, timeZone, "dateTimeSeconds");
   if (rows.length === 0) {
     return <p className="rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">No entries match these filters.</p>;
   }
@@ -43,7 +44,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
           {rows.map((row) => (
             <tr key={row.id} className="border-b border-slate-100 align-top last:border-0">
               <td className="whitespace-nowrap px-4 py-2">
-                <time dateTime={row.occurredAt}>{timeFormat.format(new Date(row.occurredAt))}</time>
+                <time dateTime={row.occurredAt}>{time(row.occurredAt)}</time>
               </td>
               <td className="px-4 py-2">{row.actorEmail}</td>
               <td className="px-4 py-2">{auditActionLabel(row.action)}</td>
@@ -61,7 +62,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
                     {row.repeatCount} attempts this hour
                     {row.lastOccurredAt && (
                       <>
-                        , last at <time dateTime={row.lastOccurredAt}>{timeFormat.format(new Date(row.lastOccurredAt))}</time>
+                        , last at <time dateTime={row.lastOccurredAt}>{time(row.lastOccurredAt)}</time>
                       </>
                     )}
                   </span>

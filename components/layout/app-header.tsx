@@ -15,7 +15,7 @@ function navItems(role: Role): NavItem[] {
   );
   if (can(role, "manage_users")) items.push({ href: "/admin/users", label: "Users" });
   if (can(role, "read_audit")) items.push({ href: "/admin/audit", label: "Audit log" });
-  if (can(role, "manage_sync")) items.push({ href: "/admin/sync", label: "Data sync" });
+  if (can(role, "manage_sync")) items.push({ href: "/admin/sync", label: "Data sync" }, { href: "/admin/crm", label: "CRM compatibility" });
   return items;
 }
 

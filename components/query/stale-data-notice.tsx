@@ -1,7 +1,8 @@
 "use client";
 
 import { skipToken, useQueries, type QueryKey } from "@tanstack/react-query";
-import { useHydrated } from "@/components/forms/use-hydrated";
+import { dayInTimeZone } from "@/lib/time/viewer-time-zone";
+import { useViewerTimeZone } from "@/lib/time/viewer-time-zone-context";
 import { dataAgeKey } from "@/lib/query/data-age";
 
 /** The oldest "stale since" among these queries' data, or null when all of it is current. */
@@ -16,10 +17,12 @@ export function useStaleSince(queryKeys: readonly QueryKey[]): string | null {
   });
 }
 
-function formatSince(iso: string, now = new Date()): string {
+/** "14:05" today, "Mar 3, 14:05" before, in the viewer's zone (the server's render and the browser's agree). */
+function formatSince(iso: string, timeZone: string, now = new Date()): string {
   const at = new Date(iso);
-  const time = at.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
-  return at.toDateString() === now.toDateString() ? time : `${at.toLocaleDateString(undefined, { month: "short", day: "numeric" })}, ${time}`;
+  const time = new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", minute: "2-digit" }).format(at);
+  const day = new Intl.DateTimeFormat("en-US", { timeZone, month: "short", day: "numeric" });
+  return dayInTimeZone(timeZone, at) === dayInTimeZone(timeZone, now) ? time : `${day.format(at)}, ${time}`;
 }
 
 /**
@@ -29,11 +32,11 @@ function formatSince(iso: string, now = new Date()): string {
  */
 export function StaleDataNotice({ queryKeys }: { queryKeys: readonly QueryKey[] }) {
   const since = useStaleSince(queryKeys);
-  const hydrated = useHydrated();
+  const timeZone = useViewerTimeZone();
   if (!since) return null;
   return (
     <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      Showing saved data from <time dateTime={since}>{hydrated ? formatSince(since) : "earlier"}</time>; the CRM is not answering, so it may be out of date.
+      Showing saved data from <time dateTime={since}>{formatSince(since, timeZone)}</time>; the CRM is not answering, so it may be out of date.
     </p>
   );
 }

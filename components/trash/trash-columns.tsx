@@ -1,11 +1,11 @@
 "use client";
 
+import { LocalMoment } from "@/components/time/local-moment";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { selectionColumn } from "@/components/data-table/selection-column";
 import { Badge } from "@/components/ui/badge";
 import { secondaryButtonClassName } from "@/components/ui/field";
-import { formatDateTime } from "@/lib/customers/customer-format";
 import type { TrashResource, TrashRow } from "@/lib/trash/trash-types";
 
 export interface TrashColumnOptions {
@@ -81,7 +81,7 @@ export function trashColumns(options: TrashColumnOptions): ColumnDef<TrashRow>[]
       id: "deleted_at",
       header: "Deleted",
       meta: { label: "Deleted", cellClassName: "whitespace-nowrap" },
-      cell: ({ row }) => <time dateTime={row.original.deleted_at}>{formatDateTime(row.original.deleted_at)}</time>,
+      cell: ({ row }) => <LocalMoment iso={row.original.deleted_at} />,
     },
     { id: "deleted_by", header: "Deleted by", meta: { label: "Deleted by" }, cell: ({ row }) => <DeletedBy row={row.original} /> },
   );

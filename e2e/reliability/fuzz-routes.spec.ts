@@ -45,6 +45,7 @@ const NO_FREE_INPUT = [
   "GET /api/jobs/[id]",
   "GET /api/jobs/assignees",
   "GET /api/sync",
+  "GET /api/admin/crm-check",
   "DELETE /api/customers/[id]",
   "DELETE /api/jobs/[id]",
   // Their body is optional (an empty one is a valid restore), so no input is invalid by construction;
@@ -53,8 +54,8 @@ const NO_FREE_INPUT = [
   "POST /api/jobs/[id]/restore",
 ];
 const CATCH_ALL = ["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => `${method} /api/no-such/route`);
-// Sync now takes no input and starts a full pass of the CRM (real requests): e2e/admin/sync.spec.ts covers it.
-const NOT_FUZZED = ["POST /api/auth/sign-in", "POST /api/auth/sign-out", "POST /api/sync/run"];
+// Sync now and the CRM check take no input and spend real CRM requests: e2e/admin/sync.spec.ts and e2e/admin/crm-check.spec.ts cover them.
+const NOT_FUZZED = ["POST /api/auth/sign-in", "POST /api/auth/sign-out", "POST /api/sync/run", "POST /api/admin/crm-check"];
 
 const routeKey = (route: ApiRouteMethod) => `${route.method} ${route.path.replace(/3f1b5a0e-8a4e-4c7b-9a51-0d6f2b8e7c11/g, "[id]")}`;
 const allRoutes = listApiRoutes();

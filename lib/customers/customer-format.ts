@@ -1,4 +1,5 @@
 import type { CustomerDto } from "@/lib/customers/customer-types";
+import { formatInZone } from "@/lib/time/moment-format";
 
 /** How a customer is named and addressed on screen and in exports. */
 export function customerName(customer: Pick<CustomerDto, "first_name" | "last_name">): string {
@@ -39,15 +40,17 @@ export function sameAddress(a: AddressParts, b: AddressParts): boolean {
   return (["line1", "line2", "city", "state", "zip"] as const).every((part) => norm(a[part]) === norm(b[part]));
 }
 
+// A calendar date built from its own parts and formatted in the same (local) zone: the same day in every zone.
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? dateFormat.format(new Date(iso)) : "";
+/** A moment's day in the viewer's zone (useViewerTimeZone in the browser, viewerTimeZone() on the server). */
+export function formatDate(iso: string | null | undefined, timeZone: string): string {
+  return iso ? formatInZone(iso, timeZone, "date") : "";
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dateTimeFormat.format(new Date(iso)) : "";
+/** A moment's day and time in the viewer's zone. */
+export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
+  return iso ? formatInZone(iso, timeZone, "dateTime") : "";
 }
 
 /**

@@ -4,10 +4,11 @@
  * so they are formatted in UTC; moments (started_at, …) in the viewer's zone.
  */
 
+import { formatInZone } from "@/lib/time/moment-format";
+
 const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const wholeMoney = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
 const calendarDay = new Intl.DateTimeFormat("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-const moment = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 export function formatMoney(value: number | null | undefined): string {
   return value === null || value === undefined ? "—" : money.format(value);
@@ -46,8 +47,9 @@ export function formatSchedule(job: { scheduled_date: string | null; scheduled_t
   return window ? `${date}, ${window}` : date;
 }
 
-export function formatMoment(value: string | null | undefined): string | null {
-  return value ? moment.format(new Date(value)) : null;
+/** A moment (created_at, started_at, …) in the viewer's zone: useViewerTimeZone in the browser, viewerTimeZone() on the server. */
+export function formatMoment(value: string | null | undefined, timeZone: string): string | null {
+  return value ? formatInZone(value, timeZone, "dateTime") : null;
 }
 
 export function personName(person: { first_name: string; last_name: string } | null | undefined): string {

@@ -21,11 +21,12 @@ export function jobTimeline(
     JobListItem,
     "created_at" | "scheduled_date" | "scheduled_time_start" | "scheduled_time_end" | "started_at" | "completed_at" | "invoiced_at" | "paid_at"
   >,
+  timeZone: string,
 ): TimelineStep[] {
   const moment = (key: TimelineStep["key"], label: string, value: string | null | undefined): TimelineStep => ({
     key,
     label,
-    when: formatMoment(value),
+    when: formatMoment(value, timeZone),
     dateTime: value ?? null,
     done: Boolean(value),
   });

@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalMoment } from "@/components/time/local-moment";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { toast } from "sonner";
@@ -11,7 +12,7 @@ import { primaryButtonClassName } from "@/components/ui/field";
 import { useCustomer } from "@/lib/customers/queries/get-customer";
 import { useRestoreCustomer } from "@/lib/customers/queries/restore-customer";
 import { trashHrefFor } from "@/lib/trash/trash-url";
-import { billingAddress, customerName, formatAddress, formatDateTime, physicalAddress, sameAddress } from "@/lib/customers/customer-format";
+import { billingAddress, customerName, formatAddress, physicalAddress, sameAddress } from "@/lib/customers/customer-format";
 import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
@@ -50,7 +51,7 @@ function DeletedBanner({ customer, canWrite }: { customer: CustomerDto; canWrite
       <div>
         <p className="font-semibold">This customer is deleted.</p>
         <p className="text-sm">
-          Deleted {formatDateTime(customer.deleted_at)}. They are hidden from the customer list and the caller lookup
+          Deleted <LocalMoment iso={customer.deleted_at} />. They are hidden from the customer list and the caller lookup
           {canWrite ? " until restored." : "."}{" "}
           <Link href={trashHrefFor("customer", customerName(customer))} className="font-medium underline">
             See them in the trash
@@ -208,7 +209,8 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
       <CustomerHistory uuid={uuid} />
 
       <p className="text-xs text-slate-500">
-        Added {formatDateTime(customer.created_at)} · last changed {formatDateTime(customer.updated_at)}
+        Added <LocalMoment iso={customer.created_at} fallback="at an unknown time" /> · last changed{" "}
+        <LocalMoment iso={customer.updated_at} fallback="at an unknown time" />
       </p>
     </div>
   );

@@ -1,10 +1,10 @@
 "use client";
 
+import { LocalMoment } from "@/components/time/local-moment";
 import { TableMessage } from "@/components/data-table/table-message";
 import { secondaryButtonClassName } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/audit-actions";
 import { useCustomerHistory } from "@/lib/customers/queries/get-customer-history";
-import { formatDateTime } from "@/lib/customers/customer-format";
 import { customerFieldLabel } from "@/lib/customers/customer-field-labels";
 import { historyChanges } from "@/lib/customers/history-changes";
 
@@ -51,7 +51,7 @@ export function CustomerHistory({ uuid }: { uuid: string }) {
                   <p>
                     <span className="font-medium">{auditActionLabel(row.action)}</span> by {row.actorEmail}{" "}
                     <span className="text-slate-600">
-                      · <time dateTime={row.occurredAt}>{formatDateTime(row.occurredAt)}</time>
+                      · <LocalMoment iso={row.occurredAt} />
                     </span>
                     {row.outcome !== "accepted" && (
                       <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-800">not saved{row.detail ? `: ${row.detail}` : ""}</span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useViewerTimeZone } from "@/lib/time/viewer-time-zone-context";
 import { useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
@@ -57,6 +58,7 @@ export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } |
  */
 export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   const create = useCreateCustomer();
+  const timeZone = useViewerTimeZone();
   const update = useUpdateCustomer();
   const editing = mode.kind === "edit";
   const [record, setRecord] = useState<CustomerDto | null>(editing ? mode.customer : null);
@@ -207,7 +209,7 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
             noun="customer"
             rows={conflict}
             labels={CUSTOMER_FIELD_LABELS}
-            changedBy={`at ${formatDateTime(record.updated_at)}`}
+            changedBy={`at ${formatDateTime(record.updated_at, timeZone)}`}
             formatValue={locationName}
             applying={busy}
             onApply={() => void submit()()}

@@ -1,11 +1,12 @@
 "use client";
 
+import { LocalMoment } from "@/components/time/local-moment";
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
 import { restoreColumn } from "@/components/data-table/restore-column";
 import { selectionColumn } from "@/components/data-table/selection-column";
 import { Badge } from "@/components/ui/badge";
-import { customerName, formatAddress, formatDate, physicalAddress } from "@/lib/customers/customer-format";
+import { customerName, formatAddress, physicalAddress } from "@/lib/customers/customer-format";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 
 /**
@@ -87,7 +88,7 @@ export function customerColumns(options: {
       id: "created",
       header: "Added",
       meta: { label: "Added", cellClassName: "whitespace-nowrap", sortKey: "created_at" },
-      cell: ({ row }) => <time dateTime={row.original.created_at ?? undefined}>{formatDate(row.original.created_at)}</time>,
+      cell: ({ row }) => <LocalMoment iso={row.original.created_at} style="date" />,
     },
   ];
   if (options.canWrite) columns.push(restoreColumn({ label: customerName, restoringUuid: options.restoringUuid, onRestore: options.onRestore }));

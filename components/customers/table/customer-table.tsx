@@ -39,6 +39,7 @@ import { sortParam, type ListSort } from "@/lib/lists/list-sort";
 import { FilterTextInput } from "@/components/data-table/filter-text-input";
 import { FiltersOn } from "@/components/data-table/filters-on";
 import { ListSourceNotice } from "@/components/data-table/list-source-notice";
+import { UnreadableRecordsNotice } from "@/components/data-table/unreadable-records-notice";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
@@ -279,6 +280,7 @@ export function CustomerTable({ userId, canWrite, timeZone }: { userId: string; 
 
       <StaleDataNotice queryKeys={[customerKeys.list(query)]} />
       {problemKeys.length === 0 && <ListSourceNotice source={data?.source} timeZone={timeZone} canSync={canWrite} />}
+      <UnreadableRecordsNotice records={data?.unreadable} noun="customer" hrefFor={(uuid) => `/customers/${uuid}`} />
       <DataTable
         id={TABLE_ID}
         table={table}

@@ -1,11 +1,10 @@
 "use client";
 
+import { LocalMoment } from "@/components/time/local-moment";
 import { auditActionLabel } from "@/lib/audit/audit-actions";
 import type { AuditRow } from "@/lib/audit/audit-types";
 import { useJobHistory } from "@/lib/jobs/queries/get-job-history";
 import { jobFieldLabel } from "@/lib/jobs/job-field-labels";
-
-const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * Every change made to this job through Tradesdesk (the audit log), newest
@@ -50,7 +49,7 @@ function HistoryEntry({ row, describeValue }: { row: AuditRow; describeValue: (f
         )}
       </p>
       <p className="text-xs text-slate-600">
-        <time dateTime={row.occurredAt}>{timeFormat.format(new Date(row.occurredAt))}</time>
+        <LocalMoment iso={row.occurredAt} />
       </p>
       {row.action === "update" && changes.length > 0 && (
         <ul className="mt-1 space-y-0.5 text-slate-700">

@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalMoment } from "@/components/time/local-moment";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DeletedBadge, JobFlags, PriorityBadge, StatusBadge } from "@/components/jobs/job-badges";
@@ -11,7 +12,7 @@ import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
 import { useJob } from "@/lib/jobs/queries/get-job";
 import { useJobAssignees } from "@/lib/jobs/queries/get-job-assignees";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
-import { formatMoment, formatMoney, formatSchedule, jobLabel, personName } from "@/lib/jobs/job-format";
+import { formatMoney, formatSchedule, jobLabel, personName } from "@/lib/jobs/job-format";
 import type { JobDetail } from "@/lib/jobs/job-types";
 import { trashHrefFor } from "@/lib/trash/trash-url";
 import { errorText } from "@/lib/http/error-advice";
@@ -73,7 +74,13 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
         <section role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-300 bg-slate-100 p-4">
           <p className="text-sm text-slate-800">
             <strong>This job is deleted</strong>
-            {job.deleted_at ? ` (since ${formatMoment(job.deleted_at)})` : ""}. It is hidden from lists and the board until restored.{" "}
+            {job.deleted_at ? (
+              <>
+                {" "}
+                (since <LocalMoment iso={job.deleted_at} />)
+              </>
+            ) : null}
+            . It is hidden from lists and the board until restored.{" "}
             <Link href={trashHrefFor("job", job.job_number ?? job.title)} className="font-medium underline">
               See it in the trash
             </Link>
@@ -160,7 +167,9 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
             </Detail>
             <Detail term="Estimated amount">{formatMoney(job.estimated_amount)}</Detail>
             <Detail term="Actual amount">{formatMoney(job.actual_amount)}</Detail>
-            <Detail term="Last updated">{formatMoment(job.updated_at) ?? "—"}</Detail>
+            <Detail term="Last updated">
+              <LocalMoment iso={job.updated_at} fallback="—" />
+            </Detail>
           </dl>
         </section>
 

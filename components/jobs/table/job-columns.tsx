@@ -1,12 +1,13 @@
 "use client";
 
+import { LocalMoment } from "@/components/time/local-moment";
 import "@/components/data-table/column-meta";
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
 import { restoreColumn } from "@/components/data-table/restore-column";
 import { selectionColumn } from "@/components/data-table/selection-column";
 import { DeletedBadge, JobFlags, PriorityBadge, StatusBadge } from "@/components/jobs/job-badges";
-import { formatMoment, formatMoney, formatScheduledDate, formatTimeWindow, jobLabel, personName } from "@/lib/jobs/job-format";
+import { formatMoney, formatScheduledDate, formatTimeWindow, jobLabel, personName } from "@/lib/jobs/job-format";
 import type { JobListItem, Location } from "@/lib/jobs/job-types";
 
 /** Shown unless someone chooses otherwise in the Columns menu. */
@@ -116,7 +117,7 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
       id: "created",
       header: "Created",
       meta: { label: "Created", cellClassName: "whitespace-nowrap", sortKey: "created_at" },
-      cell: ({ row }) => formatMoment(row.original.created_at) ?? "",
+      cell: ({ row }) => <LocalMoment iso={row.original.created_at} />,
     },
   ];
   if (canWrite) columns.push(restoreColumn({ label: jobLabel, restoringUuid, onRestore }));

@@ -32,6 +32,7 @@ import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
 import { StaleDataNotice } from "@/components/query/stale-data-notice";
 import { LoadErrorMessage } from "@/components/data-table/load-error-message";
 import { ListSourceNotice } from "@/components/data-table/list-source-notice";
+import { UnreadableRecordsNotice } from "@/components/data-table/unreadable-records-notice";
 import { sortParam, type ListSort } from "@/lib/lists/list-sort";
 import type { JobTableSortKey } from "@/lib/jobs/job-list-url";
 
@@ -168,6 +169,7 @@ export function JobTable({
 
       {filters && <StaleDataNotice queryKeys={[jobKeys.list(filters)]} />}
       {filters && <ListSourceNotice source={data?.source} timeZone={timeZone} canSync={canWrite} />}
+      <UnreadableRecordsNotice records={data?.unreadable} noun="job" hrefFor={(uuid) => `/jobs/${uuid}`} />
       <DataTable
         id={TABLE_ID}
         table={table}

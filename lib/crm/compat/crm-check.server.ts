@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { CrmCheckReport, ProbeResult } from "@/lib/crm/compat/crm-check-types";
 
 /**
  * `npm run crm:check`: what the configured CRM really does, assumption by
@@ -10,25 +11,7 @@ import { randomUUID } from "node:crypto";
  * smooth over. An answer that is not the CRM's (HTML from a proxy, not JSON,
  * no envelope) is reported on its probe, and the check goes on.
  */
-export type ProbeOutcome = "as assumed" | "differs" | "failed" | "not checked";
-
-export interface ProbeResult {
-  assumption: string;
-  outcome: ProbeOutcome;
-  observed: string;
-  /** What the dashboard does about it. */
-  handling: string;
-}
-
-export interface CrmCheckReport {
-  target: string;
-  write: boolean;
-  startedAt: string;
-  finishedAt: string;
-  requestsPlanned: number;
-  requestsSpent: number;
-  results: ProbeResult[];
-}
+export type { CrmCheckReport, ProbeOutcome, ProbeResult } from "@/lib/crm/compat/crm-check-types";
 
 /** Requests each part spends at most (a probe with nothing to look at spends less). */
 export const READ_REQUESTS = 11;

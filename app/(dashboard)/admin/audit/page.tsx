@@ -7,6 +7,7 @@ import { auditFiltersSchema, queryAuditLog, type AuditFilters } from "@/lib/audi
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { requirePageUser } from "@/lib/auth/page-user.server";
 import { can } from "@/lib/auth/roles";
+import { viewerTimeZone } from "@/lib/time/viewer-today.server";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -18,7 +19,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = auditFiltersSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value || undefined])),
   );
-  const { rows, hasMore } = await queryAuditLog(filters);
+  const [{ rows, hasMore }, timeZone] = await Promise.all([queryAuditLog(filters), viewerTimeZone()]);
 
   return (
     <div className="space-y-6">
@@ -74,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
 
-      <AuditTable rows={rows} />
+      <AuditTable rows={rows} timeZone={timeZone} />
 
       <nav aria-label="Audit log pages" className="flex items-center justify-between text-sm">
         {filters.page > 1 ? (
