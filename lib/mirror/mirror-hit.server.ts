@@ -23,17 +23,20 @@ import { currentMirrorScope } from "@/lib/mirror/mirror-scope.server";
  */
 type Confirmed = Date | string;
 
-const CUSTOMER_DEPENDS: readonly CrmResource[] = ["customers"];
-// A customer's write drops the cached jobs too (jobs embed the customer); a job read whole embeds its location.
-const JOB_DEPENDS: readonly CrmResource[] = ["jobs", "customers", "locations"];
+/** Which writes can change each row: a customer's write changes the jobs that embed their name too (as the cache drops both). */
+const DEPENDS: Record<CrmResource, readonly CrmResource[]> = { customers: ["customers"], jobs: ["jobs", "customers"], locations: ["locations"] };
 
-function recentEnough(confirmed: readonly (Confirmed | null)[], depends: readonly CrmResource[], now = Date.now()): string | null {
+/** The oldest confirmation, if every row was confirmed within the lifetime and after the last write that could change it. */
+function recentEnough(rows: ReadonlyArray<{ at: Confirmed | null; resource: CrmResource }>, now = Date.now()): string | null {
   const ttlMs = crmConfig().cacheTtlMs;
-  if (ttlMs <= 0 || confirmed.some((at) => at === null)) return null;
-  const times = confirmed.map((at) => new Date(at as Confirmed).getTime());
-  const oldest = Math.min(...times);
-  if (now - oldest > ttlMs || oldest <= lastWriteStartedAt(depends)) return null;
-  return new Date(oldest).toISOString();
+  let oldest = Infinity;
+  for (const row of rows) {
+    if (ttlMs <= 0 || row.at === null) return null;
+    const at = new Date(row.at).getTime();
+    if (now - at > ttlMs || at <= lastWriteStartedAt(DEPENDS[row.resource])) return null;
+    oldest = Math.min(oldest, at);
+  }
+  return Number.isFinite(oldest) ? new Date(oldest).toISOString() : null;
 }
 
 function asHit<T>(data: T, confirmedAt: string): CrmResult<T> {
@@ -57,9 +60,9 @@ export function recentlyConfirmedCustomer(uuid: string, options: { includeDelete
       await sql<{ confirmed_at: Confirmed; provisional: boolean }>`
         select confirmed_at, provisional from mirror_customers where scope = ${currentMirrorScope()} and uuid = ${uuid.toLowerCase()}`.execute(db)
     ).rows[0];
-    if (!row || row.provisional || !recentEnough([row.confirmed_at], CUSTOMER_DEPENDS)) return null;
+    if (!row || row.provisional || !recentEnough([{ at: row.confirmed_at, resource: "customers" }])) return null;
     const found = await mirroredCustomer(uuid, { includeDeleted: options.includeDeleted ?? false });
-    const at = found && recentEnough([found.confirmedAt], CUSTOMER_DEPENDS);
+    const at = found && recentEnough([{ at: found.confirmedAt, resource: "customers" }]);
     return found && at ? asHit(found.record, at) : null;
   });
 }
@@ -89,10 +92,14 @@ export function recentlyConfirmedJob(uuid: string, options: { includeDeleted?: b
     if (!row || row.job_provisional) return null;
     // The detail embeds the customer and location whole: without a recent copy of each, the CRM is asked.
     if (row.customer_uuid && !row.customer_ok) return null;
-    const confirmed = [row.job_at, ...(row.customer_uuid ? [row.customer_at] : []), ...(row.location_uuid ? [row.location_at] : [])];
-    if (!recentEnough(confirmed, JOB_DEPENDS)) return null;
+    const at = recentEnough([
+      { at: row.job_at, resource: "jobs" },
+      ...(row.customer_uuid ? [{ at: row.customer_at, resource: "customers" as const }] : []),
+      ...(row.location_uuid ? [{ at: row.location_at, resource: "locations" as const }] : []),
+    ]);
+    if (!at) return null;
+    // Read after the check: a row confirmed again in between is only newer.
     const found = await mirroredJob(uuid, { includeDeleted: options.includeDeleted ?? false });
-    const at = found && recentEnough([found.confirmedAt], JOB_DEPENDS);
-    return found && at ? asHit(found.record, at) : null;
+    return found ? asHit(found.record, at) : null;
   });
 }
