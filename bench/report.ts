@@ -703,7 +703,18 @@ ${
     ? `At the default ${Math.round(DEFAULT_SYNC_SHARE * 100)}% sync share, sessions and sync together fit in ${Math.round(OFFICE_TARGET_SHARE * 100)}%.`
     : fitting
       ? `At the default ${Math.round(DEFAULT_SYNC_SHARE * 100)}% sync share they do not fit in ${Math.round(OFFICE_TARGET_SHARE * 100)}%: what gives is sync's share. Set to ${fitting.percent}% on **Data sync**, sessions and sync together fit, and the second row says what that share buys for a company of this size (changes made elsewhere are seen that much later; everything done in Tradesdesk is current at once).`
-      : `At the default ${Math.round(DEFAULT_SYNC_SHARE * 100)}% sync share they do not fit in ${Math.round(OFFICE_TARGET_SHARE * 100)}%, and the sessions alone leave sync less than 1% of the plan: the sessions must cost less, or the office must accept more than ${Math.round(OFFICE_TARGET_SHARE * 100)}%.`
+      : sessionShare >= OFFICE_TARGET_SHARE
+        ? `At the default ${Math.round(DEFAULT_SYNC_SHARE * 100)}% sync share they do not fit in ${Math.round(OFFICE_TARGET_SHARE * 100)}%, and no sync share does: the sessions alone take ${Math.round(sessionShare * 1000) / 10}%, more than ${Math.round(OFFICE_TARGET_SHARE * 100)}% before sync spends anything. To fit, a session may cost at most ${[
+            DEFAULT_SYNC_SHARE,
+            0.1,
+            0.05,
+          ]
+            .map(
+              (share) =>
+                `${Math.floor(((OFFICE_TARGET_SHARE - share) * MONTHLY_ALLOWANCE * 10) / sessionsPerMonth) / 10} requests with sync at ${Math.round(share * 100)}%`,
+            )
+            .join(", ")}; or the office accepts more than ${Math.round(OFFICE_TARGET_SHARE * 100)}%.`
+        : `At the default ${Math.round(DEFAULT_SYNC_SHARE * 100)}% sync share they do not fit in ${Math.round(OFFICE_TARGET_SHARE * 100)}%, and the sessions alone leave sync less than 1% of the plan: the sessions must cost less, or the office must accept more than ${Math.round(OFFICE_TARGET_SHARE * 100)}%.`
 }
 
 ${table}`;

@@ -18,6 +18,9 @@ interface Made {
   job: { uuid: string; job_number: string; title: string; status: string };
 }
 
+/** The e2e app's CRM_CACHE_TTL_SECONDS (the default). */
+const CACHE_LIFETIME_MS = 15_000;
+
 /** Made through the dashboard, so the mirror has them at once (write-through), and never read before: no cached answer to fall back on. */
 async function makeRecords(api: APIRequestContext): Promise<Made> {
   const created = await api.post("/api/customers", {
@@ -31,6 +34,9 @@ async function makeRecords(api: APIRequestContext): Promise<Made> {
     data: { customer_uuid: customer.uuid, title: `Mirror fallback ${letters(8)}`, status: "Scheduled" },
   });
   expect(booked.status(), await booked.text()).toBe(201);
+  // The CRM's answers to the creates confirm both records: within the cache's lifetime (15 s) the mirror's copy is served as a
+  // cache hit, fresh, whatever the CRM's state (ADR-018). Past it, a page must ask the CRM, which is what these tests are about.
+  await new Promise((resolve) => setTimeout(resolve, CACHE_LIFETIME_MS + 500));
   return { customer, job: ((await booked.json()) as { data: Made["job"] }).data };
 }
 

@@ -63,6 +63,16 @@ export async function createCustomer(api: APIRequestContext, fields: Record<stri
   return (await response.json()).data as TestCustomer;
 }
 
+/** An open job for the customer, created through the dashboard's API (the mirror has it at once, ADR-018). */
+export async function createOpenJobHere(api: APIRequestContext, customerUuid: string, title = `Leaking water heater ${letters(5)}`) {
+  const response = await api.post("/api/jobs", {
+    headers: { "Idempotency-Key": newIdempotencyKey() },
+    data: { customer_uuid: customerUuid, title, status: "Scheduled", scheduled_date: "2031-05-01" },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()).data as { uuid: string; title: string; job_number: string };
+}
+
 /** An open job for the customer, straight in the CRM. */
 export function createOpenJob(sandbox: Sandbox, customerUuid: string, title = `Leaking water heater ${letters(5)}`) {
   return sandbox.post<{ uuid: string; title: string; job_number: string }>("/jobs", {

@@ -112,6 +112,7 @@ export async function crmWrite<Schema extends z.ZodType>(
   options: { body?: unknown; idempotencyKey?: string; invalidates: readonly CrmResource[] },
 ): Promise<CrmResult<z.infer<Schema>>> {
   const config = crmConfig();
+  noteWriteStart(companyScope(config.apiKey), options.invalidates);
   try {
     return await send({
       method,
@@ -133,6 +134,26 @@ export async function crmWrite<Schema extends z.ZodType>(
 /** Drops cached reads another instance's write made stale (lib/crm/cache-invalidation.server.ts). */
 export function dropCachedReads(prefixes: readonly string[]): void {
   cache().invalidate(prefixes);
+}
+
+const holderOfWrites = globalThis as typeof globalThis & { __tradesdeskCrmWriteStarts?: Map<string, number> };
+const writeStarts = () => (holderOfWrites.__tradesdeskCrmWriteStarts ??= new Map());
+
+function noteWriteStart(scope: string, resources: readonly CrmResource[]) {
+  const now = Date.now();
+  for (const resource of resources) writeStarts().set(`${scope}:${resource}`, now);
+}
+
+/**
+ * When this process last started a write affecting these resources (ms since
+ * the epoch, 0 if never). The mirror serves a record the CRM confirmed within
+ * the cache's lifetime as a cache hit only if the CRM confirmed it after this:
+ * a write that failed or timed out may still have changed it, and the cache
+ * drops its reads at a write for the same reason.
+ */
+export function lastWriteStartedAt(resources: readonly CrmResource[]): number {
+  const scope = companyScope(crmConfig().apiKey);
+  return Math.max(0, ...resources.map((resource) => writeStarts().get(`${scope}:${resource}`) ?? 0));
 }
 
 async function send<Schema extends z.ZodType>(request: {

@@ -6,6 +6,7 @@ import { reportUnreadable } from "@/lib/crm/unreadable-records.server";
 import { customerListSchema, customerSchema, deletedSchema } from "@/lib/crm/schemas.server";
 // The CRM mirror learns from every answer here (read-through, write-through; ADR-014).
 import { mirrorCustomers, mirrorDeleted } from "@/lib/mirror/mirror-observer.server";
+import { recentlyConfirmedCustomer } from "@/lib/mirror/mirror-hit.server";
 
 /** Customer operations of the CRM (CRM-API 000). Customer changes also touch jobs, which embed customer names. */
 const AFFECTS = ["customers", "jobs"] as const;
@@ -34,6 +35,9 @@ export async function listCustomers(params: ListCustomersParams = {}, options: {
 }
 
 export async function getCustomer(uuid: string, options: { includeDeleted?: boolean; cache?: boolean } = {}) {
+  // A record the CRM confirmed within the cache's lifetime (a list, a write) is a cache hit (ADR-018).
+  const recent = options.cache === false ? null : await recentlyConfirmedCustomer(uuid, { includeDeleted: options.includeDeleted });
+  if (recent) return recent;
   const result = await crmRead(`/customers/${encodeURIComponent(uuid)}`, customerSchema, {
     query: { include_deleted: options.includeDeleted ? "true" : undefined },
     cache: options.cache,

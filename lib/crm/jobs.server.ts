@@ -6,6 +6,7 @@ import { reportUnreadable } from "@/lib/crm/unreadable-records.server";
 import { deletedSchema, jobDetailSchema, jobListSchema } from "@/lib/crm/schemas.server";
 // The CRM mirror learns from every answer here (read-through, write-through; ADR-014).
 import { mirrorDeleted, mirrorJobDetail, mirrorJobs } from "@/lib/mirror/mirror-observer.server";
+import { recentlyConfirmedJob } from "@/lib/mirror/mirror-hit.server";
 
 /** Job operations of the CRM (CRM-API 002). */
 const AFFECTS = ["jobs"] as const;
@@ -42,6 +43,9 @@ export async function listJobs(params: ListJobsParams = {}, options: { cache?: b
 }
 
 export async function getJob(uuid: string, options: { includeDeleted?: boolean; cache?: boolean } = {}) {
+  // A job the CRM confirmed whole within the cache's lifetime (a create's or a save's answer) is a cache hit (ADR-018).
+  const recent = options.cache === false ? null : await recentlyConfirmedJob(uuid, { includeDeleted: options.includeDeleted });
+  if (recent) return recent;
   const result = await crmRead(`/jobs/${encodeURIComponent(uuid)}`, jobDetailSchema, {
     query: { include_deleted: options.includeDeleted ? "true" : undefined },
     cache: options.cache,

@@ -6,5 +6,6 @@ export type CustomerDto = Customer & { extras: CustomerExtras };
 
 /** A caller lookup's match: the customer, with their open jobs for the first few matches. */
 export interface LookupMatch extends CustomerDto {
-  open_jobs: { total: number; items: JobListItem[] } | null;
+  /** as_of: when the open jobs come from the mirror, when sync last looked at the CRM (ADR-018); null when the CRM listed them just now. */
+  open_jobs: { total: number; items: JobListItem[]; as_of: string | null } | null;
 }

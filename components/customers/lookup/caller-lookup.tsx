@@ -228,7 +228,7 @@ export function CallerLookup({ canWrite, timeZone }: { canWrite: boolean; timeZo
             )}
             {matches.map((match, index) => (
               <div key={match.uuid} {...optionProps(index)} aria-label={lookupMatchSummary(match)}>
-                <LookupMatchCard match={match} />
+                <LookupMatchCard match={match} timeZone={timeZone} />
               </div>
             ))}
           </div>

@@ -1,3 +1,4 @@
+import { formatAsOf } from "@/components/mirror/mirror-freshness";
 import { Badge } from "@/components/ui/badge";
 import type { LookupMatch } from "@/lib/customers/queries/lookup-callers";
 import { customerName, formatAddress, formatCalendarDate, physicalAddress } from "@/lib/customers/customer-format";
@@ -15,7 +16,7 @@ export function lookupMatchSummary(match: LookupMatch): string {
  * (company, phone, email, address) and what is already going on for them
  * (open jobs), so the office doesn't book a second visit for the same leak.
  */
-export function LookupMatchCard({ match }: { match: LookupMatch }) {
+export function LookupMatchCard({ match, timeZone }: { match: LookupMatch; timeZone: string }) {
   const address = formatAddress(physicalAddress(match));
   const jobs = match.open_jobs;
   return (
@@ -40,7 +41,7 @@ export function LookupMatchCard({ match }: { match: LookupMatch }) {
         {jobs === null ? (
           <p className="text-slate-600">Open the customer to see their jobs.</p>
         ) : jobs.total === 0 ? (
-          <p className="text-slate-600">No open jobs.</p>
+          <p className="text-slate-600">No open jobs.{jobs.as_of ? <OpenJobsAge asOf={jobs.as_of} timeZone={timeZone} /> : null}</p>
         ) : (
           <>
             <p className="font-medium text-slate-800">
@@ -58,9 +59,27 @@ export function LookupMatchCard({ match }: { match: LookupMatch }) {
               ))}
               {jobs.total > jobs.items.length && <li className="text-slate-600">and {jobs.total - jobs.items.length} more</li>}
             </ul>
+            {jobs.as_of ? (
+              <p className="mt-1 text-xs text-slate-600">
+                <OpenJobsAge asOf={jobs.as_of} timeZone={timeZone} />
+              </p>
+            ) : null}
           </>
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * Open jobs from the mirror (ADR-018): those created or changed through
+ * Tradesdesk are current; changes made in the CRM's own app show once sync
+ * has looked, so the card says when that was.
+ */
+function OpenJobsAge({ asOf, timeZone }: { asOf: string; timeZone: string }) {
+  return (
+    <span className="block text-xs text-slate-600">
+      Open jobs from Tradesdesk&apos;s copy of the CRM, as of <time dateTime={asOf}>{formatAsOf(asOf, timeZone)}</time>.
+    </span>
   );
 }
