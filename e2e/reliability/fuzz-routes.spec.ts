@@ -14,7 +14,15 @@ import { expect, test } from "../support/fixtures";
  * placed here (the first test fails until it is). Sign-in (throttled) and
  * sign-out (it would end the session under test) are covered by their own specs.
  */
-const VALIDATES_QUERY = ["GET /api/customers", "GET /api/jobs", "GET /api/lookup", "GET /api/trash", "GET /api/schedule"];
+const VALIDATES_QUERY = [
+  "GET /api/customers",
+  "GET /api/jobs",
+  "GET /api/jobs/board",
+  "GET /api/lookup",
+  "GET /api/trash",
+  "GET /api/schedule",
+  "GET /api/overview/agenda",
+];
 const VALIDATES_BODY = [
   "POST /api/customers",
   "PUT /api/customers/[id]",
