@@ -100,7 +100,12 @@ const POSTGRES_E2E_SPECS = [
  * create ignores the address fields, lists leave out timestamps), so what was
  * typed is proven to reach a CRM that behaves that way too.
  */
-const STRICT_DOCS_E2E_SPECS = ["e2e/customers/create-customer.spec.ts", "e2e/customers/edit-conflict.spec.ts", "e2e/jobs/job-form.spec.ts"];
+const STRICT_DOCS_E2E_SPECS = [
+  "e2e/customers/create-customer.spec.ts",
+  "e2e/customers/edit-conflict.spec.ts",
+  "e2e/customers/strict-docs-list.spec.ts",
+  "e2e/jobs/job-form.spec.ts",
+];
 
 async function startPostgres(): Promise<TestPostgres | null> {
   heading("Postgres");
