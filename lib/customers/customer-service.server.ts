@@ -8,6 +8,7 @@ import { customerFormDefaults, type CustomerInput, type CustomerUpdateInput } fr
 import type { CustomerDto } from "@/lib/customers/customer-types";
 import { createRecord, updateRecord, type RecordWrites } from "@/lib/records/record-writes.server";
 import { deleteOpenJobsOf } from "@/lib/jobs/job-service.server";
+import { possibleDuplicateError, possibleDuplicatesOf } from "@/lib/customers/duplicate-check.server";
 import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service.server";
 
 export type { CustomerDto };
@@ -32,13 +33,49 @@ const customerWrites: RecordWrites<Customer, CustomerInput> = {
   conflictRecord: toCustomerDto,
 };
 
-export function createCustomerFromInput(input: CustomerInput, idempotencyKey: string, context: WriteContext) {
-  return createRecord(customerWrites, input, idempotencyKey, context);
+const CONFIRMED_NOTE = "saved although possible duplicates were shown (the person confirmed this is someone else)";
+
+const digits = (value: unknown) => (typeof value === "string" ? value.replace(/\D/g, "").replace(/^1(?=\d{10}$)/, "") : "");
+const lowered = (value: unknown) => (typeof value === "string" ? value.trim().toLowerCase() : "");
+const NAME_AND_STREET = ["first_name", "last_name", "physical_address1"] as const;
+
+/**
+ * Refuses a save that may make a second record of someone on file (409
+ * `possible_duplicate`), unless the person confirmed it. An update is checked
+ * on what it changes only: a phone left as it is (or typed again in another
+ * format) flags nobody.
+ */
+async function refuseDuplicates(values: Record<string, unknown>, current: Customer | null) {
+  const only = new Set<"phone" | "email" | "name_and_address">();
+  if (!current || digits(values.phone) !== digits(current.phone)) only.add("phone");
+  if (!current || lowered(values.email) !== lowered(current.email)) only.add("email");
+  if (!current || NAME_AND_STREET.some((field) => lowered(values[field]) !== lowered(current[field]))) only.add("name_and_address");
+  if (only.size === 0) return;
+  const matches = await possibleDuplicatesOf(values, { excludeUuid: current?.uuid, only });
+  if (matches.length > 0) throw possibleDuplicateError(matches);
+}
+
+/** The writes with the duplicate check, or, once the person confirmed, without it and with their answer on the audit entry. */
+function writesFor(confirmDuplicate: boolean, context: WriteContext): [RecordWrites<Customer, CustomerInput>, WriteContext] {
+  if (confirmDuplicate) return [customerWrites, { ...context, note: CONFIRMED_NOTE }];
+  return [{ ...customerWrites, beforeWrite: refuseDuplicates }, context];
+}
+
+export function createCustomerFromInput(input: CustomerInput, idempotencyKey: string, context: WriteContext, options: { confirmDuplicate?: boolean } = {}) {
+  const [writes, audited] = writesFor(options.confirmDuplicate === true, context);
+  return createRecord(writes, input, idempotencyKey, audited);
 }
 
 /** A partial update, refused with 409 when someone else changed the customer since `expected_updated_at` (see updateRecord). */
-export function updateCustomerFromPatch(uuid: string, patch: CustomerUpdateInput, idempotencyKey: string, context: WriteContext) {
-  return updateRecord(customerWrites, uuid, patch, idempotencyKey, context);
+export function updateCustomerFromPatch(
+  uuid: string,
+  patch: CustomerUpdateInput,
+  idempotencyKey: string,
+  context: WriteContext,
+  options: { confirmDuplicate?: boolean } = {},
+) {
+  const [writes, audited] = writesFor(options.confirmDuplicate === true, context);
+  return updateRecord(writes, uuid, patch, idempotencyKey, audited);
 }
 
 /**

@@ -1,12 +1,14 @@
+import { z } from "zod";
 import { crmJson, withNotSaved } from "@/lib/api/crm-response.server";
 import { defineRoute } from "@/lib/api/define-route.server";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
-import { readJsonBody } from "@/lib/api/read-body.server";
+import { parseWith, readJsonBody } from "@/lib/api/read-body.server";
 import { booleanParam } from "@/lib/api/query-params.server";
 import { uuidParam } from "@/lib/api/uuid-param.server";
 import { getCustomer } from "@/lib/crm/customers.server";
 import { crmOrMirror } from "@/lib/mirror/mirror-fallback.server";
 import { mirroredCustomer } from "@/lib/mirror/mirror-record.server";
+import { takeConfirmDuplicate } from "@/lib/customers/confirm-duplicate.server";
 import { customerUpdateSchema } from "@/lib/customers/customer-schema";
 import { deleteCustomerById, toCustomerDto, updateCustomerFromPatch } from "@/lib/customers/customer-service.server";
 
@@ -26,8 +28,9 @@ export const GET = defineRoute<Params>("read", async ({ request, params }) => {
 export const PUT = defineRoute<Params>("write", async ({ request, params, requestId, user }) => {
   const uuid = uuidParam(params.uuid);
   const key = idempotencyKeyFor(request, user, `update-customer-${uuid}`);
-  const patch = await readJsonBody(request, customerUpdateSchema);
-  const result = await updateCustomerFromPatch(uuid, patch, key, { user, requestId });
+  const { confirmDuplicate, rest } = takeConfirmDuplicate(await readJsonBody(request, z.unknown()));
+  const patch = parseWith(customerUpdateSchema, rest);
+  const result = await updateCustomerFromPatch(uuid, patch, key, { user, requestId }, { confirmDuplicate });
   return crmJson(result, withNotSaved(result, toCustomerDto(result.data)));
 });
 
