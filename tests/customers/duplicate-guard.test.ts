@@ -23,9 +23,10 @@ async function crmCustomer(body: Record<string, unknown>) {
   return (created.body as { data: { uuid: string; updated_at: string } }).data;
 }
 
-async function create(body: Record<string, unknown>, as: SignedIn = staff) {
+async function create(body: Record<string, unknown>, as: SignedIn = staff, key: string = crypto.randomUUID()) {
   const { POST } = await import("@/app/api/customers/route");
-  return callRoute(POST, "/api/customers", { as, method: "POST", headers: JSON_HEADERS(), body: JSON.stringify(body) });
+  const headers = { "content-type": "application/json", "idempotency-key": key };
+  return callRoute(POST, "/api/customers", { as, method: "POST", headers, body: JSON.stringify(body) });
 }
 
 async function update(uuid: string, body: Record<string, unknown>, as: SignedIn = staff) {
@@ -122,6 +123,18 @@ describe("creating a customer", () => {
     expect(refused.body.error).toMatch(/Could not check whether this customer is already on file/);
     const saved = await create({ first_name: "Dee", last_name: "Unchecked", phone: "206-555-0177", confirm_duplicate: true });
     expect(saved.status).toBe(201);
+  });
+
+  it("replays a create whose answer was lost instead of calling it a duplicate of the customer it made", async () => {
+    const key = crypto.randomUUID();
+    const body = { first_name: "Flo", last_name: "Retry", phone: "206-555-0188" };
+    const first = await create(body, staff, key);
+    expect(first.status).toBe(201);
+    const again = await create(body, staff, key);
+    expect(again.status).toBe(201);
+    expect((again.body.data as { uuid: string }).uuid).toBe((first.body.data as { uuid: string }).uuid);
+    // A new intent with the same details is asked about.
+    expect((await create(body)).status).toBe(409);
   });
 
   it("refuses confirm_duplicate that is not a boolean with a 400 naming it", async () => {

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { crmJson, withNotSaved } from "@/lib/api/crm-response.server";
 import { defineRoute } from "@/lib/api/define-route.server";
 import { idempotencyKeyFor } from "@/lib/api/idempotency-key.server";
-import { parseWith, readJsonBody } from "@/lib/api/read-body.server";
+import { parseWith, readJsonBody, readOptionalJsonBody } from "@/lib/api/read-body.server";
 import { booleanParam } from "@/lib/api/query-params.server";
+import { unknownFieldsError } from "@/lib/api/field-errors";
+import { OPEN_JOBS_CHOICES } from "@/lib/jobs/job-enums";
 import { uuidParam } from "@/lib/api/uuid-param.server";
 import { getCustomer } from "@/lib/crm/customers.server";
 import { crmOrMirror } from "@/lib/mirror/mirror-fallback.server";
@@ -34,11 +36,17 @@ export const PUT = defineRoute<Params>("write", async ({ request, params, reques
   return crmJson(result, withNotSaved(result, toCustomerDto(result.data)));
 });
 
+/** `{open_jobs: "delete" | "keep"}`, or no body: then a customer with open jobs is a 409 listing them. */
+const deleteBodySchema = z.strictObject(
+  { open_jobs: z.enum(OPEN_JOBS_CHOICES, { error: 'Send "delete" to delete the open jobs too, or "keep" to leave them.' }).optional() },
+  unknownFieldsError("field"),
+);
+
 export const DELETE = defineRoute<Params>("write", async ({ request, params, requestId, user }) => {
   const uuid = uuidParam(params.uuid);
-  const withOpenJobs = booleanParam(new URL(request.url).searchParams, "with_open_jobs");
+  const openJobs = (await readOptionalJsonBody(request, deleteBodySchema))?.open_jobs;
   // The choice is part of the intent: the same key with and without the jobs must not replay one for the other.
-  const key = idempotencyKeyFor(request, user, `delete-customer-${uuid}${withOpenJobs ? "-with-jobs" : ""}`);
-  const { result, jobsDeleted } = await deleteCustomerById(uuid, key, { user, requestId }, { withOpenJobs });
+  const key = idempotencyKeyFor(request, user, `delete-customer-${uuid}${openJobs ? `-open-jobs-${openJobs}` : ""}`);
+  const { result, jobsDeleted } = await deleteCustomerById(uuid, key, { user, requestId }, { openJobs });
   return crmJson(result, { uuid, deleted: true, jobs_deleted: jobsDeleted });
 });
