@@ -1,4 +1,5 @@
 import type { CsvColumn } from "@/lib/csv/to-csv";
+import { locationLabel } from "@/lib/jobs/location-label";
 import { personName, scheduledDay } from "@/lib/jobs/job-format";
 import type { JobListItem, Location } from "@/lib/jobs/job-types";
 
@@ -9,7 +10,7 @@ import type { JobListItem, Location } from "@/lib/jobs/job-types";
  * (customer, location, assignee). `field` names the documented field a column holds.
  */
 export function jobCsvColumns(locations: readonly Location[]): Array<CsvColumn<JobListItem> & { field: string }> {
-  const locationName = (uuid: string | null | undefined) => (uuid ? (locations.find((location) => location.uuid === uuid)?.name ?? "") : "");
+  const locationName = (uuid: string | null | undefined) => locationLabel(uuid, locations);
   return [
     { field: "uuid", header: "Job ID", value: (job) => job.uuid },
     { field: "job_number", header: "Job number", value: (job) => job.job_number },

@@ -1,9 +1,9 @@
 import { crmJson } from "@/lib/api/crm-response.server";
 import { defineRoute } from "@/lib/api/define-route.server";
-import { listLocations } from "@/lib/crm/locations.server";
+import { listAllLocations } from "@/lib/crm/locations.server";
 
-/** The company's offices and warehouses; few enough for one page of 100. */
+/** Every location of the company, read page by page (100 each), so none shows as "not found" for being on page two. */
 export const GET = defineRoute("read", async () => {
-  const result = await listLocations({ limit: 100 });
-  return crmJson(result, { locations: result.data.locations });
+  const { results, locations } = await listAllLocations();
+  return crmJson(results, { locations });
 });

@@ -32,6 +32,7 @@ import type { CustomerFormState } from "@/lib/customers/customer-schema";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 import type { WithNotSaved } from "@/lib/crm/crm-types";
 import { useDuplicateCheck } from "@/components/customers/form/use-duplicate-check";
+import { locationLabel } from "@/lib/jobs/location-label";
 import { sameContact } from "@/lib/customers/find-duplicates";
 import { duplicateQuestionOf, type DuplicateAnswer } from "@/lib/customers/queries/duplicate-question";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
@@ -102,7 +103,7 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
 
   const locationName = (field: string, value: unknown) => {
     if (field === "primary_service_location_uuid" && typeof value === "string" && value !== "") {
-      return locations.data?.find((location) => location.uuid === value)?.name ?? "A location";
+      return locationLabel(value, locations.data) || "A location";
     }
     return formatCustomerValue(field, value);
   };

@@ -1,5 +1,6 @@
 "use client";
 
+import { locationNotFound } from "@/lib/jobs/location-label";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DeletedBadge, JobFlags, PriorityBadge, StatusBadge } from "@/components/jobs/job-badges";
@@ -154,6 +155,8 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
                     <span className="block text-slate-600">{[job.location.address1, job.location.city, job.location.state].filter(Boolean).join(", ")}</span>
                   )}
                 </>
+              ) : job.location_uuid ? (
+                locationNotFound(job.location_uuid)
               ) : (
                 "No location"
               )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { locationLabel } from "@/lib/jobs/location-label";
 import "@/components/data-table/column-meta";
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
@@ -93,7 +94,7 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
       id: "location",
       header: "Location",
       meta: { label: "Location", sortKey: "location_name" },
-      cell: ({ row }) => (row.original.location_uuid ? (locations.find((location) => location.uuid === row.original.location_uuid)?.name ?? "") : ""),
+      cell: ({ row }) => locationLabel(row.original.location_uuid, locations),
     },
     {
       id: "estimated",
