@@ -6,7 +6,8 @@ import { createCustomer, fullName } from "./customer-fixtures";
 /**
  * The duplicate check the server makes on every save, as the forms show it:
  * an edit that gives a customer someone else's phone is flagged as the field
- * is left and asked about on Save, and "Save anyway" saves it.
+ * is left and asked about on Save, and "Save anyway" saves it; "New
+ * customer" from the lookup offers the customer already on file first.
  */
 test.use({ storageState: storageStatePath("staff") });
 
@@ -40,4 +41,23 @@ test("an edit onto another customer's phone is flagged, asked on Save, and saved
   await expect(page).toHaveURL(`/customers/${edited.uuid}`);
   await expect(page.getByRole("heading", { name: fullName(edited), level: 1 })).toBeVisible();
   expect((await sandbox.get<{ phone: string }>(`/customers/${edited.uuid}`)).phone).toBe(existing.phone);
+});
+
+test("find-or-create: New customer from the lookup offers the customer on file first, and the form keeps what was typed", async ({ page, staffApi }) => {
+  const existing = await createCustomer(staffApi);
+  const digits = (existing.phone ?? "").replace(/\D/g, "");
+
+  await page.goto("/lookup");
+  await page.getByRole("combobox", { name: "Phone, email, name or address" }).fill(digits);
+  await expect(page.getByRole("option").filter({ hasText: fullName(existing) })).toBeVisible();
+  await page.getByRole("link", { name: "None of these? New customer" }).click();
+
+  await expect(page).toHaveURL(/\/customers\/new\?phone=/);
+  const offered = page.getByRole("region", { name: "Already on file" });
+  await expect(offered).toContainText(fullName(existing));
+  // The typed number, in the form's own format.
+  await expect(field(page, "Phone")).toHaveValue(`(${digits.slice(0, 3)}) ${digits.slice(3, 6)}-${digits.slice(6)}`);
+
+  await offered.getByRole("link", { name: `Open existing customer ${fullName(existing)}` }).click();
+  await expect(page).toHaveURL(`/customers/${existing.uuid}`);
 });
