@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { ProgressBar } from "@/components/data-table/progress-bar";
 import { AlertDialog, AlertDialogCancel, dangerButtonClassName } from "@/components/ui/alert-dialog";
 import { inputClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { countOf, deleteRows, intentKeys, restoreRows, type BulkDeleteKind, type BulkFailure } from "@/lib/bulk/bulk-delete";
+import { countOf, deleteRows, intentKeys, restoreRows, type BulkDeleteKind, type BulkFailure, type BulkQuestion } from "@/lib/bulk/bulk-delete";
 import type { BulkProgress } from "@/lib/bulk/run-bulk";
 
 /**
@@ -35,6 +35,22 @@ type Step<Row> =
   | { step: "report"; rows: Row[]; deleted: Row[]; failed: BulkFailure<Row>[] };
 
 const LISTED = 10;
+
+/** The kind's one question for the batch, as radio buttons. */
+function BatchQuestion({ question, answer, onAnswer }: { question: BulkQuestion; answer: string; onAnswer: (value: string) => void }) {
+  const name = useId();
+  return (
+    <fieldset className="space-y-1">
+      <legend className="font-medium text-slate-800">{question.legend}</legend>
+      {question.choices.map((choice) => (
+        <label key={choice.value} className="flex items-center gap-2">
+          <input type="radio" name={name} value={choice.value} checked={answer === choice.value} onChange={() => onAnswer(choice.value)} />
+          {choice.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 function NameList<Row>({ rows, kind }: { rows: readonly Row[]; kind: BulkDeleteKind<Row> }) {
   return (
@@ -69,6 +85,7 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
   const router = useRouter();
   const [state, setState] = useState<Step<Row>>({ step: "closed" });
   const [typed, setTyped] = useState("");
+  const [answer, setAnswer] = useState(kind.question?.choices[0]?.value ?? "");
   const keyFor = useRef(intentKeys());
   const inputId = useId();
   const count = selected.length;
@@ -78,6 +95,7 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
   function open() {
     keyFor.current = intentKeys();
     setTyped("");
+    setAnswer(kind.question?.choices[0]?.value ?? "");
     setState({ step: "confirm", rows: selected });
   }
 
@@ -93,8 +111,12 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
 
   async function run(all: Row[], attempt: Row[], deletedBefore: Row[]) {
     setState({ step: "running", rows: all, deleted: deletedBefore, progress: { total: attempt.length, done: 0, failed: 0 } });
-    const report = await deleteRows(kind, attempt, keyFor.current, (progress) =>
-      setState((current) => (current.step === "running" ? { ...current, progress } : current)),
+    const report = await deleteRows(
+      kind,
+      attempt,
+      keyFor.current,
+      (progress) => setState((current) => (current.step === "running" ? { ...current, progress } : current)),
+      kind.question ? answer : undefined,
     );
     // The table behind the dialog shows the truth at once, failures or not.
     void kind.refresh();
@@ -159,6 +181,7 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
           <form onSubmit={onSubmit} className="space-y-4 text-sm">
             <NameList rows={state.rows} kind={kind} />
             {note && <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">{note}</p>}
+            {kind.question && <BatchQuestion question={kind.question} answer={answer} onAnswer={setAnswer} />}
             <div>
               <label htmlFor={inputId} className="block font-medium text-slate-800">
                 Type {state.rows.length} to confirm
@@ -215,6 +238,7 @@ export function BulkDelete<Row>({ kind, selected, onClearSelection, note }: Bulk
                 </div>
               </div>
             )}
+            {kind.question && <BatchQuestion question={kind.question} answer={answer} onAnswer={setAnswer} />}
             <div className="flex flex-wrap justify-end gap-2">
               <button type="button" className={secondaryButtonClassName} onClick={close}>
                 Close

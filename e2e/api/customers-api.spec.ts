@@ -16,8 +16,16 @@ const unique = () =>
     .replace(/[^a-z]/g, "")
     .slice(0, 8)}`;
 
+/** Every customer here has one phone on purpose: they confirm the possible duplicate (ADR-021), which these tests are not about. */
 function validCustomer(lastName: string) {
-  return { first_name: "Marta", last_name: lastName, phone: "(206) 555-0142", email: `${lastName.toLowerCase()}@example.com`, customer_type: "Residential" };
+  return {
+    first_name: "Marta",
+    last_name: lastName,
+    phone: "(206) 555-0142",
+    email: `${lastName.toLowerCase()}@example.com`,
+    customer_type: "Residential",
+    confirm_duplicate: true,
+  };
 }
 
 test("lists customers with the CRM's totals and filters, through the shared cache", async ({ staffApi, sandbox }) => {

@@ -38,7 +38,7 @@ test("deletes the ticked customers after the count is typed, shows progress, and
 
   const dialog = await openConfirmation(page, 3);
   for (const customer of customers) await expect(dialog.getByRole("listitem").filter({ hasText: fullName(customer) })).toBeVisible();
-  await expect(dialog).toContainText("Deleting customers does not delete their jobs");
+  await expect(dialog).toContainText("Jobs that are Complete or Invoiced stay as they are.");
   await expectNoSeriousAxeViolations(page);
 
   // Slow deletes, so the progress can be seen moving.

@@ -177,11 +177,43 @@ test("exports the filtered view to CSV: its cost first, a progress bar, every ro
   const path = await download.path();
   const { readFile } = await import("node:fs/promises");
   const [header, ...rows] = parseCsv(await readFile(path, "utf8"));
-  expect(header?.slice(0, 3)).toEqual(["First name", "Last name", "Company"]);
+  // Every documented field in the docs' order (ADR-021), the extras as their own columns.
+  expect(header).toEqual([
+    "Customer ID",
+    "First name",
+    "Last name",
+    "Company",
+    "Email",
+    "Phone",
+    "Customer type",
+    "VIP",
+    "Physical address line 1",
+    "Physical address line 2",
+    "Physical city",
+    "Physical state",
+    "Physical ZIP code",
+    "Billing address line 1",
+    "Billing address line 2",
+    "Billing city",
+    "Billing state",
+    "Billing ZIP code",
+    "Primary service location ID",
+    "Notes",
+    "Tags",
+    "Lead source",
+    "Marketing emails",
+    "Marketing texts",
+    "Other internal flags",
+    "On-my-way notification",
+    "Added",
+    "Last changed",
+    "Deleted",
+  ]);
   const idColumn = header?.indexOf("Customer ID") ?? -1;
   const typeColumn = header?.indexOf("Customer type") ?? -1;
+  const [first, last] = [header?.indexOf("First name") ?? -1, header?.indexOf("Last name") ?? -1];
   expect(rows.map((row) => row[idColumn])).toEqual(expected.map((customer) => customer.uuid));
-  expect(rows.map((row) => `${row[0]} ${row[1]}`)).toEqual(expected.map((customer) => `${customer.first_name} ${customer.last_name}`));
+  expect(rows.map((row) => `${row[first]} ${row[last]}`)).toEqual(expected.map((customer) => `${customer.first_name} ${customer.last_name}`));
   expect(new Set(rows.map((row) => row[typeColumn]))).toEqual(new Set(["Residential"]));
 });
 

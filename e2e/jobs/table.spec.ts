@@ -105,8 +105,10 @@ test("the filtered view exports to CSV, every page of it", async ({ page, sandbo
   const file = await (await download).path();
   const csv = await readFile(file, "utf8");
   const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
-  expect(header).toContain("Job number,Title,Customer,Status");
-  expect(row).toContain(`${job.job_number},"${job.title.replaceAll('"', '""')}",Jobby Tablewright,New`);
+  expect(header).toContain("Job ID,Job number,Customer ID,Customer,Location ID,Location,Assigned to ID,Assigned to,Title,Description,Status");
+  expect(header).toContain("Started,Completed,Invoiced,Paid,Internal notes,Notes for the customer,Created,Last changed,Deleted");
+  expect(row).toContain(`,Jobby Tablewright,`);
+  expect(row).toContain(`,"${job.title.replaceAll('"', '""')}",`);
   expect(row).toContain("1234.5");
 });
 

@@ -12,7 +12,7 @@ test("concurrent edits of one customer: exactly one wins, the other gets 409 wit
       await (
         await staffApi.post("/api/customers", {
           headers: { "Idempotency-Key": newIdempotencyKey() },
-          data: { first_name: "Connie", last_name: `Current${String.fromCharCode(97 + round)}`, phone: "206-555-0111" },
+          data: { first_name: "Connie", last_name: `Current${String.fromCharCode(97 + round)}`, phone: "206-555-0111", confirm_duplicate: true },
         })
       ).json()
     ).data;

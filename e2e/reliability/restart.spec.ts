@@ -70,7 +70,7 @@ test("killing the server mid-burst loses nothing and duplicates nothing", async 
         try {
           const response = await api.post("/api/customers", {
             headers: { "Idempotency-Key": intent.key },
-            data: { first_name: "Rita", last_name: intent.lastName, phone: "206-555-0123" },
+            data: { first_name: "Rita", last_name: intent.lastName, phone: "206-555-0123", confirm_duplicate: true },
             timeout: 10_000,
           });
           if (response.status() === 201) return;

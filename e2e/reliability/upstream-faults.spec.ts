@@ -81,7 +81,12 @@ test("creates and updates under 20% CRM failures: exactly one record per create,
       apis.map(async (api, client) => {
         for (let index = client; index < RECORDS; index += CLIENTS) {
           const lastName = names[index]!;
-          const record = await untilDone(api, tally, "POST", "/api/customers", { first_name: "Fay", last_name: lastName, phone: "206-555-0150" });
+          const record = await untilDone(api, tally, "POST", "/api/customers", {
+            first_name: "Fay",
+            last_name: lastName,
+            phone: "206-555-0150",
+            confirm_duplicate: true,
+          });
           created.push({ uuid: record.uuid, updated_at: record.updated_at, lastName });
           // A read in between: it answers, or fails with a clear retryable error.
           const read = await api.get(`/api/customers/${record.uuid}`, { timeout: REQUEST_TIMEOUT_MS }).catch(() => null);

@@ -17,6 +17,9 @@ export type ApiErrorCode =
   | "unsupported_media_type"
   | "conflict"
   | "conflict_busy"
+  | "possible_duplicate"
+  | "duplicate_check_failed"
+  | "has_open_jobs"
   | "not_deleted"
   | "deleted_again"
   | "rate_limited"
@@ -36,6 +39,8 @@ export class ApiError extends Error {
     readonly headers?: Record<string, string>,
     /** For a 409 on an update: the record as it is now, so the person can see what changed. */
     readonly current?: unknown,
+    /** What a 409 lists beside its message (`matches` of a possible duplicate, the `open_jobs` holding a delete): keys added to the envelope. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -48,6 +53,11 @@ export interface ApiErrorBody {
   code: ApiErrorCode;
   fields?: Record<string, string>;
   current?: unknown;
+  /** A possible duplicate's matches (409 possible_duplicate). */
+  matches?: unknown;
+  /** The open jobs that hold a customer's delete (409 has_open_jobs), and how many there are. */
+  open_jobs?: unknown;
+  open_jobs_total?: number;
   request_id: string;
 }
 

@@ -125,6 +125,7 @@ export function errorResponse(error: unknown, requestId: string): Response {
     code: apiError.code,
     ...(apiError.fields ? { fields: apiError.fields } : {}),
     ...(apiError.current !== undefined ? { current: apiError.current } : {}),
+    ...apiError.extra,
     request_id: requestId,
   };
   return Response.json(body, { status: apiError.status, headers: apiError.headers });

@@ -10,6 +10,8 @@ import { describeCrmError } from "@/lib/errors/describe-crm-error";
 export interface WriteContext {
   user: CurrentUser;
   requestId: string;
+  /** Said on the audit entry beside the outcome: a choice the person made on the way (saved despite possible duplicates, open jobs kept). */
+  note?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function auditedWrite<T>(
       resourceId: resourceIdOf ? resourceIdOf(result.data) : entry.resourceId,
       changes: entry.changes ?? null,
       outcome: "accepted",
-      detail: writeDetailOf(result.meta),
+      detail: withNote(context.note, writeDetailOf(result.meta)),
     });
     return result;
   } catch (error) {
@@ -42,10 +44,14 @@ export async function auditedWrite<T>(
       resourceId: entry.resourceId,
       changes: entry.changes ?? null,
       outcome: rejected ? "rejected" : "failed",
-      detail: auditDetailOf(error),
+      detail: withNote(context.note, auditDetailOf(error)),
     });
     throw error;
   }
+}
+
+function withNote(note: string | undefined, detail: string | null): string | null {
+  return [note, detail].filter(Boolean).join("; ") || null;
 }
 
 /** A retry the CRM replayed, and fields the CRM did not keep (lib/crm/kept-write.server.ts), are said beside "accepted". */

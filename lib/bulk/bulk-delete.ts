@@ -11,10 +11,22 @@ export interface BulkDeleteKind<Row> {
   noun: { one: string; many: string };
   id: (row: Row) => string;
   label: (row: Row) => string;
-  remove: (id: string, idempotencyKey: string) => Promise<unknown>;
+  /** `answer` is the batch's answer to `question`, when the kind asks one. */
+  remove: (id: string, idempotencyKey: string, answer?: string) => Promise<unknown>;
+  /**
+   * Asked once for the whole batch in the confirmation (and again before
+   * "Try again"): what happens where the server would hold a delete (a
+   * customer's open jobs). The first choice is the default.
+   */
+  question?: BulkQuestion;
   restore: (id: string, idempotencyKey: string) => Promise<unknown>;
   /** Brings every query showing these records up to date; awaited before the table is trusted again (the kind's hook binds it to the query client). */
   refresh: () => Promise<unknown>;
+}
+
+export interface BulkQuestion {
+  legend: string;
+  choices: ReadonlyArray<{ value: string; label: string }>;
 }
 
 /** Two or three at a time: quick enough for a page of 100, gentle on the CRM's rate limit. */
@@ -65,12 +77,13 @@ export async function deleteRows<Row>(
   rows: readonly Row[],
   keyFor: (id: string) => string,
   onProgress?: (progress: BulkProgress) => void,
+  answer?: string,
 ): Promise<BulkDeleteReport<Row>> {
   const results = await runBulk(
     rows,
     (row) => {
       const id = kind.id(row);
-      return kind.remove(id, keyFor(id));
+      return kind.remove(id, keyFor(id), answer);
     },
     { concurrency: BULK_CONCURRENCY, onSettled: (_result, progress) => onProgress?.(progress) },
   );

@@ -502,4 +502,21 @@ create index mirror_jobs_updated on mirror_jobs (scope, updated_at, uuid) where 
 create index mirror_jobs_customer_sort on mirror_jobs (scope, customer_sort, uuid) where deleted_at is null;
 `,
   },
+  // ── Creates by their intent, across instances (ADR-021) ──
+  {
+    id: "011_create_intents",
+    sql: /* sql */ `
+-- Each customer create the dashboard sent, by its person-scoped Idempotency-Key,
+-- written before the CRM is asked: a retry of that intent (its answer lost, its
+-- instance gone) is sent again with the same key, which the CRM replays, instead
+-- of being told the customer it made is a possible duplicate of itself. Shared by
+-- every instance; kept as long as the CRM replays a key (24 hours).
+create table create_intents (
+  idempotency_key text primary key,
+  started_at timestamptz(3) not null default now(),
+  customer_uuid text
+);
+create index create_intents_started on create_intents (started_at);
+`,
+  },
 ];

@@ -25,6 +25,8 @@ export class ApiRequestError extends Error {
     readonly current: unknown = undefined,
     /** Whole seconds the server asked to wait before trying again (Retry-After), if it said. */
     readonly retryAfterSeconds: number | null = null,
+    /** The whole error envelope, for answers that list more than a message (possible duplicates, open jobs). */
+    readonly body: Partial<ApiErrorBody> = {},
   ) {
     super(requestId ? `${message} (request ${shortRequestId(requestId)})` : message);
     this.detail = message;
@@ -80,6 +82,7 @@ export async function apiFetchWithMeta<T>(path: string, init: RequestInit & { js
     error.request_id ?? headerRequestId,
     error.current,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    error,
   );
   if (failure.status === 401 && failure.code === "unauthenticated" && !isAuthPath(path)) sessionEnded();
   throw failure;

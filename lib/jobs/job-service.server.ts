@@ -5,7 +5,7 @@ import { getCustomer } from "@/lib/crm/customers.server";
 import { CrmError } from "@/lib/crm/errors.server";
 import * as crm from "@/lib/crm/jobs.server";
 import type { JobDetail, JobListItem } from "@/lib/crm/schemas.server";
-import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
+import { JOBS_HOLDING_A_DELETE } from "@/lib/jobs/job-enums";
 import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service.server";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
 import { checkJobRules } from "@/lib/jobs/job-fields";
@@ -73,8 +73,16 @@ export async function restoreJobById(uuid: string, expectedDeletedAt: string | u
   return { ...result, data: result.data as JobDetail };
 }
 
+/** The first page (100) of a customer's open jobs (JOBS_HOLDING_A_DELETE), read fresh, with their total. */
+export async function openJobsOf(customerUuid: string): Promise<{ jobs: JobListItem[]; total: number }> {
+  const { data } = await crm.listJobs({ customerUuid, statuses: JOBS_HOLDING_A_DELETE, limit: 100 }, { cache: false });
+  return { jobs: data.jobs, total: data.pagination.total };
+}
+
+export const jobLabel = (job: Pick<JobListItem, "job_number" | "title">) => (job.job_number ? `${job.job_number} ${job.title}` : job.title);
+
 /**
- * Deletes every open job (any status but Complete) of a customer, one at a
+ * Deletes every open job (JOBS_HOLDING_A_DELETE) of a customer, one at a
  * time, each with a key derived from the customer's delete so a retry repeats
  * none. The list is read whole first: deleting while paging would shift the
  * pages. A job someone else deleted meanwhile is skipped.
@@ -82,7 +90,7 @@ export async function restoreJobById(uuid: string, expectedDeletedAt: string | u
 export async function deleteOpenJobsOf(customerUuid: string, idempotencyKey: string, context: WriteContext): Promise<Array<{ uuid: string; label: string }>> {
   const open: JobListItem[] = [];
   for (let page = 1; ; page += 1) {
-    const { data } = await crm.listJobs({ customerUuid, statuses: OPEN_JOB_STATUSES, page, limit: 100 }, { cache: false });
+    const { data } = await crm.listJobs({ customerUuid, statuses: JOBS_HOLDING_A_DELETE, page, limit: 100 }, { cache: false });
     open.push(...data.jobs);
     if (data.jobs.length === 0 || page * data.pagination.limit >= data.pagination.total) break;
   }
@@ -101,7 +109,7 @@ export async function deleteOpenJobsOf(customerUuid: string, idempotencyKey: str
       );
     }
     await noteDeletion("job", job, context, customerUuid);
-    deleted.push({ uuid: job.uuid, label: job.job_number ? `${job.job_number} ${job.title}` : job.title });
+    deleted.push({ uuid: job.uuid, label: jobLabel(job) });
   }
   return deleted;
 }

@@ -32,6 +32,12 @@ export interface RecordWrites<Saved extends { uuid: string; updated_at?: string 
   /** The record as the edit form holds it, for the cross-field rules of a partial update. */
   toFormValues: (record: Saved) => Fields;
   checkRules: (values: Fields, changed: readonly string[]) => Record<string, string>;
+  /**
+   * A last check before the CRM is written to, once the input is valid (a
+   * customer's possible duplicates): it throws to refuse. `values` is the
+   * record as it would be saved (the form's shape); `current` is null on a create.
+   */
+  beforeWrite?: (values: Fields, current: Saved | null) => Promise<void>;
   /** The record as the audit log compares it (the dashboard's extras beside the CRM's fields); default: as it is. */
   auditView?: (record: Saved) => Fields;
   /** The record a 409 sends back, as the browser reads it; default: as it is. */
@@ -55,6 +61,7 @@ export async function createRecord<Saved extends { uuid: string; updated_at?: st
 ): Promise<CrmResult<Saved>> {
   const resolved = writes.resolve ? await writes.resolve(input, null) : input;
   const body = writes.toBody(resolved, null);
+  await writes.beforeWrite?.(resolved, null);
   const changes = diffFields(null, { ...body, ...resolved }, auditedFields(resolved, writes.dashboardOnly));
   try {
     return await auditedWrite(
@@ -107,6 +114,7 @@ export function updateRecord<Saved extends { uuid: string; updated_at?: string |
 
     const ruleErrors = writes.checkRules({ ...writes.toFormValues(current), ...changes }, Object.keys(changes));
     if (Object.keys(ruleErrors).length > 0) throw new ApiError(400, "validation", "Some fields need attention.", ruleErrors);
+    await writes.beforeWrite?.({ ...writes.toFormValues(current), ...changes }, current);
 
     const before = (writes.auditView ?? asIs)(current);
     const audit = diffFields(before, { ...before, ...changes, ...body }, auditedFields(changes, writes.dashboardOnly));

@@ -38,7 +38,15 @@ const customers = () => import("@/app/api/customers/route");
 const customer = () => import("@/app/api/customers/[uuid]/route");
 const audit = () => import("@/app/api/audit/route");
 
-const input = (last: string) => ({ first_name: "Nora", last_name: last, phone: "(206) 555-0190", physical_city: "Seattle", notes: "Side door only" });
+// The same phone on every customer here: these tests are about fields kept, not duplicates (ADR-021).
+const input = (last: string) => ({
+  first_name: "Nora",
+  last_name: last,
+  phone: "(206) 555-0190",
+  physical_city: "Seattle",
+  notes: "Side door only",
+  confirm_duplicate: true,
+});
 const send = (handler: Parameters<typeof callRoute>[0], url: string, method: string, json: unknown, key: string, uuid?: string) =>
   callRoute(handler, url, {
     method,

@@ -184,7 +184,7 @@ describe("deleting a customer with their open jobs", () => {
     const open = [await newJob(customer, "Open one", "Scheduled"), await newJob(customer, "Open two", "New")];
     const done = await newJob(customer, "Finished", "Complete");
 
-    const { jobsDeleted } = await deleteCustomerById(customer, key(), dana, { withOpenJobs: true });
+    const { jobsDeleted } = await deleteCustomerById(customer, key(), dana, { openJobs: "delete" });
     expect(jobsDeleted.map((job) => job.uuid).sort()).toEqual([...open].sort());
     expect((await crm("GET", `/jobs/${done}`)).deleted_at).toBeNull();
     const row = (await listTrash("customer", { search: "cascade", page: 1 })).rows[0]!;

@@ -1,6 +1,7 @@
 "use client";
 
 import { LocalMoment } from "@/components/time/local-moment";
+import { locationLabel } from "@/lib/jobs/location-label";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { toast } from "sonner";
@@ -113,7 +114,7 @@ export function CustomerDetail({ uuid, canWrite }: { uuid: string; canWrite: boo
   const physical = physicalAddress(customer);
   const billing = billingAddress(customer);
   const location = customer.primary_service_location_uuid
-    ? (locations.data?.find((known) => known.uuid === customer.primary_service_location_uuid)?.name ?? "A company location")
+    ? locationLabel(customer.primary_service_location_uuid, locations.data) || "A company location"
     : null;
 
   return (

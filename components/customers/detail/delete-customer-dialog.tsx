@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { toast } from "sonner";
 import { AlertDialog, AlertDialogCancel, dangerButtonClassName } from "@/components/ui/alert-dialog";
 import { secondaryButtonClassName } from "@/components/ui/field";
-import { useDeleteCustomer } from "@/lib/customers/queries/delete-customer";
+import { isHeldByOpenJobs, useDeleteCustomer } from "@/lib/customers/queries/delete-customer";
+import type { OpenJobsChoice } from "@/lib/jobs/job-enums";
 import { useOpenJobs } from "@/lib/customers/queries/get-customer-jobs";
 import { customerName, formatCalendarDate } from "@/lib/customers/customer-format";
 import type { CustomerDto } from "@/lib/customers/customer-types";
@@ -17,9 +18,12 @@ import { trashHrefFor } from "@/lib/trash/trash-url";
 const UNDO_MS = 8_000;
 
 /**
- * Delete with a second look: the dialog reads the customer's open jobs fresh,
- * lists them and asks whether they go too (the CRM deletes no jobs with a
- * customer, so technicians could still be sent). The deletion is followed by
+ * Delete with a second look: the dialog reads the customer's open jobs (any
+ * status but Complete and Invoiced) fresh, lists them and asks whether they go
+ * too (the CRM deletes no jobs with a customer, so technicians could still be
+ * sent). The server holds the same line (409 has_open_jobs), so the answer is
+ * sent with the delete; while the jobs cannot be checked, Delete is disabled
+ * and says why. The deletion is followed by
  * an Undo toast that brings back everything it deleted; afterwards the trash
  * has the customer, and the jobs marked as deleted with them.
  */
@@ -33,6 +37,7 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
   const name = customerName(customer);
   const jobs = openJobs.data?.jobs ?? [];
   const jobTotal = openJobs.data?.pagination.total ?? 0;
+  const uncheckedId = useId();
 
   function undo(deleted: RestoreItem[]) {
     restoreEach(deleted, new Map(), () => undefined)
@@ -59,10 +64,10 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
       .catch(() => undefined);
   }
 
-  function confirm(withOpenJobs: boolean) {
+  function confirm(openJobs: OpenJobsChoice | undefined) {
     setFailure(null);
     remove.mutate(
-      { uuid: customer.uuid, withOpenJobs },
+      { uuid: customer.uuid, openJobs },
       {
         onSuccess: (result) => {
           setOpen(false);
@@ -77,7 +82,12 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
           });
           router.push("/customers");
         },
-        onError: (error) => setFailure(`${name} was not deleted: ${error.message}`),
+        onError: (error) =>
+          setFailure(
+            isHeldByOpenJobs(error)
+              ? `${name} was not deleted: open jobs were added meanwhile. They are listed above; choose what happens to them.`
+              : `${name} was not deleted: ${error.message}`,
+          ),
       },
     );
   }
@@ -105,9 +115,15 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
         <div className="space-y-3 text-sm">
           {openJobs.isPending && <p role="status">Checking for open jobs…</p>}
           {openJobs.isError && (
-            <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-950">
-              Open jobs could not be checked ({openJobs.error.message}). Look at the customer&apos;s jobs before deleting.
-            </p>
+            <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-amber-950">
+              <p id={uncheckedId}>
+                Delete is unavailable: open jobs could not be checked ({openJobs.error.message}). Deleting without knowing could leave jobs that send
+                technicians out.
+              </p>
+              <button type="button" className={`${secondaryButtonClassName} mt-2`} onClick={() => void openJobs.refetch()} disabled={openJobs.isFetching}>
+                {openJobs.isFetching ? "Checking…" : "Check again"}
+              </button>
+            </div>
           )}
           {openJobs.isSuccess && jobTotal === 0 && <p className="text-slate-700">They have no open jobs.</p>}
           {openJobs.isSuccess && jobTotal > 0 && (
@@ -141,15 +157,21 @@ export function DeleteCustomerDialog({ customer }: { customer: CustomerDto }) {
             </AlertDialogCancel>
             {jobTotal > 0 ? (
               <>
-                <button type="button" className={`${secondaryButtonClassName} text-red-800`} onClick={() => confirm(false)} disabled={remove.isPending}>
+                <button type="button" className={`${secondaryButtonClassName} text-red-800`} onClick={() => confirm("keep")} disabled={remove.isPending}>
                   Delete only the customer
                 </button>
-                <button type="button" className={dangerButtonClassName} onClick={() => confirm(true)} disabled={remove.isPending}>
+                <button type="button" className={dangerButtonClassName} onClick={() => confirm("delete")} disabled={remove.isPending}>
                   {remove.isPending ? "Deleting…" : `Delete customer and ${jobTotal === 1 ? "the open job" : `${jobTotal} open jobs`}`}
                 </button>
               </>
             ) : (
-              <button type="button" className={dangerButtonClassName} onClick={() => confirm(false)} disabled={remove.isPending || openJobs.isPending}>
+              <button
+                type="button"
+                className={dangerButtonClassName}
+                onClick={() => confirm(undefined)}
+                disabled={remove.isPending || !openJobs.isSuccess}
+                aria-describedby={openJobs.isError ? uncheckedId : undefined}
+              >
                 {remove.isPending ? "Deleting…" : "Delete customer"}
               </button>
             )}

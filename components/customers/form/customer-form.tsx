@@ -33,6 +33,9 @@ import type { CustomerFormState } from "@/lib/customers/customer-schema";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 import type { WithNotSaved } from "@/lib/crm/crm-types";
 import { useDuplicateCheck } from "@/components/customers/form/use-duplicate-check";
+import { locationLabel } from "@/lib/jobs/location-label";
+import { sameContact } from "@/lib/customers/find-duplicates";
+import { duplicateQuestionOf, type DuplicateAnswer } from "@/lib/customers/queries/duplicate-question";
 import { useLocations } from "@/lib/jobs/queries/get-locations";
 import { ReadyForm } from "@/components/forms/ready-form";
 
@@ -50,8 +53,10 @@ export type CustomerFormMode = { kind: "create"; defaults: CustomerFormState } |
  * - what was typed survives every failure (the values stay in the form; a
  *   network failure offers "Try again" with the same Idempotency-Key, so a
  *   save whose answer was lost is not made twice);
- * - a new customer whose phone or email is already on file is flagged, and
- *   Save asks "open the existing one or create anyway";
+ * - a phone or email already on file is flagged as it is left, and a save the
+ *   server finds a possible duplicate (new or edited) asks "open the existing
+ *   one or save anyway"; a check the server could not make is said, and the
+ *   person chooses;
  * - an edit that crossed someone else's shows both side by side and can be
  *   applied again on top of theirs;
  * - leaving with unsaved changes asks first.
@@ -73,9 +78,13 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [showSummary, setShowSummary] = useState(false);
   const [conflict, setConflict] = useState<ConflictRow[] | null>(null);
-  const [duplicateDialog, setDuplicateDialog] = useState(false);
+  const [duplicateQuestion, setDuplicateQuestion] = useState<DuplicateAnswer | null>(null);
   const intentKey = useIntentKey();
-  const duplicates = useDuplicateCheck(editing ? null : getValues);
+  // While typing, a courtesy notice; on Save the server decides (409 possible_duplicate). An edit never matches itself or flags a value left as it was.
+  const duplicates = useDuplicateCheck(getValues, {
+    excludeUuid: record?.uuid,
+    unchanged: editing ? (field, values) => sameContact(field, values[field], base[field]) : undefined,
+  });
   const locations = useLocations();
   const guard = useUnsavedChangesGuard(formState.isDirty, editing ? "this customer" : "the new customer");
   const conflictHeading = useRef<HTMLDivElement>(null);
@@ -96,7 +105,7 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
 
   const locationName = (field: string, value: unknown) => {
     if (field === "primary_service_location_uuid" && typeof value === "string" && value !== "") {
-      return locations.data?.find((location) => location.uuid === value)?.name ?? "A location";
+      return locationLabel(value, locations.data) || "A location";
     }
     return formatCustomerValue(field, value);
   };
@@ -154,30 +163,33 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
       onConflict(current, values);
       return;
     }
+    const duplicate = duplicateQuestionOf(error);
+    if (duplicate) {
+      setDuplicateQuestion(duplicate);
+      return;
+    }
     const failure = describeSaveFailure(error, setError, CUSTOMER_FIELDS);
     if (failure.showSummary) setShowSummary(true);
     if (failure.problem) setProblem(failure.problem);
   }
 
-  async function save(values: CustomerFormState, options: { createAnyway?: boolean } = {}) {
+  async function save(values: CustomerFormState, options: { confirmDuplicate?: boolean } = {}) {
     setProblem(null);
     setShowSummary(false);
+    const confirmDuplicate = options.confirmDuplicate === true;
     try {
       // A new customer the CRM did not keep all of is edited from then on (record is set): Save must not add a second one.
       if (mode.kind === "create" && !record) {
-        const found = await duplicates.check(values);
-        if (found.length > 0 && !options.createAnyway && !duplicates.isAcknowledged(found)) {
-          setDuplicateDialog(true);
-          return;
-        }
-        onSaved(await create.mutateAsync({ values, idempotencyKey: intentKey.keyFor(values) }), values);
+        const key = intentKey.keyFor({ values, confirmDuplicate });
+        onSaved(await create.mutateAsync({ values, idempotencyKey: key, confirmDuplicate }), values);
       } else if (record) {
         const patch = buildCustomerPatch(base, values, record.updated_at ?? "");
         if (!patch) {
           setProblem({ message: "Nothing to save: nothing has been changed.", retry: false, tone: "info" });
           return;
         }
-        onSaved(await update.mutateAsync({ uuid: record.uuid, patch, idempotencyKey: intentKey.keyFor(patch) }), values);
+        const key = intentKey.keyFor({ patch, confirmDuplicate });
+        onSaved(await update.mutateAsync({ uuid: record.uuid, patch, idempotencyKey: key, confirmDuplicate }), values);
       }
     } catch (error) {
       onFailed(error, values);
@@ -189,7 +201,7 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
     setShowSummary(Object.keys(errors).length > 0);
   }
 
-  const submit = (options?: { createAnyway?: boolean }) => handleSubmit((values) => save(values, options), onInvalid);
+  const submit = (options?: { confirmDuplicate?: boolean }) => handleSubmit((values) => save(values, options), onInvalid);
 
   const summary = showSummary
     ? CUSTOMER_FIELDS.flatMap((field) => {
@@ -223,7 +235,7 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
       )}
 
       <NameAndTypeFields form={form} />
-      <ContactFields form={form} notice={editing ? null : <DuplicateNotice matches={duplicates.matches} />} onContactBlur={duplicates.checkCurrent} />
+      <ContactFields form={form} notice={<DuplicateNotice matches={duplicates.matches} />} onContactBlur={duplicates.checkCurrent} />
       <AddressSections form={form} />
       <ServiceAndMarketingFields form={form} locations={locations.data} />
       <NotesField form={form} />
@@ -233,28 +245,25 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
       <FormSaveBar
         submitLabel="Save"
         busy={busy}
-        busyLabel={duplicates.checking ? "Checking for duplicates…" : "Saving…"}
+        busyLabel="Saving…"
         cancelHref={cancelHref}
         fieldsNeedingAttention={summary.length}
         dirty={formState.isDirty}
       />
 
-      {!editing && (
-        <DuplicateDialog
-          matches={duplicates.matches}
-          open={duplicateDialog}
-          onCancel={() => setDuplicateDialog(false)}
-          onOpenExisting={(uuid) => {
-            setDuplicateDialog(false);
-            guard.leave(`/customers/${uuid}`);
-          }}
-          onCreateAnyway={() => {
-            setDuplicateDialog(false);
-            duplicates.acknowledge(duplicates.matches);
-            void submit({ createAnyway: true })();
-          }}
-        />
-      )}
+      <DuplicateDialog
+        question={duplicateQuestion}
+        editing={editing}
+        onCancel={() => setDuplicateQuestion(null)}
+        onOpenExisting={(match) => {
+          setDuplicateQuestion(null);
+          guard.leave(match.link);
+        }}
+        onSaveAnyway={() => {
+          setDuplicateQuestion(null);
+          void submit({ confirmDuplicate: true })();
+        }}
+      />
       {guard.dialog}
     </ReadyForm>
   );

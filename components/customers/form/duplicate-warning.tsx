@@ -3,20 +3,20 @@
 import Link from "next/link";
 import { AlertDialog, AlertDialogCancel } from "@/components/ui/alert-dialog";
 import { primaryButtonClassName, secondaryButtonClassName } from "@/components/ui/field";
-import { customerName } from "@/lib/customers/customer-format";
-import type { DuplicateMatch } from "@/lib/customers/find-duplicates";
+import type { PossibleDuplicate } from "@/lib/customers/duplicate-types";
+import type { DuplicateAnswer } from "@/lib/customers/queries/duplicate-question";
 
-function reasonText(match: DuplicateMatch): string {
-  const both = match.reasons.length === 2;
-  return both ? "same phone and email" : match.reasons[0] === "phone" ? "same phone number" : "same email";
+function reasonText(match: PossibleDuplicate): string {
+  const words = match.reasons.map((reason) => (reason === "phone" ? "phone number" : reason === "email" ? "email" : "name and street address"));
+  return `same ${words.join(" and ")}`;
 }
 
-function contact(match: DuplicateMatch): string {
-  return [match.customer.phone, match.customer.email].filter(Boolean).join(" · ");
+function contact(match: PossibleDuplicate): string {
+  return [match.phone, match.email].filter(Boolean).join(" · ");
 }
 
 /** Shown under the contact fields as soon as a phone or email that is already on file is entered. */
-export function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
+export function DuplicateNotice({ matches }: { matches: PossibleDuplicate[] }) {
   if (matches.length === 0) return null;
   return (
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
@@ -25,11 +25,12 @@ export function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
       </p>
       <ul className="mt-1 space-y-1">
         {matches.map((match) => (
-          <li key={match.customer.uuid}>
-            <Link href={`/customers/${match.customer.uuid}`} className="font-medium underline">
-              {customerName(match.customer)}
+          <li key={match.uuid}>
+            <Link href={match.link} className="font-medium underline">
+              {match.name}
             </Link>{" "}
-            ({reasonText(match)}: {contact(match)})
+            ({reasonText(match)}
+            {contact(match) ? `: ${contact(match)}` : ""})
           </li>
         ))}
       </ul>
@@ -37,53 +38,71 @@ export function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
   );
 }
 
-/** Asked on Save while possible duplicates are unanswered: open the existing record, or create anyway. */
+/**
+ * Asked when the server refused a save as a possible duplicate, or could not
+ * check: open an existing record, or save anyway (the request is sent again
+ * with `confirm_duplicate: true`, and the audit log says so).
+ */
 export function DuplicateDialog({
-  matches,
-  open,
+  question,
+  editing,
   onOpenExisting,
-  onCreateAnyway,
+  onSaveAnyway,
   onCancel,
 }: {
-  matches: DuplicateMatch[];
-  open: boolean;
-  onOpenExisting: (uuid: string) => void;
-  onCreateAnyway: () => void;
+  question: DuplicateAnswer | null;
+  editing: boolean;
+  onOpenExisting: (match: PossibleDuplicate) => void;
+  onSaveAnyway: () => void;
   onCancel: () => void;
 }) {
+  const anyway = editing ? "Save anyway" : "Create anyway";
+  const unchecked = question?.kind === "unchecked";
   return (
     <AlertDialog
-      open={open}
+      open={question !== null}
       onOpenChange={(next) => {
         if (!next) onCancel();
       }}
-      title="This customer may already be on file"
-      description="A second record splits their history and jobs. Open the existing customer unless this really is someone else."
+      title={unchecked ? "Duplicates could not be checked" : editing ? "These details belong to another customer" : "This customer may already be on file"}
+      description={
+        unchecked
+          ? "Nothing is saved yet. Save only if you are sure this does not make a second record of someone on file."
+          : "A second record splits their history and jobs. Open the existing customer unless this really is someone else."
+      }
     >
-      <ul className="space-y-3">
-        {matches.map((match) => (
-          <li key={match.customer.uuid} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3 text-sm">
-            <span>
-              <span className="font-medium">{customerName(match.customer)}</span>
-              <span className="block text-slate-600">
-                {reasonText(match)}: {contact(match)}
+      {question?.kind === "unchecked" && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {question.message}
+        </p>
+      )}
+      {question?.kind === "matches" && (
+        <ul className="space-y-3">
+          {question.matches.map((match) => (
+            <li key={match.uuid} className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 p-3 text-sm">
+              <span>
+                <span className="font-medium">{match.name}</span>
+                <span className="block text-slate-600">
+                  {reasonText(match)}
+                  {contact(match) ? `: ${contact(match)}` : ""}
+                </span>
               </span>
-            </span>
-            <button
-              type="button"
-              className={primaryButtonClassName}
-              onClick={() => onOpenExisting(match.customer.uuid)}
-              aria-label={matches.length > 1 ? `Open existing customer ${customerName(match.customer)}` : undefined}
-            >
-              Open existing customer
-            </button>
-          </li>
-        ))}
-      </ul>
+              <button
+                type="button"
+                className={primaryButtonClassName}
+                onClick={() => onOpenExisting(match)}
+                aria-label={question.matches.length > 1 ? `Open existing customer ${match.name}` : undefined}
+              >
+                Open existing customer
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="mt-4 flex flex-wrap justify-end gap-2">
         <AlertDialogCancel className={secondaryButtonClassName}>Back to the form</AlertDialogCancel>
-        <button type="button" className={secondaryButtonClassName} onClick={onCreateAnyway}>
-          Create anyway
+        <button type="button" className={secondaryButtonClassName} onClick={onSaveAnyway}>
+          {anyway}
         </button>
       </div>
     </AlertDialog>

@@ -3,61 +3,48 @@
 import { useCallback, useRef, useState } from "react";
 import { useFetchLookup } from "@/lib/customers/queries/lookup-callers";
 import type { CustomerFormState } from "@/lib/customers/customer-schema";
-import { duplicateLookups, exactDuplicates, type DuplicateMatch } from "@/lib/customers/find-duplicates";
-
-const keyOf = (matches: readonly DuplicateMatch[]) =>
-  matches
-    .map((match) => match.customer.uuid)
-    .sort()
-    .join(",");
+import { duplicateLookups, exactDuplicates, toPossibleDuplicates } from "@/lib/customers/find-duplicates";
+import type { PossibleDuplicate } from "@/lib/customers/duplicate-types";
 
 /**
- * Possible duplicates of the customer being created, found with the caller
- * lookup (the phone's digits, the email), as the contact fields are left and
- * again on Save. A lookup that fails doesn't block saving: the check is a
- * courtesy, the person still decides. "Create anyway" is remembered for the
- * matches it answered; a different match asks again.
+ * Possible duplicates shown under the contact fields as they are left, found
+ * with the caller lookup (the phone's digits, the email). A courtesy while
+ * typing: Save is checked by the server, which answers 409 with the matches.
+ * On an edit, the customer themself is never a match, and a phone or email
+ * left as it was (`unchanged`) is not looked up.
  */
-export function useDuplicateCheck(getValues: (() => CustomerFormState) | null) {
+export function useDuplicateCheck(
+  getValues: () => CustomerFormState,
+  options: { excludeUuid?: string | undefined; unchanged?: (field: "phone" | "email", values: CustomerFormState) => boolean } = {},
+) {
   const fetchLookup = useFetchLookup();
-  const [matches, setMatches] = useState<DuplicateMatch[]>([]);
-  const [checking, setChecking] = useState(false);
-  const [acknowledged, setAcknowledged] = useState<string | null>(null);
+  const [matches, setMatches] = useState<PossibleDuplicate[]>([]);
   const latest = useRef(0);
+  const { excludeUuid, unchanged } = options;
 
   const check = useCallback(
-    async (values: CustomerFormState): Promise<DuplicateMatch[]> => {
+    async (values: CustomerFormState) => {
       const run = ++latest.current;
-      const wanted = duplicateLookups(values);
+      const wanted = duplicateLookups({
+        phone: unchanged?.("phone", values) ? null : values.phone,
+        email: unchanged?.("email", values) ? null : values.email,
+      });
       const terms = [wanted.phone, wanted.email].filter((term): term is string => term !== null);
       if (terms.length === 0) {
         setMatches([]);
-        return [];
+        return;
       }
-      setChecking(true);
       const answers = await Promise.allSettled(terms.map((term) => fetchLookup(term)));
       const found = exactDuplicates(
         answers.flatMap((answer) => (answer.status === "fulfilled" ? answer.value.matches : [])),
         wanted,
+        excludeUuid,
       );
       // A slower, older check must not overwrite a newer one.
-      if (run === latest.current) {
-        setMatches(found);
-        setChecking(false);
-      }
-      return found;
+      if (run === latest.current) setMatches(toPossibleDuplicates(found));
     },
-    [fetchLookup],
+    [fetchLookup, excludeUuid, unchanged],
   );
 
-  return {
-    matches,
-    checking,
-    check,
-    checkCurrent: () => {
-      if (getValues) void check(getValues());
-    },
-    isAcknowledged: (list: readonly DuplicateMatch[]) => acknowledged === keyOf(list),
-    acknowledge: (list: readonly DuplicateMatch[]) => setAcknowledged(keyOf(list)),
-  };
+  return { matches, checkCurrent: () => void check(getValues()) };
 }

@@ -239,7 +239,7 @@ export function CustomerTable({ userId, canWrite, timeZone }: { userId: string; 
               kind={bulkDelete}
               selected={selectedRows(table)}
               onClearSelection={clearSelection}
-              note="Deleting customers does not delete their jobs: open jobs stay on the board, and technicians may still be sent."
+              note="Jobs that are Complete or Invoiced stay as they are. Open jobs left on the board may still send technicians out."
             />
           )}
           <ColumnVisibilityMenu table={table} onReset={resetVisibility} />

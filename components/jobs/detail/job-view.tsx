@@ -1,6 +1,7 @@
 "use client";
 
 import { LocalMoment } from "@/components/time/local-moment";
+import { locationNotFound } from "@/lib/jobs/location-label";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DeletedBadge, JobFlags, PriorityBadge, StatusBadge } from "@/components/jobs/job-badges";
@@ -161,6 +162,8 @@ function JobDetails({ job, canWrite }: { job: JobDetail; canWrite: boolean }) {
                     <span className="block text-slate-600">{[job.location.address1, job.location.city, job.location.state].filter(Boolean).join(", ")}</span>
                   )}
                 </>
+              ) : job.location_uuid ? (
+                locationNotFound(job.location_uuid)
               ) : (
                 "No location"
               )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { locationNotFound } from "@/lib/jobs/location-label";
 import { DataTableSearch } from "@/components/data-table/toolbar";
 import { CustomerPicker } from "@/components/jobs/customer-picker";
 import { FilterField, filterAria, filterSelectClassName } from "@/components/jobs/filters/filter-field";
@@ -125,7 +126,7 @@ export function JobFilters({ variant, raw, errors, onChange, seenAssignees }: Jo
               </option>
             ))}
             {raw.location_uuid !== "" && !locations.data?.some((location) => location.uuid === raw.location_uuid) && (
-              <option value={raw.location_uuid}>{locations.isPending ? "Loading…" : "Unknown location"}</option>
+              <option value={raw.location_uuid}>{locations.isPending ? "Loading…" : locationNotFound(raw.location_uuid)}</option>
             )}
           </select>
         </FilterField>

@@ -1,5 +1,6 @@
 "use client";
 
+import { locationNotFound } from "@/lib/jobs/location-label";
 import { useController, useFormContext, useWatch } from "react-hook-form";
 import { FormSection } from "@/components/forms/form-section";
 import { ValueOptions } from "@/components/forms/value-options";
@@ -196,7 +197,7 @@ export function JobSection({
               {location.name}
             </option>
           ))}
-          {locationId && !locations.some((location) => location.uuid === locationId) && <option value={locationId}>Unknown location</option>}
+          {locationId && !locations.some((location) => location.uuid === locationId) && <option value={locationId}>{locationNotFound(locationId)}</option>}
         </select>
       </Field>
       <Field id={jobFieldId("assigned_to_user_id")} label="Assigned to" error={errors.assignee} hint="People seen on recent jobs.">

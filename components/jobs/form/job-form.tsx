@@ -1,5 +1,6 @@
 "use client";
 
+import { locationLabel } from "@/lib/jobs/location-label";
 import { useMemo, useState } from "react";
 import { FormProvider, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
@@ -87,7 +88,7 @@ export function JobForm(props: JobFormProps) {
   function formatValue(field: JobField, value: unknown): string {
     if (value === null || value === undefined || value === "") return "(empty)";
     if (typeof value === "boolean") return value ? "Yes" : "No";
-    if (field === "location_uuid") return locations.data?.find((location) => location.uuid === value)?.name ?? "Unknown location";
+    if (field === "location_uuid") return locationLabel(String(value), locations.data ?? []);
     if (field === "assigned_to_user_id") return assigneeLabelFor(String(value), people);
     if (field === "customer_uuid") {
       const known = [customer, baseline?.job.customer ?? null].find((candidate) => candidate?.uuid === value);

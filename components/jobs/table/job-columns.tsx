@@ -1,6 +1,7 @@
 "use client";
 
 import { LocalMoment } from "@/components/time/local-moment";
+import { locationLabel } from "@/lib/jobs/location-label";
 import "@/components/data-table/column-meta";
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
@@ -94,7 +95,7 @@ export function jobColumns({ canWrite, locations, onRestore, restoringUuid }: Jo
       id: "location",
       header: "Location",
       meta: { label: "Location", sortKey: "location_name" },
-      cell: ({ row }) => (row.original.location_uuid ? (locations.find((location) => location.uuid === row.original.location_uuid)?.name ?? "") : ""),
+      cell: ({ row }) => locationLabel(row.original.location_uuid, locations),
     },
     {
       id: "estimated",

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
 import { apiMutate, newIntentKey } from "@/lib/http/api-mutate";
+import { ApiRequestError } from "@/lib/http/api-fetch";
+import type { OpenJobsChoice } from "@/lib/jobs/job-enums";
 import { trashKeys } from "@/lib/trash/queries/trash-query-keys";
 import { jobsChanged } from "@/lib/jobs/queries/jobs-changed";
 import { customersChanged } from "@/lib/customers/queries/customers-changed";
@@ -13,20 +15,34 @@ export interface CustomerDeleted {
 }
 
 /**
- * DELETE /api/customers/:uuid: a soft delete; restoring undoes it. With
- * `withOpenJobs`, the customer's open jobs (any status but Complete) are
- * deleted first, and marked as deleted with the customer in the trash.
+ * DELETE /api/customers/:uuid: a soft delete; restoring undoes it. A
+ * customer with open jobs (any status but Complete and Invoiced) needs
+ * `openJobs`: "delete" deletes them first (marked as deleted with the
+ * customer in the trash), "keep" leaves them; without it the server answers
+ * 409 `has_open_jobs` listing them.
  */
-export function deleteCustomer(uuid: string, idempotencyKey: string, options: { withOpenJobs?: boolean } = {}): Promise<CustomerDeleted> {
-  const query = options.withOpenJobs ? "?with_open_jobs=true" : "";
-  return apiMutate<CustomerDeleted>(`/api/customers/${encodeURIComponent(uuid)}${query}`, { method: "DELETE", idempotencyKey });
+export function deleteCustomer(uuid: string, idempotencyKey: string, options: { openJobs?: OpenJobsChoice | undefined } = {}): Promise<CustomerDeleted> {
+  return apiMutate<CustomerDeleted>(`/api/customers/${encodeURIComponent(uuid)}`, {
+    method: "DELETE",
+    idempotencyKey,
+    json: options.openJobs ? { open_jobs: options.openJobs } : undefined,
+  });
+}
+
+/** A delete the server held because the customer has open jobs. */
+export function isHeldByOpenJobs(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 409 && error.code === "has_open_jobs";
 }
 
 /** One press of Delete is one intent: one key, reused only by apiMutate's own retries. */
 export function useDeleteCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ uuid, withOpenJobs }: { uuid: string; withOpenJobs: boolean }) => deleteCustomer(uuid, newIntentKey(), { withOpenJobs }),
+    mutationFn: ({ uuid, openJobs }: { uuid: string; openJobs?: OpenJobsChoice | undefined }) => deleteCustomer(uuid, newIntentKey(), { openJobs }),
+    onError: (error, { uuid }) => {
+      // Jobs were added since the dialog looked: it shows them now.
+      if (isHeldByOpenJobs(error)) void queryClient.invalidateQueries({ queryKey: customerKeys.openJobs(uuid) });
+    },
     onSuccess: (result, { uuid }) => {
       void customersChanged(queryClient, "lists");
       void queryClient.invalidateQueries({ queryKey: customerKeys.lookups() });

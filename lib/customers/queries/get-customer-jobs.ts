@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { JobListItem, Pagination } from "@/lib/crm/crm-types";
 import { customerKeys } from "@/lib/customers/queries/customer-query-keys";
-import { OPEN_JOB_STATUSES } from "@/lib/jobs/job-enums";
+import { JOBS_HOLDING_A_DELETE } from "@/lib/jobs/job-enums";
 import { apiFetch } from "@/lib/http/api-fetch";
 
 export interface JobListData {
@@ -30,11 +30,12 @@ export function useCustomerJobs(uuid: string, page: number) {
 }
 
 /**
- * The customer's open jobs, read fresh when someone is about to delete the
+ * The customer's open jobs (those that hold a delete: any status but
+ * Complete and Invoiced), read fresh when someone is about to delete the
  * customer: the warning must not rest on a list that is minutes old.
  */
 export function getOpenJobs(uuid: string, signal?: AbortSignal): Promise<JobListData> {
-  const params = new URLSearchParams({ customer_uuid: uuid, status: OPEN_JOB_STATUSES.join(","), limit: "100" });
+  const params = new URLSearchParams({ customer_uuid: uuid, status: JOBS_HOLDING_A_DELETE.join(","), limit: "100" });
   return apiFetch<JobListData>(`/api/jobs?${params.toString()}`, { signal });
 }
 

@@ -9,10 +9,13 @@ import { apiMutate } from "@/lib/http/api-mutate";
 /**
  * PUT /api/customers/:uuid with only the fields the person changed and the
  * `updated_at` they started from. A 409 (someone else changed the record)
- * comes back as an ApiRequestError whose `current` is the record as it is now.
+ * comes back as an ApiRequestError whose `current` is the record as it is now;
+ * a phone, email or name and street now someone else's, as a 409
+ * `possible_duplicate` (see duplicateQuestionOf), saved with `confirmDuplicate`.
  */
-export function updateCustomer(uuid: string, patch: CustomerPatch, idempotencyKey: string): Promise<CustomerDto> {
-  return apiMutate<CustomerDto>(`/api/customers/${encodeURIComponent(uuid)}`, { method: "PUT", json: patch, idempotencyKey });
+export function updateCustomer(uuid: string, patch: CustomerPatch, idempotencyKey: string, options: { confirmDuplicate?: boolean } = {}): Promise<CustomerDto> {
+  const json = options.confirmDuplicate ? { ...patch, confirm_duplicate: true } : patch;
+  return apiMutate<CustomerDto>(`/api/customers/${encodeURIComponent(uuid)}`, { method: "PUT", json, idempotencyKey });
 }
 
 /** The record a 409 carries (someone else's newer version), or null for any other failure. */
@@ -26,8 +29,17 @@ export function conflictingCustomer(error: unknown): CustomerDto | null {
 export function useUpdateCustomer() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ uuid, patch, idempotencyKey }: { uuid: string; patch: CustomerPatch; idempotencyKey: string }) =>
-      updateCustomer(uuid, patch, idempotencyKey),
+    mutationFn: ({
+      uuid,
+      patch,
+      idempotencyKey,
+      confirmDuplicate,
+    }: {
+      uuid: string;
+      patch: CustomerPatch;
+      idempotencyKey: string;
+      confirmDuplicate?: boolean;
+    }) => updateCustomer(uuid, patch, idempotencyKey, { confirmDuplicate }),
     onSuccess: (customer) => customerSaved(queryClient, customer, "updated"),
     onError: (error) => {
       const current = conflictingCustomer(error);

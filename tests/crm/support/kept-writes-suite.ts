@@ -51,6 +51,8 @@ export function keptWritesSuite({ strictDocs }: { strictDocs: boolean }) {
     physical_zip: "98101",
     billing_same_as_physical: true,
     notes: "Gate code 1234",
+    // The same phone on every customer here: these tests are about fields kept, not duplicates (ADR-021).
+    confirm_duplicate: true,
   });
   const post = (handler: (typeof routes)["customers"]["POST"], url: string, json: unknown, key: string) =>
     callRoute(handler, url, { method: "POST", as: staff, body: JSON.stringify(json), headers: { "content-type": "application/json", "idempotency-key": key } });
