@@ -30,7 +30,7 @@ export function CustomerCounts({ counts }: { counts: Overview["customers"] }) {
           {numberFormat.format(counts.deleted)}
         </span>{" "}
         deleted,{" "}
-        <Link href="/trash" className="text-brand-700 hover:underline">
+        <Link href="/trash" className="text-brand-700 underline underline-offset-2">
           in the trash
         </Link>
         .

@@ -125,7 +125,7 @@ function AgendaList({
       )}
       <p className="mt-auto pt-3 text-sm">
         {list.total > shown.length && <span className="text-slate-600">{list.total - shown.length} more. </span>}
-        <Link href={more.href} className="text-brand-700 hover:underline">
+        <Link href={more.href} className="text-brand-700 underline underline-offset-2">
           {more.label}
         </Link>
       </p>

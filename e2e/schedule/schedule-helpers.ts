@@ -31,10 +31,18 @@ export function randomWeek(): string[] {
 
 /** The sandbox company's technicians, as the CRM embeds them on its jobs. */
 export async function technicians(): Promise<Technician[]> {
-  const { jobs } = await crmGet<{ jobs: Array<{ assigned_user: { id: string; first_name: string; last_name: string } | null }> }>("/jobs?limit=100");
+  // Page through: other specs' new jobs (most with nobody assigned) push the seeded ones off the first page.
   const byId = new Map<string, Technician>();
-  for (const job of jobs)
-    if (job.assigned_user) byId.set(job.assigned_user.id, { id: job.assigned_user.id, name: `${job.assigned_user.first_name} ${job.assigned_user.last_name}` });
+  for (let page = 1; page <= 20 && byId.size < 8; page += 1) {
+    const { jobs, pagination } = await crmGet<{
+      jobs: Array<{ assigned_user: { id: string; first_name: string; last_name: string } | null }>;
+      pagination: { total_pages: number };
+    }>(`/jobs?limit=100&page=${page}`);
+    for (const job of jobs)
+      if (job.assigned_user)
+        byId.set(job.assigned_user.id, { id: job.assigned_user.id, name: `${job.assigned_user.first_name} ${job.assigned_user.last_name}` });
+    if (page >= pagination.total_pages) break;
+  }
   const list = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   if (list.length < 8) throw new Error(`the sandbox's jobs show ${list.length} technicians; the specs need 8`);
   return list;

@@ -74,6 +74,9 @@ export async function possibleDuplicatesOf(
     }
   } catch (error) {
     if (error instanceof RequestBudgetExceeded) throw error;
+    // A CRM that refuses this dashboard (its key, its plan, the month's quota, a rate limit) would refuse the save
+    // too: that answer, as every route gives it. Only a CRM that did not answer leaves the person the choice.
+    if (error instanceof CrmError && error.kind !== "unavailable" && error.kind !== "invalid_response") throw error;
     const why = error instanceof CrmError ? describeCrmError(error.kind) : "The CRM gave an unexpected answer.";
     throw new ApiError(
       503,
