@@ -28,6 +28,8 @@ export interface CrmCallMeta {
   fetchedAt: string;
   /** Writes only: fields sent that the CRM did not keep, even after the follow-up update (lib/crm/kept-write.server.ts). */
   notSaved?: string[];
+  /** With cache "stale": why the CRM could not answer (out of the month's quota, or out of reach). */
+  staleBecause?: "usage_limit" | "unavailable";
 }
 
 export interface CrmResult<T> {
@@ -94,7 +96,14 @@ export async function crmRead<Schema extends z.ZodType>(
     if (stale)
       return {
         data: stale.value,
-        meta: { cache: "stale", upstreamMs: 0, upstreamCalls: 0, replayed: false, fetchedAt: new Date(stale.storedAt).toISOString() },
+        meta: {
+          cache: "stale",
+          upstreamMs: 0,
+          upstreamCalls: 0,
+          replayed: false,
+          fetchedAt: new Date(stale.storedAt).toISOString(),
+          staleBecause: (error as CrmError).kind === "usage_limit" ? "usage_limit" : "unavailable",
+        },
       };
     throw error;
   }

@@ -36,7 +36,7 @@ export async function answerList<Data>(options: {
   if (result.meta.cache === "stale") {
     // The CRM refused (down or out of quota) and lib/crm kept an older answer: a mirror kept fresh by sync is the better one.
     const mirrored = await options.mirror();
-    if (mirrored.asOf.lastFullPassAt !== null) return fromMirror(mirrored, "crm_unavailable");
+    if (mirrored.asOf.lastFullPassAt !== null) return fromMirror(mirrored, result.meta.staleBecause === "usage_limit" ? "usage_limit" : "crm_unavailable");
   }
   return { ...result, data: { ...result.data, source: { from: "crm" } } };
 }
