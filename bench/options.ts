@@ -29,6 +29,8 @@ export const USAGE = `npm run bench -- [options]
   --out <file>           where to write the report (default docs/benchmarks.md; a partial run
                          writes .data/bench/benchmarks-partial.md unless --out is given)
   --dry-run              check the options and the target, print the plan, start nothing
+
+  BENCH_PORT_OFFSET=<n>  moves the bench's ports (3300-3302, 4300) up by n, 0-600
 `;
 
 export class OptionsError extends Error {

@@ -28,8 +28,24 @@ import { ProcessRegistry, startDashboard, startEmptyNext, startSandboxProcess, t
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-/** Ports of the bench's own servers, apart from the ones tests and `npm start` use (3000-3102, 4010-4112). */
-const PORTS = { cachedDashboard: 3300, uncachedDashboard: 3301, emptyNext: 3302, sandbox: 4300 } as const;
+/**
+ * Ports of the bench's own servers, apart from the ones tests and `npm start` use (3000-3102, 4010-4112).
+ * `BENCH_PORT_OFFSET` moves them all, so two partial runs on one machine do not collide.
+ */
+const PORT_OFFSET = benchPortOffset(process.env.BENCH_PORT_OFFSET);
+const PORTS = {
+  cachedDashboard: 3300 + PORT_OFFSET,
+  uncachedDashboard: 3301 + PORT_OFFSET,
+  emptyNext: 3302 + PORT_OFFSET,
+  sandbox: 4300 + PORT_OFFSET,
+} as const;
+
+function benchPortOffset(value: string | undefined): number {
+  if (value === undefined || value === "") return 0;
+  const offset = Number(value);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 600) throw new Error(`BENCH_PORT_OFFSET must be a whole number from 0 to 600, not "${value}".`);
+  return offset;
+}
 const DIST_DIR = ".data/next-bench";
 const EMPTY_APP_DIR = ".data/bench/empty-next";
 const LOGS = ".data/bench/logs";

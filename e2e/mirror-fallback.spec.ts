@@ -64,7 +64,7 @@ async function expectRecordsFromTheMirror(page: Page, made: Made) {
   await expect(boardCard(page, "Scheduled", label)).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: saved })).toBeVisible();
   await expect(page.getByTestId("edits-paused")).toContainText("Editing the board is paused");
-  await expect(page.getByRole("button", { name: `Move ${label} to another status` })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: `Move to…, ${label}` })).toHaveCount(0);
 }
 
 async function expectSaveRefused(api: APIRequestContext, made: Made, status: number, code: string, says: string) {

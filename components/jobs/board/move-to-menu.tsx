@@ -11,7 +11,8 @@ export function MoveToMenu({ label, current, onMove }: { label: string; current:
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
-        aria-label={`Move ${label} to another status`}
+        // The name starts with the visible text (WCAG 2.5.3, label in name), so "click Move to…" works by voice.
+        aria-label={`Move to…, ${label}`}
         className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 data-[state=open]:bg-slate-100"
       >
         Move to… <span aria-hidden="true">▾</span>
