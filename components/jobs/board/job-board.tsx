@@ -15,6 +15,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useCallback, useState, useSyncExternalStore } from "react";
 import { BoardColumn } from "@/components/jobs/board/board-column";
+import { BoardSelectionProvider, BoardSelectionToolbar } from "@/components/jobs/board/board-selection";
 import {
   boardAnnouncements,
   boardCollisionDetection,
@@ -133,7 +134,7 @@ function BoardColumns({ filters, canWrite, timeZone }: { filters: BoardFilters; 
     move(data.job, data.from, to);
   }
 
-  return (
+  const board = (
     <DndContext
       sensors={sensors}
       collisionDetection={boardCollisionDetection}
@@ -179,5 +180,12 @@ function BoardColumns({ filters, canWrite, timeZone }: { filters: BoardFilters; 
         )}
       </DragOverlay>
     </DndContext>
+  );
+  // Ticked cards are a selection of this view: other filters start a new one.
+  return (
+    <BoardSelectionProvider key={JSON.stringify(filters)} enabled={canMove}>
+      <BoardSelectionToolbar filters={filters} />
+      {board}
+    </BoardSelectionProvider>
   );
 }

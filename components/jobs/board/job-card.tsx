@@ -4,6 +4,7 @@ import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import type { SyntheticEvent } from "react";
 import type { CardDragData } from "@/components/jobs/board/board-dnd";
+import { CardSelectCheckbox } from "@/components/jobs/board/board-selection";
 import { MoveToMenu } from "@/components/jobs/board/move-to-menu";
 import { JobFlags, PriorityBadge } from "@/components/jobs/job-badges";
 import type { JobStatus } from "@/lib/jobs/job-enums";
@@ -35,6 +36,7 @@ export function JobCard({ job, status, canMove, onMove }: JobCardProps) {
       aria-label={label}
       className={`rounded-md border bg-white p-3 text-sm shadow-sm ${job.is_emergency ? "border-red-300" : "border-slate-200"} ${isDragging ? "opacity-40" : ""} ${canMove ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
+      <CardSelectCheckbox job={job} />
       <JobCardBody job={job} />
       {canMove && (
         <div className="mt-2 flex items-center justify-between gap-2">

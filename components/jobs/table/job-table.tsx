@@ -15,6 +15,7 @@ import { selectedRows, useDataTable } from "@/components/data-table/use-data-tab
 import { useRowSelection } from "@/components/data-table/use-row-selection";
 import { columnVisibilityStorageKey, useStoredColumnVisibility } from "@/components/data-table/use-stored-column-visibility";
 import { JobFilters } from "@/components/jobs/filters/job-filters";
+import { JobBulkChange } from "@/components/jobs/bulk/job-bulk-change";
 import { useJobFilterCheck } from "@/components/jobs/filters/use-job-filter-check";
 import { JOB_COLUMN_DEFAULTS, jobColumns } from "@/components/jobs/table/job-columns";
 import { csvFileName } from "@/lib/csv/download-file";
@@ -137,6 +138,7 @@ export function JobTable({
         />
         <div className="flex flex-wrap items-center gap-2">
           {canWrite && <BulkDelete kind={bulkDelete} selected={selectedRows(table)} onClearSelection={clearSelection} />}
+          {canWrite && <JobBulkChange count={selectedRows(table).length} pick={() => selectedRows(table)} onClearSelection={clearSelection} />}
           <ColumnVisibilityMenu table={table} onReset={resetVisibility} />
           {filters && (
             <CsvExport
