@@ -5,6 +5,7 @@ import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import Link from "next/link";
 import { restoreColumn } from "@/components/data-table/restore-column";
 import { selectionColumn } from "@/components/data-table/selection-column";
+import { TruncatedCell } from "@/components/data-table/truncated-cell";
 import { Badge } from "@/components/ui/badge";
 import { customerName, formatAddress, physicalAddress } from "@/lib/customers/customer-format";
 import type { CustomerDto } from "@/lib/customers/customer-types";
@@ -13,21 +14,10 @@ import type { CustomerDto } from "@/lib/customers/customer-types";
  * The customer list's columns. Each sorts the whole list by its `sortKey`
  * (the URL's sort=last_name; the mirror sorts, ADR-017). Name and
  * actions can't be hidden (a row must say whose it is and stay actionable);
- * people who may write also get a checkbox column for bulk delete.
+ * people who may write also get a checkbox column for bulk delete. At
+ * 1366 px every default column fits without sideways scrolling: long
+ * company names, emails and addresses are cut to one line, whole on hover.
  */
-/** Long addresses wrap after the "@", not in the middle of a word. */
-function EmailText({ email }: { email: string | null }) {
-  if (!email) return null;
-  const at = email.indexOf("@");
-  if (at < 0) return <span className="break-all">{email}</span>;
-  return (
-    <span className="break-words">
-      {email.slice(0, at)}
-      <wbr />@{email.slice(at + 1)}
-    </span>
-  );
-}
-
 export const CUSTOMER_COLUMN_DEFAULTS: VisibilityState = { tags: false };
 
 export function customerColumns(options: {
@@ -61,10 +51,15 @@ export function customerColumns(options: {
     {
       id: "company",
       header: "Company",
-      meta: { label: "Company", cellClassName: "min-w-36", sortKey: "company_name" },
-      cell: ({ row }) => row.original.company_name ?? "",
+      meta: { label: "Company", sortKey: "company_name" },
+      cell: ({ row }) => <TruncatedCell text={row.original.company_name} className="max-w-40" />,
     },
-    { id: "type", header: "Type", meta: { label: "Type", sortKey: "customer_type" }, cell: ({ row }) => row.original.customer_type },
+    {
+      id: "type",
+      header: "Type",
+      meta: { label: "Type", cellClassName: "whitespace-nowrap", sortKey: "customer_type" },
+      cell: ({ row }) => row.original.customer_type,
+    },
     {
       id: "phone",
       header: "Phone",
@@ -74,14 +69,14 @@ export function customerColumns(options: {
     {
       id: "email",
       header: "Email",
-      meta: { label: "Email", cellClassName: "min-w-48", sortKey: "email" },
-      cell: ({ row }) => <EmailText email={row.original.email} />,
+      meta: { label: "Email", sortKey: "email" },
+      cell: ({ row }) => <TruncatedCell text={row.original.email} className="max-w-52" />,
     },
     {
       id: "address",
       header: "Physical address",
-      meta: { label: "Physical address", cellClassName: "min-w-56", sortKey: "physical_address" },
-      cell: ({ row }) => formatAddress(physicalAddress(row.original)) ?? "",
+      meta: { label: "Physical address", sortKey: "physical_address" },
+      cell: ({ row }) => <TruncatedCell text={formatAddress(physicalAddress(row.original))} className="max-w-60" />,
     },
     { id: "tags", header: "Tags", meta: { label: "Tags", sortKey: "tags" }, cell: ({ row }) => row.original.extras.tags.join(", ") },
     {
