@@ -15,8 +15,9 @@ import type { CustomerDto } from "@/lib/customers/customer-types";
  * (the URL's sort=last_name; the mirror sorts, ADR-017). Name and
  * actions can't be hidden (a row must say whose it is and stay actionable);
  * people who may write also get a checkbox column for bulk delete. At
- * 1366 px every default column fits without sideways scrolling: long
- * company names, emails and addresses are cut to one line, whole on hover.
+ * 1366 px every default column fits without sideways scrolling: the table's
+ * layout is fixed (customer-table.tsx), short columns have their width, and
+ * long company names, emails and addresses are cut short, whole on hover.
  */
 export const CUSTOMER_COLUMN_DEFAULTS: VisibilityState = { tags: false };
 
@@ -52,40 +53,49 @@ export function customerColumns(options: {
       id: "company",
       header: "Company",
       meta: { label: "Company", sortKey: "company_name" },
-      cell: ({ row }) => <TruncatedCell text={row.original.company_name} className="max-w-40" />,
+      cell: ({ row }) => <TruncatedCell text={row.original.company_name} lines={2} />,
     },
     {
       id: "type",
       header: "Type",
-      meta: { label: "Type", cellClassName: "whitespace-nowrap", sortKey: "customer_type" },
+      meta: { label: "Type", headerClassName: "w-28", cellClassName: "whitespace-nowrap", sortKey: "customer_type" },
       cell: ({ row }) => row.original.customer_type,
     },
     {
       id: "phone",
       header: "Phone",
-      meta: { label: "Phone", cellClassName: "whitespace-nowrap", sortKey: "phone" },
+      meta: { label: "Phone", headerClassName: "w-32", cellClassName: "whitespace-nowrap", sortKey: "phone" },
       cell: ({ row }) => row.original.phone ?? "",
     },
     {
       id: "email",
       header: "Email",
       meta: { label: "Email", sortKey: "email" },
-      cell: ({ row }) => <TruncatedCell text={row.original.email} className="max-w-52" />,
+      cell: ({ row }) => <TruncatedCell text={row.original.email} />,
     },
     {
       id: "address",
       header: "Physical address",
       meta: { label: "Physical address", sortKey: "physical_address" },
-      cell: ({ row }) => <TruncatedCell text={formatAddress(physicalAddress(row.original))} className="max-w-60" />,
+      cell: ({ row }) => <TruncatedCell text={formatAddress(physicalAddress(row.original))} lines={2} />,
     },
-    { id: "tags", header: "Tags", meta: { label: "Tags", sortKey: "tags" }, cell: ({ row }) => row.original.extras.tags.join(", ") },
+    {
+      id: "tags",
+      header: "Tags",
+      meta: { label: "Tags", sortKey: "tags" },
+      cell: ({ row }) => <TruncatedCell text={row.original.extras.tags.join(", ")} lines={2} />,
+    },
     {
       id: "created",
       header: "Added",
-      meta: { label: "Added", cellClassName: "whitespace-nowrap", sortKey: "created_at" },
+      meta: { label: "Added", headerClassName: "w-28", cellClassName: "whitespace-nowrap", sortKey: "created_at" },
       cell: ({ row }) => <LocalMoment iso={row.original.created_at} style="date" />,
     },
   ];
-  if (options.canWrite) columns.push(restoreColumn({ label: customerName, restoringUuid: options.restoringUuid, onRestore: options.onRestore }));
+  if (options.canWrite) {
+    const actions = restoreColumn({ label: customerName, restoringUuid: options.restoringUuid, onRestore: options.onRestore });
+    // Room for its Restore button; the fixed layout gives the rest to the columns of text.
+    columns.push({ ...actions, meta: { ...actions.meta, label: actions.meta?.label ?? "Actions", headerClassName: "w-24" } });
+  }
   return columns;
 }

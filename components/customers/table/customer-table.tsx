@@ -287,8 +287,9 @@ export function CustomerTable({ userId, canWrite, timeZone }: { userId: string; 
         caption={`Customers, ${sortWords ?? "newest first"}`}
         sort={query.sort ?? null}
         onSortChange={changeSort}
-        // On a phone the table scrolls sideways in its frame; this keeps rows one or two lines high there.
-        minWidthClassName="min-w-[64rem]"
+        // On a phone the table scrolls sideways in its frame; this keeps rows one or two lines high there. Fixed layout:
+        // the columns share the width there is (customer-columns.tsx), so at 1366 px nothing scrolls sideways.
+        minWidthClassName="min-w-[64rem] table-fixed"
         onOpenRow={(customer) => router.push(`/customers/${customer.uuid}`)}
         // A query that is not enabled stays "pending": it is not loading, the table says why.
         isLoading={problemKeys.length === 0 && customers.isPending}
