@@ -22,6 +22,7 @@ import type { BenchOptions, Part } from "./options";
 import type { PageResult } from "./page-weight";
 import type { ScaleResult } from "./sandbox-scale";
 import type { FloorRow, OverheadCase, OverheadCell, OverheadResult } from "./server-overhead";
+import { weekTargets, weekViewSection, type WeekViewResult } from "./week-view-report";
 
 /** The targets of the issue, as numbers. */
 export const TARGETS = {
@@ -55,6 +56,7 @@ export interface BenchReport {
     mirrorPasses: { cacheTtlSeconds: number; pass: MirrorPassResult }[];
   };
   scale?: ScaleResult;
+  week?: WeekViewResult;
 }
 
 export interface TargetRow {
@@ -75,6 +77,7 @@ export function evaluateTargets(report: BenchReport): TargetRow[] {
   if (report.pages) rows.push(...pageTargets(report.pages.results, report.pages.baseline, report.pages.attribution));
   if (report.lookup) rows.push(lookupTarget(report.lookup));
   if (report.requests) rows.push(revisitTarget(report.requests.revisits));
+  if (report.week) rows.push(...weekTargets(report.week));
   return rows;
 }
 
@@ -203,6 +206,7 @@ export function renderReport(report: BenchReport, targets: TargetRow[]): string 
   if (report.requests) sections.push(requestsSection(report.requests, report.load.parts.requests));
   if (report.scale)
     sections.push(scaleSection(report.scale, { customers: report.options.scaleCustomers, jobs: report.options.scaleJobs }, report.load.parts.scale));
+  if (report.week) sections.push(weekViewSection(report.week, loadLine(report.load.parts.week)));
   return `${sections.join("\n\n")}\n`;
 }
 
@@ -217,7 +221,7 @@ function header(report: BenchReport): string {
   const facts: [string, string][] = [
     ["date", report.startedAt.toISOString()],
     ["command", `\`${report.command}\``],
-    ["parts", report.options.complete ? "all five" : [...report.options.parts].join(", ")],
+    ["parts", report.options.complete ? "all" : [...report.options.parts].join(", ")],
     ["sources", report.sources],
     ["machine", `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB memory, ${machine.os}`],
     ["node", machine.node],

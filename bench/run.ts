@@ -24,6 +24,7 @@ import { evaluateTargets, renderReport, writeReport, type BenchReport } from "./
 import { readSamples, type SampleCustomer } from "./samples";
 import { runSandboxScale } from "./sandbox-scale";
 import { measureRouteFloor, measureServerOverhead } from "./server-overhead";
+import { measureWeekView, WEEK_TECHNICIANS } from "./week-view";
 import { ProcessRegistry, startDashboard, startEmptyNext, startSandboxProcess, type Dashboard, type SandboxProcess } from "./servers";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -137,6 +138,7 @@ async function main(): Promise<number> {
         apiKey: BENCH_API_KEY,
         customers: options.customers,
         jobs: options.jobs,
+        technicians: options.parts.has("week") ? WEEK_TECHNICIANS : 0,
         logFile: logFile("sandbox.log"),
       });
       report.sandbox = { customers: sandbox.seeded.customers, jobs: sandbox.seeded.jobs, startMs: sandbox.startMs };
@@ -175,7 +177,7 @@ async function main(): Promise<number> {
         report.load.parts.overhead = end();
       }
 
-      const needsBrowser = ["pages", "lookup", "requests"].some((part) => options.parts.has(part as Part));
+      const needsBrowser = ["pages", "lookup", "requests", "week"].some((part) => options.parts.has(part as Part));
       if (needsBrowser) {
         browser = await launchChromium();
         report.chromium = `Chromium ${browser.version()} (headless)`;
@@ -221,6 +223,22 @@ async function main(): Promise<number> {
         const end = sampler.span();
         report.requests = await countSessions(browser, sandbox, [uncached, cached], samples.sessionCallers);
         report.load.parts.requests = end();
+      }
+
+      // Last of the parts on this sandbox: the week's jobs it adds are in no other part's lists.
+      if (options.parts.has("week") && browser) {
+        log("Part 6: the schedule's week view …");
+        const end = sampler.span();
+        report.week = await measureWeekView({
+          browser,
+          appUrl: cached.url,
+          storageState: await signedInState(browser, cached.url),
+          sandbox,
+          technicianIds: sandbox.technicianIds,
+          loads: PAGE_LOADS,
+          log,
+        });
+        report.load.parts.week = end();
       }
 
       await stopEverything();

@@ -3,6 +3,8 @@ export interface SandboxReady {
   type: "ready";
   apiUrl: string;
   seeded: { customers: number; jobs: number };
+  /** The company's technicians (BENCH_SANDBOX_TECHNICIANS asks for at least so many). */
+  technicianIds: string[];
   startMs: number;
 }
 

@@ -8,6 +8,8 @@
  * what the dashboard asked of the CRM (the sandbox counts every request per
  * key, as the real CRM does for its quota).
  */
+import { randomUUID } from "node:crypto";
+import type { Queryable } from "../sandbox/src/db/database";
 import { startSandbox } from "../sandbox/src/server";
 import type { SandboxReady, SandboxRequest, SandboxUsage } from "./sandbox-messages";
 
@@ -15,6 +17,8 @@ const port = Number(process.env.BENCH_SANDBOX_PORT);
 const apiKey = process.env.BENCH_SANDBOX_API_KEY ?? "";
 const customers = Number(process.env.BENCH_SANDBOX_CUSTOMERS);
 const jobs = Number(process.env.BENCH_SANDBOX_JOBS);
+/** Technicians the company has at least (the seed makes a few; the week view's part wants more). */
+const technicians = Number(process.env.BENCH_SANDBOX_TECHNICIANS ?? "0");
 /** Far beyond a run's requests: the quota must never answer in place of the query. */
 const QUOTA = 100_000_000;
 
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
   });
   const company = sandbox.companies[0];
   if (!company) throw new Error("the sandbox started without a company");
+  const technicianIds = await ensureTechnicians(sandbox.db, company.uuid, technicians);
 
   process.on("message", (message: SandboxRequest) => {
     if (message.type === "usage") {
@@ -58,7 +63,25 @@ async function main(): Promise<void> {
   // The bench went away without saying so (killed): do not linger.
   process.on("disconnect", () => void stop());
 
-  process.send({ type: "ready", apiUrl: sandbox.apiUrl, seeded: company.seeded, startMs: performance.now() - started } satisfies SandboxReady);
+  process.send({ type: "ready", apiUrl: sandbox.apiUrl, seeded: company.seeded, technicianIds, startMs: performance.now() - started } satisfies SandboxReady);
+}
+
+/** Adds technicians (users, as the CRM's own app would) until the company has `count`; and all their ids. */
+async function ensureTechnicians(db: Queryable, companyUuid: string, count: number): Promise<string[]> {
+  const list = async () =>
+    (await db.query<{ id: string }>("select id from users where company_uuid = $1 and role = 'technician' order by id", [companyUuid])).rows.map(
+      (row) => row.id,
+    );
+  const existing = await list();
+  for (let index = existing.length; index < count; index += 1) {
+    await db.query("insert into users (id, company_uuid, first_name, last_name, role) values ($1, $2, $3, $4, 'technician')", [
+      randomUUID(),
+      companyUuid,
+      `Tech${index + 1}`,
+      `Bench${String.fromCharCode(65 + (index % 26))}`,
+    ]);
+  }
+  return list();
 }
 
 main().catch((error: unknown) => {

@@ -78,6 +78,7 @@ export interface SandboxProcess {
   apiUrl: string;
   apiKey: string;
   seeded: { customers: number; jobs: number };
+  technicianIds: string[];
   startMs: number;
   /** Requests the sandbox has counted for the company so far. */
   usage(): Promise<number>;
@@ -86,7 +87,7 @@ export interface SandboxProcess {
 
 export async function startSandboxProcess(
   registry: ProcessRegistry,
-  options: { root: string; port: number; apiKey: string; customers: number; jobs: number; logFile: string },
+  options: { root: string; port: number; apiKey: string; customers: number; jobs: number; technicians?: number; logFile: string },
 ): Promise<SandboxProcess> {
   const child = registry.spawn("sandbox CRM", process.execPath, ["--import", "tsx", "bench/sandbox-process.ts"], {
     cwd: options.root,
@@ -96,6 +97,7 @@ export async function startSandboxProcess(
       BENCH_SANDBOX_API_KEY: options.apiKey,
       BENCH_SANDBOX_CUSTOMERS: String(options.customers),
       BENCH_SANDBOX_JOBS: String(options.jobs),
+      BENCH_SANDBOX_TECHNICIANS: String(options.technicians ?? 0),
     },
     logFile: options.logFile,
     ipc: true,
@@ -123,6 +125,7 @@ export async function startSandboxProcess(
     apiUrl: ready.apiUrl,
     apiKey: options.apiKey,
     seeded: ready.seeded,
+    technicianIds: ready.technicianIds,
     startMs: ready.startMs,
     usage: () =>
       new Promise<number>((resolve, reject) => {
