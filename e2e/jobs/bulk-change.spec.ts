@@ -103,6 +103,35 @@ test.describe("as staff", () => {
     for (const job of jobs) expect((await current(sandbox, job)).scheduled_date).toMatch(/^2026-03-02/);
   });
 
+  test("under 20% CRM faults, before and after the change is stored, every job ends changed; what failed is listed and tried again", async ({ page, sandbox }) => {
+    const { search, jobs } = await someJobs(sandbox, 12, { priority: "Normal" });
+    await page.goto(`/jobs?search=${search}&limit=25`);
+    await expect(jobTable(page).getByRole("row")).toHaveCount(13);
+    await page.getByRole("checkbox", { name: "Select all on this page" }).check();
+    await page.getByRole("button", { name: "Change selected (12)" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Change 12 jobs" });
+    await dialog.getByLabel("Change", { exact: true }).selectOption({ label: "Priority" });
+    await dialog.getByLabel("New priority").selectOption("High");
+
+    await sandbox.setFaults({ methods: "PUT", path: "/jobs/", error_rate: 0.2, after_commit_share: 0.5, seed: 2026 });
+    try {
+      await dialog.getByRole("button", { name: "Change 12 jobs" }).click();
+      const done = toast(page, "12 jobs changed (Priority: High)");
+      const tryAgain = page.getByRole("button", { name: /^Try again \(\d+\)$/ });
+      for (let press = 0; press < 6; press += 1) {
+        await expect(done.or(tryAgain)).toBeVisible({ timeout: 30_000 });
+        if (await done.isVisible()) break;
+        // Each failure is listed with its reason before it is tried again (same keys: nothing is applied twice).
+        await expect(page.getByRole("alertdialog").getByRole("alert")).toContainText("could not be changed");
+        await tryAgain.click();
+      }
+      await expect(done).toBeVisible();
+    } finally {
+      await sandbox.clearFaults();
+    }
+    for (const job of jobs) expect((await current(sandbox, job)).priority).toBe("High");
+  });
+
   test("on the board: ticks cards, sets their priority, and Undo puts it back", async ({ page, sandbox }) => {
     const { search, jobs } = await someJobs(sandbox, 2, { status: "New", priority: "Normal" });
     const [first, second] = jobs as [TestJob, TestJob];
