@@ -10,7 +10,7 @@ import { createRecord, updateRecord, type RecordWrites } from "@/lib/records/rec
 import { deleteOpenJobsOf, jobLabel, openJobsOf } from "@/lib/jobs/job-service.server";
 import type { OpenJobsChoice } from "@/lib/jobs/job-enums";
 import { ApiError } from "@/lib/api/api-error";
-import { createIntentSeen, noteCreated, noteCreateIntent } from "@/lib/customers/created-by-key.server";
+import { createIntentSeen, noteCreated, noteCreateIntent } from "@/lib/customers/create-intents.server";
 import { possibleDuplicateError, possibleDuplicatesOf } from "@/lib/customers/duplicate-check.server";
 import { noteDeletion, restoreRecord } from "@/lib/trash/trash-service.server";
 

@@ -48,12 +48,25 @@ export function JobCard({ job, status, canMove, onMove }: JobCardProps) {
             aria-label={`Drag ${label}`}
             className="cursor-grab rounded border border-transparent px-1.5 py-1 text-xs text-slate-600 hover:border-slate-300 hover:bg-slate-50"
           >
-            <span aria-hidden="true">⠿ </span>Drag
+            <GripIcon />
+            Drag
           </button>
           <MoveToMenu label={label} current={status} onMove={(to) => onMove(job, status, to)} />
         </div>
       )}
     </article>
+  );
+}
+
+/**
+ * The grip drawn, not typed: a character such as ⠿ would count as visible text
+ * the button's name ("Drag JOB-0042 …") does not contain (WCAG 2.5.3).
+ */
+function GripIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 6 10" className="mr-1 inline-block h-2.5 w-1.5 fill-current align-[-1px]">
+      {[1, 5].flatMap((x) => [1, 5, 9].map((y) => <circle key={`${x}-${y}`} cx={x} cy={y} r={1} />))}
+    </svg>
   );
 }
 
