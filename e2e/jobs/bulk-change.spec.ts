@@ -103,7 +103,11 @@ test.describe("as staff", () => {
     for (const job of jobs) expect((await current(sandbox, job)).scheduled_date).toMatch(/^2026-03-02/);
   });
 
-  test("under 20% CRM faults, before and after the change is stored, every job is changed once, retries and Try again included", async ({ page, sandbox, staffApi }) => {
+  test("under 20% CRM faults, before and after the change is stored, every job is changed once, retries and Try again included", async ({
+    page,
+    sandbox,
+    staffApi,
+  }) => {
     const { search, jobs } = await someJobs(sandbox, 12, { priority: "Normal" });
     await page.goto(`/jobs?search=${search}&limit=25`);
     await expect(jobTable(page).getByRole("row")).toHaveCount(13);

@@ -61,7 +61,9 @@ export function checkBulkJobChange(field: string, raw: string, offered: readonly
       // Clearing dates in bulk is not offered: a job with a time window must keep a date (the job form's rule).
       if (value === "") return { ok: false, message: "Enter a date like 2026-03-14" };
       const parsed = jobFields.scheduled_date.safeParse(value);
-      return parsed.success && parsed.data ? { ok: true, change: { field, value: parsed.data } } : { ok: false, message: parsed.error?.issues[0]?.message ?? "" };
+      return parsed.success && parsed.data
+        ? { ok: true, change: { field, value: parsed.data } }
+        : { ok: false, message: parsed.error?.issues[0]?.message ?? "" };
     }
   }
 }

@@ -99,10 +99,7 @@ export default function JobBulkChangeDialog({ request, onClearSelection }: JobBu
     setError(undefined);
   }
 
-  const people = useMemo(
-    () => mergeAssignees(assignees.data ?? [], collectAssignees(request.rows)),
-    [assignees.data, request.rows],
-  );
+  const people = useMemo(() => mergeAssignees(assignees.data ?? [], collectAssignees(request.rows)), [assignees.data, request.rows]);
 
   const onProgress = (progress: BulkProgress) =>
     setState((current) => (current.step === "changing" || current.step === "undoing" ? { ...current, progress } : current));

@@ -13,7 +13,12 @@ import { updateJob } from "@/lib/jobs/queries/update-job";
  * retries a lost answer with the same key (apiMutate), and "Try again" passes
  * the same keyFor, so each job is changed once whatever is retried.
  */
-export async function changeJobs(jobs: readonly JobListItem[], change: BulkJobChange, keyFor: (id: string) => string, onProgress?: (progress: BulkProgress) => void) {
+export async function changeJobs(
+  jobs: readonly JobListItem[],
+  change: BulkJobChange,
+  keyFor: (id: string) => string,
+  onProgress?: (progress: BulkProgress) => void,
+) {
   const report = await writeRows(jobs, bulkJobWrites(change, updateJob), keyFor, onProgress);
   return {
     changed: report.written.map(({ row, saved }) => changedJob(row, change.field, saved)),
