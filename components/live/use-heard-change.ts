@@ -1,0 +1,26 @@
+"use client";
+
+import { useState, useSyncExternalStore } from "react";
+import { useLiveChangeStore } from "@/components/live/live-updates";
+import type { HeardChange } from "@/lib/events/live-change-store";
+import type { LiveRecordKind } from "@/lib/events/live-event-types";
+
+const noSubscription = () => () => undefined;
+
+/**
+ * The latest change of one record that someone else made, heard by this tab
+ * since the component appeared (a card mounted later does not replay an old
+ * move; a form does not warn about changes older than itself); null if none.
+ * The person's own changes are never returned: they must not look like a
+ * colleague's.
+ */
+export function useChangeBySomeoneElse(kind: LiveRecordKind, recordId: string): HeardChange | null {
+  const store = useLiveChangeStore();
+  const [since] = useState(() => Date.now());
+  const change = useSyncExternalStore(
+    store?.subscribe ?? noSubscription,
+    () => store?.latestOf(kind, recordId) ?? null,
+    () => null,
+  );
+  return change && !change.mine && change.heardAt >= since ? change : null;
+}
