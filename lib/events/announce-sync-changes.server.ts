@@ -5,18 +5,21 @@ import { ANY_RECORD, SYNC_ACTOR_NAME } from "@/lib/events/live-event-types";
 /**
  * Changes the sync found (made in the CRM outside the dashboard) go to the
  * open tabs like the dashboard's own (ADR-022). A record counts as changed
- * when the mirror did not hold it or held another updated_at; the
+ * when the mirror held another updated_at, or (for the change polls) did not hold it; the
  * dashboard's own writes are already in the mirror (write-through), so they
  * are not announced twice. Past MANY_CHANGES on one page (a first sync, a
  * bulk import in the CRM), one event stands for all of them.
  */
 export const MANY_CHANGES = 20;
 
-export function changedElsewhere(before: ReadonlyMap<string, string>, read: ReadonlyMap<string, string>): string[] {
+/** Which records a sync page announces: those it adds to the mirror and those it changes, or only the latter. */
+export type SyncAnnounce = "new_and_changed" | "changed";
+
+export function changedElsewhere(before: ReadonlyMap<string, string>, read: ReadonlyMap<string, string>, includeNew: boolean): string[] {
   return [...read]
     .filter(([uuid, updatedAt]) => {
       const known = before.get(uuid);
-      return known === undefined || Date.parse(known) !== Date.parse(updatedAt);
+      return known === undefined ? includeNew : Date.parse(known) !== Date.parse(updatedAt);
     })
     .map(([uuid]) => uuid);
 }

@@ -39,7 +39,7 @@ export async function pollHeads(scope: string, resource: "customers" | "jobs", n
 
 async function syncPeek(scope: string, resource: "customers" | "jobs", page: number, now: () => Date) {
   const before = await knownSnapshot(scope, resource);
-  const result = await syncPage(scope, resource, { page, limit: PAGE_SIZE, includeDeleted: true }, now, true);
+  const result = await syncPage(scope, resource, { page, limit: PAGE_SIZE, includeDeleted: true }, now);
   const known = await before(result.uuids);
   let changed = 0;
   let reachedKnown = false;
@@ -80,7 +80,7 @@ export async function refreshOpenJobs(scope: string, now: () => Date): Promise<{
   const seen = new Set<string>();
   let pages = 0;
   for (let page = 1; ; page += 1) {
-    const result = await syncPage(scope, "jobs", { page, limit: PAGE_SIZE, includeDeleted: true, statuses: OPEN_JOB_STATUSES }, now, true);
+    const result = await syncPage(scope, "jobs", { page, limit: PAGE_SIZE, includeDeleted: true, statuses: OPEN_JOB_STATUSES }, now);
     pages += 1;
     for (const uuid of result.uuids) seen.add(uuid);
     if (page >= result.totalPages) break;

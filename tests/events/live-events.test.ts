@@ -218,7 +218,7 @@ describe("publishing dashboard writes", () => {
 });
 
 describe("changes the sync found", () => {
-  it("are the records the mirror did not hold, or held with another updated_at", async () => {
+  it("are the records the mirror held with another updated_at, and for the change polls those it did not hold", async () => {
     const { changedElsewhere } = await import("@/lib/events/announce-sync-changes.server");
     const before = new Map([
       ["a", "2026-12-07T10:00:00.000Z"],
@@ -229,6 +229,8 @@ describe("changes the sync found", () => {
       ["b", "2026-12-07T11:00:00Z"],
       ["c", "2026-12-07T11:00:00Z"],
     ]);
-    expect(changedElsewhere(before, read)).toEqual(["b", "c"]);
+    expect(changedElsewhere(before, read, true)).toEqual(["b", "c"]);
+    // A full pass: records the mirror did not hold are not news (a first pass would announce the whole CRM).
+    expect(changedElsewhere(before, read, false)).toEqual(["b"]);
   });
 });
