@@ -13,7 +13,7 @@ export const MOVED_BY_MS = 8_000;
  * only a colour, so it reads the same to everyone.
  */
 export function MovedBy({ jobUuid }: { jobUuid: string }) {
-  const change = useChangeBySomeoneElse("job", jobUuid);
+  const change = useChangeBySomeoneElse("job", jobUuid, MOVED_BY_MS);
   const moved = change && change.recordId !== ANY_RECORD && isMove(change) ? change : null;
   const [expired, setExpired] = useState<string | null>(null);
   useEffect(() => {

@@ -113,19 +113,34 @@ test("a dropped stream reconnects and shows what it missed", async ({ browser, s
   const job = await newJob(sandbox);
   const admin = await personBrowser(browser, "admin");
   try {
+    // Keeps the tab's EventSource at hand, so the test can break its connection as a network would.
+    await admin.addInitScript(() => {
+      const Native = window.EventSource;
+      const opened: EventSource[] = [];
+      (window as unknown as { __liveStreams: EventSource[] }).__liveStreams = opened;
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          opened.push(this);
+        }
+      };
+    });
     const board = await openLive(admin, boardFor(job));
     await expect(boardCard(board, "New", label(job))).toBeVisible();
 
-    // The network goes: the stream drops and every reconnect fails while the change is saved.
-    await board.route("**/api/events**", (route) => route.abort());
-    await admin.setOffline(true);
+    // The connection breaks, and every attempt to reopen it fails while the change is saved.
+    await board.route("**/api/events**", (route) => route.abort("internetdisconnected"));
+    await board.evaluate(() => {
+      const stream = (window as unknown as { __liveStreams: EventSource[] }).__liveStreams.at(-1)!;
+      stream.close();
+      stream.dispatchEvent(new Event("error"));
+    });
     await expect(board.locator('body[data-live="reconnecting"]')).toBeAttached();
     await saveJob(staffApi, job.uuid, { status: "Estimate Sent" });
     await board.waitForTimeout(1_500);
     await expect(boardCard(board, "New", label(job))).toBeVisible();
 
-    // Back online: the browser reconnects with Last-Event-ID and is sent what it missed.
-    await admin.setOffline(false);
+    // The network is back: the tab reopens its stream from the last event it heard and is sent what it missed.
     await board.unroute("**/api/events**");
     await waitForLive(board);
     await expect(boardCard(board, "Estimate Sent", label(job))).toBeVisible(LIVE);
