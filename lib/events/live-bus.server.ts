@@ -29,6 +29,9 @@ type Listener = (change: LiveChange) => void;
 interface Bus {
   instance: string;
   listeners: Set<Listener>;
+  /** Each stream's way to end itself: called when the server is asked to stop. */
+  closers: Set<() => void>;
+  shutdownHooked: boolean;
   connection: Client | null;
   connecting: boolean;
   stopped: boolean;
@@ -41,6 +44,8 @@ const bus = (): Bus =>
   (holder.__tradesdeskLiveBus ??= {
     instance: randomUUID(),
     listeners: new Set(),
+    closers: new Set(),
+    shutdownHooked: false,
     connection: null,
     connecting: false,
     stopped: false,
@@ -48,14 +53,33 @@ const bus = (): Bus =>
     delivered: new Set(),
   });
 
-/** Hands `listener` every change from now on; returns the unsubscribe. Starts listening across instances on first use. */
-export function subscribeLive(listener: Listener): () => void {
+/**
+ * Hands `listener` every change from now on; returns the unsubscribe. Starts
+ * listening across instances on first use. `close` ends the stream when the
+ * server is asked to stop: an open stream would otherwise hold the graceful
+ * shutdown open for ever, and the browser reconnects (to another instance,
+ * or to this one restarted) with its Last-Event-ID.
+ */
+export function subscribeLive(listener: Listener, close?: () => void): () => void {
   const state = bus();
   state.listeners.add(listener);
+  if (close) state.closers.add(close);
+  hookShutdown(state);
   void ensureListening(state);
   return () => {
     state.listeners.delete(listener);
+    if (close) state.closers.delete(close);
   };
+}
+
+function hookShutdown(state: Bus): void {
+  if (state.shutdownHooked) return;
+  state.shutdownHooked = true;
+  const closeAll = () => {
+    for (const close of [...state.closers]) close();
+  };
+  process.once("SIGTERM", closeAll);
+  process.once("SIGINT", closeAll);
 }
 
 /** How many streams this process is feeding (the bench and tests check none leak). */

@@ -52,7 +52,10 @@ export function liveEventStream({
         sent.add(change.id);
         send(frame(LIVE_EVENT_CHANGE, change.id, change));
       };
-      const unsubscribe = subscribeLive((change) => (queue ? queue.push(change) : sendChange(change)));
+      const unsubscribe = subscribeLive(
+        (change) => (queue ? queue.push(change) : sendChange(change)),
+        () => release(),
+      );
       const heartbeat = setInterval(() => send(encoder.encode(": keep-alive\n\n")), heartbeatMs);
       release = () => {
         if (closed) return;
