@@ -9,7 +9,9 @@ import { liveChangesApplied } from "@/lib/events/queries/live-change-applied";
 
 /**
  * Colleagues' changes on this tab without a reload (ADR-022): one EventSource
- * per tab on /api/events. Changes are gathered for COALESCE_MS, then the
+ * per tab on /api/events. Changes are gathered for COALESCE_MS (and at least
+ * MIN_GAP_MS pass between two refreshes, so a bulk change of 500 jobs costs an
+ * open tab a refresh or two a second, not one per job), then the
  * query data they touch is refetched and server-rendered screens (overview,
  * record pages) are refreshed once for the lot. The browser reconnects a
  * dropped stream itself and sends Last-Event-ID, so what was missed is
@@ -20,6 +22,7 @@ import { liveChangesApplied } from "@/lib/events/queries/live-change-applied";
  * "reconnecting" while it is not (tests and the bench wait on it).
  */
 const COALESCE_MS = 150;
+const MIN_GAP_MS = 500;
 const REOPEN_MS = 5_000;
 
 const LiveChangesContext = createContext<LiveChangeStore | null>(null);
@@ -42,8 +45,10 @@ export function LiveUpdates({ userId, children }: { userId: string; children: Re
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
 
+    let lastFlush = 0;
     const flush = () => {
       flushTimer = undefined;
+      lastFlush = Date.now();
       const batch = reset ? null : pending;
       pending = [];
       reset = false;
@@ -51,7 +56,7 @@ export function LiveUpdates({ userId, children }: { userId: string; children: Re
       router.refresh();
     };
     const later = () => {
-      flushTimer ??= setTimeout(flush, COALESCE_MS);
+      flushTimer ??= setTimeout(flush, Math.max(COALESCE_MS, lastFlush + MIN_GAP_MS - Date.now()));
     };
     const heard = (event: MessageEvent<string>) => {
       if (event.lastEventId) lastId = event.lastEventId;
