@@ -77,8 +77,10 @@ test("a save through instance 1 appears in a browser on instance 2, also after i
     await rename(job.uuid, `${job.title} via instance 1`);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`${job.title} via instance 1`, { timeout: 5_000 });
 
-    // Instance 2 goes down; a save through instance 1 meanwhile; instance 2 comes back on its port.
-    await instances[1]!.stop();
+    // Instance 2 dies (killed, as a crash or an OOM kill would); a save through instance 1 meanwhile; instance 2 comes back on its port.
+    const down = new Promise((resolve) => instances[1]!.child.once("exit", resolve));
+    instances[1]!.child.kill("SIGKILL");
+    await down;
     await expect(page.locator('body[data-live="reconnecting"]')).toBeAttached();
     await rename(job.uuid, `${job.title} while instance 2 was down`);
     instances[1] = startDashboard(ports[1], env);
