@@ -32,6 +32,8 @@ interface Bus {
   /** Each stream's way to end itself: called when the server is asked to stop. */
   closers: Set<() => void>;
   shutdownHooked: boolean;
+  /** The server was asked to stop: no new stream is opened (a browser's reconnect on a kept-alive socket would hold the stop open). */
+  shuttingDown: boolean;
   connection: Client | null;
   connecting: boolean;
   stopped: boolean;
@@ -46,6 +48,7 @@ const bus = (): Bus =>
     listeners: new Set(),
     closers: new Set(),
     shutdownHooked: false,
+    shuttingDown: false,
     connection: null,
     connecting: false,
     stopped: false,
@@ -76,10 +79,16 @@ function hookShutdown(state: Bus): void {
   if (state.shutdownHooked) return;
   state.shutdownHooked = true;
   const closeAll = () => {
+    state.shuttingDown = true;
     for (const close of [...state.closers]) close();
   };
   process.once("SIGTERM", closeAll);
   process.once("SIGINT", closeAll);
+}
+
+/** True once the server was asked to stop: the route refuses new streams with a 503, and the browser reopens elsewhere or later. */
+export function liveShuttingDown(): boolean {
+  return bus().shuttingDown;
 }
 
 /** How many streams this process is feeding (the bench and tests check none leak). */

@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/api/api-error";
 import { defineRoute } from "@/lib/api/define-route.server";
+import { liveShuttingDown } from "@/lib/events/live-bus.server";
 import { liveEventStream } from "@/lib/events/live-stream.server";
 
 /**
@@ -15,6 +16,8 @@ export const GET = defineRoute("read", async ({ request }) => {
   if (lastEventId !== null && !/^\d{1,18}$/.test(lastEventId)) {
     throw new ApiError(400, "validation", "Last-Event-ID must be the id of an event this stream sent.", { last_event_id: "Not an event id." });
   }
+  if (liveShuttingDown())
+    throw new ApiError(503, "shutting_down", "This server is restarting. The page reconnects by itself.", undefined, { "Retry-After": "5" });
   return new Response(liveEventStream({ lastEventId, signal: request.signal }), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
