@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Locator } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { waitForHydration } from "../support/hydration";
@@ -108,10 +109,14 @@ test("the week and day views place the CRM's jobs by date, time and technician, 
   await expect(page).toHaveURL(/view=day/);
   const morning = card(laneRow(page, first.id), jobs.wedMorning!);
   await expect(morning).toBeVisible();
-  const hour = async (time: string) => (await grid(page).locator(`[data-hour="${time}"]`).boundingBox())!.x;
-  await expect.poll(async () => Math.abs((await morning.boundingBox())!.x - (await hour("09:00")))).toBeLessThan(8);
+  // Measured again on each poll: the week's grid gives way to the day's after the click, and a card between the two has no box.
+  const distance = async (from: Locator, time: string) => {
+    const [box, slot] = [await from.boundingBox(), await grid(page).locator(`[data-hour="${time}"]`).boundingBox()];
+    return box && slot ? Math.abs(box.x - slot.x) : Number.POSITIVE_INFINITY;
+  };
+  await expect.poll(() => distance(morning, "09:00")).toBeLessThan(8);
   const afternoon = card(laneRow(page, second.id), jobs.wedAfternoon!);
-  await expect.poll(async () => Math.abs((await afternoon.boundingBox())!.x - (await hour("13:00")))).toBeLessThan(8);
+  await expect.poll(() => distance(afternoon, "13:00")).toBeLessThan(8);
   await expect(laneRow(page, first.id).getByRole("rowheader")).toContainText("2 h booked · $400 estimated");
   await expect(card(grid(page), jobs.thuUnassigned!)).toHaveCount(0);
 
