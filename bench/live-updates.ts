@@ -91,27 +91,27 @@ async function saveTitle(page: Page, uuid: string, title: string): Promise<{ sen
   );
 }
 
-/** Resolves with the time (ms since epoch, the machine's clock) at which the page's h1 first shows `title`. */
+/**
+ * Resolves with the time (ms since epoch, the machine's clock) at which the page's h1 first shows `title`.
+ * The page script is a string: tsx names functions with a helper that exists in Node, not in the page.
+ */
 function whenHeadingShows(page: Page, title: string): Promise<number> {
-  return page.evaluate(
-    ({ title, timeoutMs }) =>
-      new Promise<number>((resolve, reject) => {
-        const shows = () => document.querySelector("h1")?.textContent?.includes(title) ?? false;
-        if (shows()) return resolve(Date.now());
-        const observer = new MutationObserver(() => {
-          if (!shows()) return;
-          observer.disconnect();
-          clearTimeout(timer);
-          resolve(Date.now());
-        });
-        const timer = setTimeout(() => {
-          observer.disconnect();
-          reject(new Error(`the heading did not show "${title}" within ${timeoutMs} ms`));
-        }, timeoutMs);
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      }),
-    { title, timeoutMs: SCREEN_TIMEOUT_MS },
-  );
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const title = ${JSON.stringify(title)};
+    const heading = () => document.querySelector("h1")?.textContent?.includes(title) ?? false;
+    if (heading()) return resolve(Date.now());
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error("the heading did not show " + title + " within ${SCREEN_TIMEOUT_MS} ms"));
+    }, ${SCREEN_TIMEOUT_MS});
+    const observer = new MutationObserver(() => {
+      if (!heading()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(Date.now());
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })`);
 }
 
 async function measureSaveToScreen(browser: Browser, appUrl: string, storageState: StorageState, uuid: string, log: (line: string) => void) {
