@@ -90,3 +90,28 @@ test("a save through instance 1 appears in a browser on instance 2, also after i
     await context.close();
   }
 });
+
+test("stopping an instance with a browser's stream open: it stops within seconds, and the browser's tab says it is reconnecting", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const customer = await crmPost<{ uuid: string }>("/customers", { first_name: "Graceful", last_name: `Stop${Date.now()}` });
+  const job = await crmPost<{ uuid: string; title: string }>("/jobs", { customer_uuid: customer.uuid, title: `Graceful stop ${Date.now()}` });
+  const context = await browser.newContext({ baseURL: instances[1]!.origin });
+  await context.addCookies(
+    cookie.split("; ").map((pair) => {
+      const [name, ...value] = pair.split("=");
+      return { name: name!, value: value.join("="), url: instances[1]!.origin };
+    }),
+  );
+  try {
+    const page = await context.newPage();
+    await page.goto(`/jobs/${job.uuid}`);
+    await page.locator('body[data-live="ready"]').waitFor({ state: "attached" });
+    // SIGTERM, as a deploy or a container stop sends: the open stream must not hold the stop open.
+    const started = Date.now();
+    await instances[1]!.stop();
+    expect(Date.now() - started).toBeLessThan(15_000);
+    await expect(page.locator('body[data-live="reconnecting"]')).toBeAttached();
+  } finally {
+    await context.close();
+  }
+});
