@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { callRoute, configureInMemoryApp, signedInUser, signInAsFirstAdmin, type SignedIn } from "../support/app-accounts";
+
+/**
+ * The short in-memory session cache (lib/auth/session-cache.server.ts, ADR-024):
+ * a checked cookie is answered from memory for SESSION_CACHE_SECONDS, and
+ * everything that ends a session or changes what its owner may do counts
+ * from the very next request. Real auth stack, in-memory PGlite.
+ */
+configureInMemoryApp({ SESSION_CACHE_SECONDS: "30" });
+
+const { getCurrentUser } = await import("@/lib/auth/current-user.server");
+const { updateUser, resetPassword } = await import("@/lib/users/manage-users.server");
+const { setTwoFactorRequiredForAdmins } = await import("@/lib/auth/account-setup.server");
+const { appDatabase } = await import("@/lib/db/app-database.server");
+const { sql } = await import("kysely");
+
+let admin: SignedIn;
+const adminContext = async () => ({ actor: (await getCurrentUser(admin.headers))!, requestId: "test", headers: admin.headers });
+
+beforeAll(async () => {
+  admin = await signInAsFirstAdmin();
+});
+
+describe("the session cache", () => {
+  it("answers a cookie checked moments ago without reading the session again", async () => {
+    const person = await signedInUser("staff");
+    expect(await getCurrentUser(person.headers)).toMatchObject({ email: person.email, role: "staff" });
+    // Behind the dashboard's back (nothing announces this): the remembered session still answers.
+    const { db } = await appDatabase();
+    await sql`update "user" set name = 'Renamed directly' where id = ${person.id}`.execute(db);
+    expect(await getCurrentUser(person.headers)).toMatchObject({ name: "Test staff" });
+  });
+
+  it("a role change takes effect at the person's next request", async () => {
+    const person = await signedInUser("staff");
+    expect((await getCurrentUser(person.headers))?.role).toBe("staff");
+    await updateUser(person.id, { role: "viewer" }, await adminContext());
+    expect((await getCurrentUser(person.headers))?.role).toBe("viewer");
+  });
+
+  it("a deactivation ends the session at once", async () => {
+    const person = await signedInUser("staff");
+    expect(await getCurrentUser(person.headers)).not.toBeNull();
+    await updateUser(person.id, { active: false }, await adminContext());
+    expect(await getCurrentUser(person.headers)).toBeNull();
+  });
+
+  it("a password reset by an admin ends the session at once", async () => {
+    const person = await signedInUser("viewer");
+    expect(await getCurrentUser(person.headers)).not.toBeNull();
+    await resetPassword(person.id, "Completely-new-pass-42", await adminContext());
+    expect(await getCurrentUser(person.headers)).toBeNull();
+  });
+
+  it("sign-out ends the session at once, and the same cookie is refused afterwards", async () => {
+    const person = await signedInUser("staff");
+    const signOut = await import("@/app/api/auth/sign-out/route");
+    const me = await import("@/app/api/me/route");
+    expect((await callRoute(me.GET, "/api/me", { as: person })).status).toBe(200);
+    expect((await callRoute(signOut.POST, "/api/auth/sign-out", { method: "POST", as: person })).status).toBe(200);
+    expect(await getCurrentUser(person.headers)).toBeNull();
+    expect((await callRoute(me.GET, "/api/me", { as: person })).status).toBe(401);
+  });
+
+  it("a new account-wide rule (two-factor for admins) reaches remembered sessions at once", async () => {
+    const other = await signedInUser("admin");
+    expect((await getCurrentUser(other.headers))?.pendingStep).toBeNull();
+    await setTwoFactorRequiredForAdmins(true);
+    try {
+      expect((await getCurrentUser(other.headers))?.pendingStep).toBe("two_factor_setup");
+    } finally {
+      await setTwoFactorRequiredForAdmins(false);
+    }
+  });
+
+  it("a cookie that appears twice is never answered from memory", async () => {
+    const person = await signedInUser("staff");
+    const cookie = person.headers.get("cookie")!;
+    const { readSessionCookie } = await import("@/lib/auth/session-cache.server");
+    const { sessionCookieName } = await import("@/lib/auth/auth.server");
+    expect(readSessionCookie(new Headers({ cookie }), sessionCookieName())).not.toBeNull();
+    expect(readSessionCookie(new Headers({ cookie: `${cookie}; ${cookie}` }), sessionCookieName())).toBeNull();
+  });
+});
