@@ -1,11 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callRoute, configureInMemoryApp, signedInUser, signInAsFirstAdmin, type SignedIn } from "../support/app-accounts";
 
 /**
  * The short in-memory session cache (lib/auth/session-cache.server.ts, ADR-024):
  * a checked cookie is answered from memory for SESSION_CACHE_SECONDS, and
  * everything that ends a session or changes what its owner may do counts
- * from the very next request. Real auth stack, in-memory PGlite.
+ * from the very next request. Real auth stack, in-memory PGlite; in npm
+ * test's Postgres pass also another instance's sign-out, heard over NOTIFY.
  */
 configureInMemoryApp({ SESSION_CACHE_SECONDS: "30" });
 
@@ -18,8 +19,18 @@ const { sql } = await import("kysely");
 let admin: SignedIn;
 const adminContext = async () => ({ actor: (await getCurrentUser(admin.headers))!, requestId: "test", headers: admin.headers });
 
+const databaseUrl = process.env.DATABASE_URL;
+
 beforeAll(async () => {
   admin = await signInAsFirstAdmin();
+  // On Postgres an instance remembers sessions only while it hears the others, as the server does from its start.
+  const { listenForInvalidations } = await import("@/lib/crm/cache-invalidation.server");
+  await listenForInvalidations(databaseUrl, () => undefined);
+});
+
+afterAll(async () => {
+  const { stopListening } = await import("@/lib/crm/cache-invalidation.server");
+  await stopListening();
 });
 
 describe("the session cache", () => {
@@ -81,5 +92,22 @@ describe("the session cache", () => {
     const { sessionCookieName } = await import("@/lib/auth/auth.server");
     expect(readSessionCookie(new Headers({ cookie }), sessionCookieName())).not.toBeNull();
     expect(readSessionCookie(new Headers({ cookie: `${cookie}; ${cookie}` }), sessionCookieName())).toBeNull();
+  });
+
+  it.runIf(databaseUrl)("a sign-out announced by another instance ends the session here at once", async () => {
+    const person = await signedInUser("staff");
+    expect(await getCurrentUser(person.headers)).not.toBeNull();
+    const { sessionCookieName } = await import("@/lib/auth/auth.server");
+    const { readSessionCookie } = await import("@/lib/auth/session-cache.server");
+    const { default: pg } = await import("pg");
+    // The other instance: deletes the session and says so, as its sign-out route does.
+    const other = new pg.Client({ connectionString: databaseUrl });
+    await other.connect();
+    const { db } = await appDatabase();
+    await sql`delete from "session" where "userId" = ${person.id}`.execute(db);
+    const change = { tokenHashes: [readSessionCookie(person.headers, sessionCookieName())!.tokenHash] };
+    await other.query("select pg_notify('tradesdesk_crm_cache', $1)", [JSON.stringify({ from: "another-instance", kind: "sessions", change })]);
+    await other.end();
+    await expect.poll(() => getCurrentUser(person.headers), { timeout: 2_000, interval: 20 }).toBeNull();
   });
 });
