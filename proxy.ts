@@ -25,6 +25,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static assets carry no script context of their own; everything else gets the headers.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Pages only. Static assets carry no script context of their own, and /api
+  // answers JSON, which runs no script: a nonce there is work for nothing on
+  // every call (ADR-024). API answers get a fixed CSP from next.config.mjs and
+  // HSTS from their route wrapper (lib/api/define-route.server.ts).
+  matcher: [{ source: "/((?!api/|api$|_next/static|_next/image|favicon.ico).*)" }],
 };

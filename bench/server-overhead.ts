@@ -184,12 +184,12 @@ export async function measureRouteFloor(options: {
     },
     {
       request: "dashboard: `GET /api/health`",
-      adds: "Next.js routing, proxy.ts (CSP nonce), the route wrapper, log line; no session (its answer is kept 5 s)",
+      adds: "Next.js routing, the route wrapper, log line (proxy.ts runs for pages only); no session (its answer is kept 5 s)",
       target: { url: `${options.cachedDashboard.baseUrl}/api/health`, headers: options.cachedDashboard.headers },
     },
     {
       request: "dashboard: `GET /api/me`",
-      adds: "+ the session check (cookie → session and user rows in the app database)",
+      adds: "+ the session check (remembered for SESSION_CACHE_SECONDS, else the session and user rows in the app database)",
       target: { url: `${options.cachedDashboard.baseUrl}/api/me`, headers: options.cachedDashboard.headers },
     },
     {

@@ -42,6 +42,12 @@ const serverEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_IDLE_MINUTES: positiveInt(5, 24 * 60).default(120),
   SESSION_ABSOLUTE_HOURS: positiveInt(1, 24 * 30).default(12),
+  /**
+   * How long a checked session is remembered in the instance's memory instead of
+   * read from the app database on every request (0: never). Sign-out, a role
+   * change and a deactivation drop it at once, in every instance (ADR-024).
+   */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").max(128).optional(),
   /**

@@ -1,48 +1,43 @@
 "use client";
 
-import "@/components/data-table/column-meta";
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { useState } from "react";
+import { toast } from "sonner";
 import type { Table } from "@tanstack/react-table";
+import type ColumnVisibilityDropdownComponent from "@/components/data-table/column-visibility-dropdown";
 import { secondaryButtonClassName } from "@/components/ui/field";
 
+// The menu (Radix and its positioning) loads when the button is first pointed at, focused or pressed: lists don't carry it up front.
+const loadMenu = () => import("@/components/data-table/column-visibility-dropdown");
+
+/** The columns a person may hide; the others (`enableHiding: false`) always show. */
+export function hideableColumns<TData>(table: Table<TData>) {
+  return table.getAllLeafColumns().filter((column) => column.getCanHide());
+}
+
 /**
- * "Columns" menu: one checkbox per column that may be hidden (columns with
- * `enableHiding: false` stay), named by `meta.label`. The menu stays open
- * while ticking, so several columns can be changed in one go.
+ * The "Columns" button of a table's toolbar. Until first pressed it is a plain
+ * button with the same name; pressing it loads the menu and opens it. The
+ * plain button stays (and keeps the focus) until the menu is there.
  */
 export function ColumnVisibilityMenu<TData>({ table, onReset }: { table: Table<TData>; onReset?: () => void }) {
-  const columns = table.getAllLeafColumns().filter((column) => column.getCanHide());
-  const hidden = columns.filter((column) => !column.getIsVisible()).length;
+  const [Menu, setMenu] = useState<typeof ColumnVisibilityDropdownComponent | null>(null);
+  const hidden = hideableColumns(table).filter((column) => !column.getIsVisible()).length;
+  const label = `Columns${hidden > 0 ? ` (${hidden} hidden)` : ""}`;
+  if (Menu) return <Menu table={table} onReset={onReset} label={label} defaultOpen />;
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className={secondaryButtonClassName}>Columns{hidden > 0 ? ` (${hidden} hidden)` : ""}</DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-48 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-medium text-slate-600">Show columns</DropdownMenu.Label>
-          {columns.map((column) => (
-            <DropdownMenu.CheckboxItem
-              key={column.id}
-              checked={column.getIsVisible()}
-              onCheckedChange={(checked) => column.toggleVisibility(checked)}
-              onSelect={(event) => event.preventDefault()}
-              className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 outline-none data-[highlighted]:bg-brand-50"
-            >
-              <span aria-hidden="true" className="inline-flex h-4 w-4 items-center justify-center rounded border border-slate-400 text-xs">
-                <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
-              </span>
-              {column.columnDef.meta?.label ?? column.id}
-            </DropdownMenu.CheckboxItem>
-          ))}
-          {onReset && (
-            <>
-              <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-              <DropdownMenu.Item onSelect={onReset} className="cursor-pointer rounded px-2 py-1.5 outline-none data-[highlighted]:bg-brand-50">
-                Show the usual columns
-              </DropdownMenu.Item>
-            </>
-          )}
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <button
+      type="button"
+      aria-haspopup="menu"
+      className={secondaryButtonClassName}
+      onPointerEnter={() => void loadMenu()}
+      onFocus={() => void loadMenu()}
+      onClick={() =>
+        void loadMenu()
+          .then((module) => setMenu(() => module.default))
+          .catch(() => toast.error("The column menu could not be loaded. Reload the page and try again."))
+      }
+    >
+      {label}
+    </button>
   );
 }

@@ -7,8 +7,10 @@ import { E2E_APP_PORT } from "../support/test-env";
 /**
  * Two dashboard instances on one Postgres, as behind a load balancer: each is
  * its own `next start` process on the database the suite's server uses. What
- * one instance does, the other sees: sessions, saves of the same record, and
- * the cached reads a write makes stale. Runs in the Postgres pass of npm test
+ * one instance does, the other sees: sessions (each instance remembers a
+ * checked one for a few seconds, ADR-024), roles, saves of the same record,
+ * the cached reads a write makes stale, the usage meter, the sign-in
+ * throttle and the trash. Runs in the Postgres pass of npm test
  * (E2E_DATABASE_URL); PGlite allows one process only.
  */
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -24,9 +26,9 @@ async function api(instance: DashboardProcess, cookie?: string): Promise<APIRequ
   return context;
 }
 
-async function signIn(instance: DashboardProcess): Promise<string> {
+async function signIn(instance: DashboardProcess, account: { email: string; password: string } = ACCOUNTS.admin): Promise<string> {
   const context = await api(instance);
-  const response = await context.post("/api/auth/sign-in", { data: { email: ACCOUNTS.admin.email, password: ACCOUNTS.admin.password } });
+  const response = await context.post("/api/auth/sign-in", { data: { email: account.email, password: account.password } });
   expect(response.status()).toBe(200);
   const cookies = response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie");
   return cookies.map((header) => header.value.split(";")[0]).join("; ");
@@ -40,6 +42,8 @@ test.beforeAll(async () => {
     ADMIN_PASSWORD: ACCOUNTS.admin.password,
     MIRROR_SYNC: "off",
     CRM_CACHE_TTL_SECONDS: "60",
+    // As behind a load balancer: the throttle test names its client's address.
+    TRUST_PROXY: "1",
   };
   instances = [startDashboard(E2E_APP_PORT + 81, env), startDashboard(E2E_APP_PORT + 82, env)];
   await Promise.all(instances.map((instance) => waitUntilUp(instance.origin)));
@@ -56,6 +60,61 @@ test("a session made on one instance is valid on the other, and signing out on o
   expect((await (await api(b, cookie)).get("/api/me")).status()).toBe(200);
   expect((await (await api(a, cookie)).post("/api/auth/sign-out")).status()).toBeLessThan(300);
   expect((await (await api(b, cookie)).get("/api/me")).status()).toBe(401);
+});
+
+test("a role change and a deactivation made on one instance count at once on the other, where the session is remembered", async () => {
+  const [a, b] = instances as [DashboardProcess, DashboardProcess];
+  const admin = await api(a, await signIn(a));
+  const person = { email: `roles-${Date.now()}@e2e.example`, password: "Harbour-lantern-ninety" };
+  const created = await admin.post("/api/admin/users", { data: { name: "Role Change", role: "staff", ...person } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = ((await created.json()) as { data: { id: string } }).data;
+  const onB = await api(b, await signIn(b, person));
+  const roleOnB = async () => {
+    const answer = await onB.get("/api/me");
+    return answer.status() === 200 ? ((await answer.json()) as { data: { role: string } }).data.role : answer.status();
+  };
+  expect(await roleOnB()).toBe("staff"); // checked on B, and remembered there
+  expect((await admin.patch(`/api/admin/users/${id}`, { data: { role: "viewer" } })).status()).toBe(200);
+  expect(await roleOnB()).toBe("viewer");
+  expect((await admin.patch(`/api/admin/users/${id}`, { data: { active: false } })).status()).toBe(200);
+  expect(await roleOnB()).toBe(401);
+});
+
+test("the usage meter is one count: CRM requests made through one instance show on the other within a flush", async () => {
+  const [a, b] = instances as [DashboardProcess, DashboardProcess];
+  const cookie = await signIn(a);
+  const used = async (instance: DashboardProcess) =>
+    ((await (await (await api(instance, cookie)).get("/api/usage")).json()) as { data: { used: number } }).data.used;
+  const before = await used(b);
+  const onA = await api(a, cookie);
+  for (const name of ["Meterone", "Metertwo", "Meterthree"]) expect((await onA.get(`/api/customers?search=${name}${Date.now()}`)).status()).toBe(200);
+  // A writes its counts once a second; B reads the shared row.
+  await expect.poll(() => used(b), { timeout: 5_000, intervals: [200] }).toBeGreaterThanOrEqual(before + 3);
+});
+
+test("the sign-in throttle is shared: failures on one instance count on the other", async () => {
+  const [a, b] = instances as [DashboardProcess, DashboardProcess];
+  const email = `throttle-${Date.now()}@e2e.example`;
+  const attempt = async (instance: DashboardProcess) =>
+    (await api(instance)).post("/api/auth/sign-in", { data: { email, password: "not-the-password-1" }, headers: { "X-Forwarded-For": "198.51.100.77" } });
+  for (let tried = 0; tried < 5; tried += 1) expect((await attempt(tried % 2 === 0 ? a : b)).status()).toBe(401);
+  const refused = await attempt(b);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+});
+
+test("the trash is shared: a customer deleted through one instance is in the other's trash, with who deleted it", async () => {
+  const [a, b] = instances as [DashboardProcess, DashboardProcess];
+  const cookie = await signIn(a);
+  const lastName = `Shared${Date.now()}`;
+  const customer = await crmPost<{ uuid: string }>("/customers", { first_name: "Binned", last_name: lastName });
+  const deleted = await (await api(a, cookie)).delete(`/api/customers/${customer.uuid}`, { headers: { "Idempotency-Key": crypto.randomUUID() } });
+  expect(deleted.status(), await deleted.text()).toBe(200);
+  const trash = (await (await (await api(b, cookie)).get(`/api/trash?tab=customers&search=${lastName}`)).json()) as {
+    data: { rows: Array<{ uuid: string; deleted_by: { email: string } | null }> };
+  };
+  expect(trash.data.rows.find((row) => row.uuid === customer.uuid)?.deleted_by?.email).toBe(ACCOUNTS.admin.email);
 });
 
 test("two saves of the same version of a customer, one through each instance at once: one is saved, the other gets the 409", async () => {

@@ -36,3 +36,16 @@ test("the page works under its CSP: no violation is reported while signing in", 
   await expect(page.getByLabel("Email")).toHaveValue("nobody@example.com");
   expect(violations).toEqual([]);
 });
+
+test("API answers carry the security headers and a fixed CSP, without the per-page nonce work", async ({ request }) => {
+  for (const path of ["/api/health", "/api/me", "/api/definitely/not/here"]) {
+    const response = await request.get(path);
+    const headers = response.headers();
+    expect(headers["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-request-id"], path).toBeTruthy();
+    expect(headers["strict-transport-security"], path).toBeUndefined();
+  }
+});

@@ -5,6 +5,7 @@ import { isTwoFactorRequiredForAdmins } from "@/lib/auth/account-setup.server";
 import { getAuth } from "@/lib/auth/auth.server";
 import { authErrorCode } from "@/lib/auth/auth-error-code.server";
 import type { CurrentUser } from "@/lib/auth/current-user.server";
+import { forgetSessionsOf } from "@/lib/auth/session-cache.server";
 
 interface Context {
   user: CurrentUser;
@@ -78,7 +79,9 @@ export async function disableTwoFactor(password: string, context: Context): Prom
   }
 }
 
+/** Also forgets the person's remembered sessions: two-factor on or off changes what they must do (pendingStep). */
 async function audit(context: Context, action: "two_factor_enable" | "two_factor_disable") {
+  await forgetSessionsOf(context.user.id);
   await recordAudit({
     actor: { id: context.user.id, email: context.user.email },
     action,

@@ -7,7 +7,8 @@ import { getCurrentSession, type CurrentUser } from "@/lib/auth/current-user.ser
 import { can, type Capability } from "@/lib/auth/roles";
 import { CrmError } from "@/lib/crm/errors.server";
 import { RequestBudgetExceeded, runAsRequester } from "@/lib/crm/request-budget.server";
-import { ConfigurationError } from "@/lib/env.server";
+import { ConfigurationError, isHttps } from "@/lib/env.server";
+import { HSTS_HEADER } from "@/lib/security/content-security-policy";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
 import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
 import { isDatabaseUnavailable } from "@/lib/db/database-problems";
@@ -100,6 +101,8 @@ function wrap<Params>(run: (request: Request, params: Params, requestId: string,
       response = errorResponse(error, requestId);
     }
     response.headers.set("X-Request-Id", requestId);
+    // proxy.ts sets HSTS for pages only; the API's answers carry it too.
+    if (servedOverHttps()) response.headers.set(HSTS_HEADER.key, HSTS_HEADER.value);
     response.headers.set("Cache-Control", response.headers.get("Cache-Control") ?? "no-store");
     logEvent(response.status >= 500 ? "error" : "info", "api_request", {
       request_id: requestId,
@@ -111,6 +114,15 @@ function wrap<Params>(run: (request: Request, params: Params, requestId: string,
     });
     return response;
   };
+}
+
+/** False when the configuration cannot be read: that failure is the answer's body already (a 500 with its envelope). */
+function servedOverHttps(): boolean {
+  try {
+    return isHttps();
+  } catch {
+    return false;
+  }
 }
 
 export function json<T>(data: T, init: ResponseInit = {}): Response {

@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { PendingAccountStep } from "@/lib/auth/account-step-types";
 import type { Role } from "@/lib/auth/roles";
 import { appDatabase } from "@/lib/db/app-database.server";
+import { forgetSessions, forgetSessionsOf } from "@/lib/auth/session-cache.server";
 
 const REQUIRE_TWO_FACTOR_FOR_ADMINS = "require_two_factor_for_admins";
 
@@ -14,11 +15,14 @@ export async function markPasswordTemporary(userId: string, setByEmail: string):
     .values({ user_id: userId, set_by_email: setByEmail })
     .onConflict((conflict) => conflict.column("user_id").doUpdateSet({ set_at: new Date(), set_by_email: setByEmail }))
     .execute();
+  // The step is part of every remembered session of theirs (pendingStep).
+  await forgetSessionsOf(userId);
 }
 
 export async function clearPasswordTemporary(userId: string): Promise<void> {
   const { db } = await appDatabase();
   await db.deleteFrom("password_change_required").where("user_id", "=", userId).execute();
+  await forgetSessionsOf(userId);
 }
 
 export async function isTwoFactorRequiredForAdmins(): Promise<boolean> {
@@ -34,6 +38,8 @@ export async function setTwoFactorRequiredForAdmins(required: boolean): Promise<
     .values({ key: REQUIRE_TWO_FACTOR_FOR_ADMINS, value: String(required) })
     .onConflict((conflict) => conflict.column("key").doUpdateSet({ value: String(required) }))
     .execute();
+  // Every admin's pending step may change with it.
+  await forgetSessions({ all: true });
 }
 
 /**

@@ -53,7 +53,7 @@ function createAuth(options: { secret: string; dialect: Dialect }) {
       useSecureCookies: false,
       cookies: {
         session_token: {
-          name: https ? `__Host-${SESSION_COOKIE_BASE_NAME}` : SESSION_COOKIE_BASE_NAME,
+          name: sessionCookieName(https),
           attributes: { secure: https, sameSite: "lax", httpOnly: true, path: "/", maxAge: absoluteSeconds },
         },
         two_factor: {
@@ -78,6 +78,10 @@ function createAuth(options: { secret: string; dialect: Dialect }) {
       twoFactor({ issuer: "Tradesdesk", twoFactorCookieMaxAge: 300 }),
     ],
   });
+}
+
+export function sessionCookieName(https = isHttps()): string {
+  return https ? `__Host-${SESSION_COOKIE_BASE_NAME}` : SESSION_COOKIE_BASE_NAME;
 }
 
 export function twoFactorCookieName(https = isHttps()): string {

@@ -1,8 +1,9 @@
 import "server-only";
 import { pendingAccountStep } from "@/lib/auth/account-setup.server";
 import type { PendingAccountStep } from "@/lib/auth/account-step-types";
-import { getAuth } from "@/lib/auth/auth.server";
+import { getAuth, sessionCookieName } from "@/lib/auth/auth.server";
 import { isRole, type Role } from "@/lib/auth/roles";
+import { readSessionCookie, recallSession, rememberSession, sessionLookupStarts } from "@/lib/auth/session-cache.server";
 import { serverEnv } from "@/lib/env.server";
 
 export interface CurrentUser {
@@ -32,11 +33,25 @@ export async function getCurrentUser(headers: Headers): Promise<CurrentUser | nu
  * cookie lives as long as their session.
  */
 export async function getCurrentSession(headers: Headers): Promise<{ user: CurrentUser | null; setCookies: string[] }> {
+  // A cookie checked a few seconds ago needs no database round trip (ADR-024).
+  const cookie = readSessionCookie(headers, sessionCookieName());
+  const remembered = cookie && recallSession(cookie);
+  if (remembered) return { user: remembered, setCookies: [] };
+
+  const lookupStartedAt = sessionLookupStarts();
   const auth = await getAuth();
   const { headers: responseHeaders, response: result } = await auth.api.getSession({ headers, returnHeaders: true });
   const setCookies = responseHeaders.getSetCookie();
   if (!result) return { user: null, setCookies };
-  return { user: await checkSession(result, headers), setCookies };
+  const user = await checkSession(result, headers);
+  if (user && cookie) rememberSession(cookie, user, lookupStartedAt, sessionEndsAt(result.session));
+  return { user, setCookies };
+}
+
+/** The earlier of the idle expiry and the absolute limit: a remembered session never outlives either. */
+function sessionEndsAt(session: { createdAt: Date; expiresAt: Date }): number {
+  const absoluteLimitMs = serverEnv().SESSION_ABSOLUTE_HOURS * 3600 * 1000;
+  return Math.min(new Date(session.expiresAt).getTime(), new Date(session.createdAt).getTime() + absoluteLimitMs);
 }
 
 async function checkSession(

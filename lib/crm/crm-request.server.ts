@@ -198,7 +198,7 @@ async function send<Schema extends z.ZodType>(request: {
     calls += 1;
     // The person's budget first: a refused request is never sent, so it costs the plan nothing.
     if (attempt > 0 || !request.charged) chargeCrmRequest({ retry: attempt > 0 });
-    await countCrmRequest();
+    countCrmRequest();
     let outcome: AttemptOutcome;
     let failure: CrmError;
     try {

@@ -11,6 +11,7 @@ import {
 import { CUSTOMER_TYPES, NOTIFY_CHANNELS } from "@/lib/customers/customer-enums";
 import { customerFormDefaults, type CustomerFormState, type CustomerInput } from "@/lib/customers/customer-schema";
 import { isRecord } from "@/lib/forms/cross-field-rules";
+import { TRADESDESK_FLAGS_KEY } from "@/lib/customers/customer-flags-key";
 
 /**
  * The customer form's fields to and from the CRM's Customer object (CRM-API 000).
@@ -18,8 +19,7 @@ import { isRecord } from "@/lib/forms/cross-field-rules";
  * source, marketing consent) live in the record's internal_flags.
  */
 
-/** The dashboard's extras live in the CRM customer's `internal_flags` under this key. */
-export const TRADESDESK_FLAGS_KEY = "tradesdesk";
+export { TRADESDESK_FLAGS_KEY };
 
 export interface CustomerExtras {
   tags: string[];

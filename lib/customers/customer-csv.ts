@@ -1,7 +1,7 @@
 import type { CsvColumn } from "@/lib/csv/to-csv";
 import type { CustomerDto } from "@/lib/customers/customer-types";
 import { NOTIFY_LABELS } from "@/lib/customers/customer-field-labels";
-import { TRADESDESK_FLAGS_KEY } from "@/lib/customers/customer-crm-mapping";
+import { TRADESDESK_FLAGS_KEY } from "@/lib/customers/customer-flags-key";
 
 /**
  * The customer export's columns: every field of the CRM's Customer object, in

@@ -33,7 +33,13 @@ function attemptsOf(error: unknown): number {
  * announce new records too; a full pass only records the mirror already held
  * (a first pass would otherwise announce the whole CRM).
  */
-export async function syncPage(scope: string, resource: SyncResource, params: RecordPageParams, now: () => Date, announce: SyncAnnounce = "new_and_changed"): Promise<SyncedPage> {
+export async function syncPage(
+  scope: string,
+  resource: SyncResource,
+  params: RecordPageParams,
+  now: () => Date,
+  announce: SyncAnnounce = "new_and_changed",
+): Promise<SyncedPage> {
   let page;
   try {
     page = await readRecordPage(resource, params);

@@ -6,6 +6,7 @@ import { getAuth } from "@/lib/auth/auth.server";
 import type { CurrentUser } from "@/lib/auth/current-user.server";
 import { markPasswordTemporary } from "@/lib/auth/account-setup.server";
 import { isRole } from "@/lib/auth/roles";
+import { forgetSessionsOf } from "@/lib/auth/session-cache.server";
 import { appDatabase } from "@/lib/db/app-database.server";
 import { assertAcceptablePassword } from "@/lib/passwords/password-policy.server";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/users/user-schemas";
@@ -100,6 +101,9 @@ export async function updateUser(id: string, input: UpdateUserInput, context: Ac
     }
   } catch (error) {
     throw fromAuthError(error);
+  } finally {
+    // A new role or a deactivation counts from the next request, on every instance (also after a partial failure).
+    await forgetSessionsOf(id);
   }
   if (input.crm_user_id !== undefined && input.crm_user_id !== before.crmUserId) await linkCrmUser(before, input.crm_user_id, context);
   return getUser(id);
@@ -115,6 +119,8 @@ export async function resetPassword(id: string, password: string, context: Actor
     await auth.api.revokeUserSessions({ body: { userId: id }, headers: context.headers });
   } catch (error) {
     throw fromAuthError(error);
+  } finally {
+    await forgetSessionsOf(id);
   }
   // A reset password is temporary, like a new account's.
   await markPasswordTemporary(id, context.actor.email);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { CrmCheckReport, StoredCrmCheck } from "@/lib/crm/compat/crm-check-types";
-import { countCrmRequest } from "@/lib/crm/usage-meter.server";
+import { countCrmRequest, flushUsage } from "@/lib/crm/usage-meter.server";
 import { appDatabase } from "@/lib/db/app-database.server";
 
 /**
@@ -29,7 +29,9 @@ export async function recordCrmCheck(report: CrmCheckReport, by: { baseUrl: stri
     .values({ key: SETTING, value })
     .onConflict((conflict) => conflict.column("key").doUpdateSet({ value }))
     .execute();
-  for (let index = 0; index < report.requestsSpent; index += 1) await countCrmRequest(new Date(report.finishedAt));
+  countCrmRequest(new Date(report.finishedAt), report.requestsSpent);
+  // `npm run crm:check` ends right after: its requests are written now.
+  await flushUsage();
   return stored;
 }
 
