@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const PARTS = ["overhead", "pages", "lookup", "requests", "scale", "week"] as const;
+export const PARTS = ["overhead", "pages", "lookup", "requests", "scale", "week", "live"] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {

@@ -23,6 +23,7 @@ import type { PageResult } from "./page-weight";
 import type { ScaleResult } from "./sandbox-scale";
 import type { FloorRow, OverheadCase, OverheadCell, OverheadResult } from "./server-overhead";
 import { weekTargets, weekViewSection, type WeekViewResult } from "./week-view-report";
+import { liveSection, liveTargets, type LiveUpdatesResult } from "./live-updates-report";
 
 /** The targets of the issue, as numbers. */
 export const TARGETS = {
@@ -57,6 +58,7 @@ export interface BenchReport {
   };
   scale?: ScaleResult;
   week?: WeekViewResult;
+  live?: LiveUpdatesResult;
 }
 
 export interface TargetRow {
@@ -78,6 +80,7 @@ export function evaluateTargets(report: BenchReport): TargetRow[] {
   if (report.lookup) rows.push(lookupTarget(report.lookup));
   if (report.requests) rows.push(revisitTarget(report.requests.revisits));
   if (report.week) rows.push(...weekTargets(report.week));
+  if (report.live) rows.push(...liveTargets(report.live));
   return rows;
 }
 
@@ -207,6 +210,7 @@ export function renderReport(report: BenchReport, targets: TargetRow[]): string 
   if (report.scale)
     sections.push(scaleSection(report.scale, { customers: report.options.scaleCustomers, jobs: report.options.scaleJobs }, report.load.parts.scale));
   if (report.week) sections.push(weekViewSection(report.week, loadLine(report.load.parts.week)));
+  if (report.live) sections.push(liveSection(report.live, loadLine(report.load.parts.live)));
   return `${sections.join("\n\n")}\n`;
 }
 

@@ -25,6 +25,7 @@ import { readSamples, type SampleCustomer } from "./samples";
 import { runSandboxScale } from "./sandbox-scale";
 import { measureRouteFloor, measureServerOverhead } from "./server-overhead";
 import { measureWeekView, WEEK_TECHNICIANS } from "./week-view";
+import { measureLiveUpdates } from "./live-updates";
 import { ProcessRegistry, startDashboard, startEmptyNext, startSandboxProcess, type Dashboard, type SandboxProcess } from "./servers";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -177,7 +178,7 @@ async function main(): Promise<number> {
         report.load.parts.overhead = end();
       }
 
-      const needsBrowser = ["pages", "lookup", "requests", "week"].some((part) => options.parts.has(part as Part));
+      const needsBrowser = ["pages", "lookup", "requests", "week", "live"].some((part) => options.parts.has(part as Part));
       if (needsBrowser) {
         browser = await launchChromium();
         report.chromium = `Chromium ${browser.version()} (headless)`;
@@ -239,6 +240,21 @@ async function main(): Promise<number> {
           log,
         });
         report.load.parts.week = end();
+      }
+
+      if (options.parts.has("live") && browser) {
+        log("Part 7: live updates …");
+        const end = sampler.span();
+        report.live = await measureLiveUpdates({
+          browser,
+          appUrl: cached.url,
+          port: PORTS.cachedDashboard,
+          storageState: await signedInState(browser, cached.url),
+          cookie: await signIn(cached.url),
+          sandbox,
+          log,
+        });
+        report.load.parts.live = end();
       }
 
       await stopEverything();

@@ -28,7 +28,37 @@ export interface WeekLoad {
   lcp: number | null;
   lcpElement: string | null;
   ttfb: number | null;
+  /** When the first job card was on screen (the frame after it entered the page): the week itself, not only its heading. */
+  firstCard: number | null;
+  /** The page's HTML as the browser decoded it, bytes: what the server rendered and the browser parsed before the week was drawn. */
+  htmlBytes: number | null;
   quiet: boolean;
+}
+
+declare global {
+  interface Window {
+    __benchFirstCard?: number;
+  }
+}
+
+/**
+ * Runs in the page before its scripts: notes the frame in which the first job
+ * card (`[data-job]`) is drawn. The heading streams ahead of the lanes, so the
+ * largest paint can come before any job is on screen; this says when the week
+ * itself was. Self-contained: sent to the browser as source text.
+ */
+function observeFirstCard(): void {
+  const seen = () => {
+    if (window.__benchFirstCard !== undefined || !document.querySelector("[data-job]")) return false;
+    requestAnimationFrame(() => {
+      window.__benchFirstCard ??= performance.now();
+    });
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (seen()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
 export interface WeekViewResult {
@@ -40,6 +70,8 @@ export interface WeekViewResult {
   loads: WeekLoad[];
   /** Median LCP of the measured loads (the warm-up load left out). */
   lcp: number;
+  /** Median time to the first job card on screen, same loads. */
+  firstCard: number;
   /** CRM requests the sandbox counted across every load, warm-up included. */
   crmRequests: number;
   /** Jobs the last load showed on screen (cards in the week), to show the page held the week. */
@@ -100,6 +132,7 @@ async function loadWeek(browser: Browser, url: string, storageState: StorageStat
   const context = await browser.newContext({ storageState, viewport: VIEWPORT });
   try {
     await context.addInitScript(initScript(observeVitals));
+    await context.addInitScript(initScript(observeFirstCard));
     const page = await context.newPage();
     const network = trackNetwork(page);
     const response = await page.goto(url, { waitUntil: "load", timeout: 60_000 });
@@ -108,9 +141,13 @@ async function loadWeek(browser: Browser, url: string, storageState: StorageStat
     const quiet = await network.whenQuiet(QUIET_MS, MAX_WAIT_MS);
     const raw = await page.evaluate(() => window.__benchVitals);
     if (!raw) throw new Error(`no performance entries were observed on ${url}`);
-    const ttfb = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.responseStart ?? null);
+    const { ttfb, htmlBytes } = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      return { ttfb: navigation?.responseStart ?? null, htmlBytes: navigation?.decodedBodySize ?? null };
+    });
+    const firstCard = await page.evaluate(() => window.__benchFirstCard ?? null);
     const shown = await page.locator('a[href^="/jobs/"]').count();
-    return { lcp: raw.largestContentfulPaint, lcpElement: raw.largestContentfulElement, ttfb, quiet, shown };
+    return { lcp: raw.largestContentfulPaint, lcpElement: raw.largestContentfulElement, ttfb, firstCard, htmlBytes, quiet, shown };
   } finally {
     await context.close();
   }
@@ -141,11 +178,14 @@ export async function measureWeekView(options: {
   for (let round = 0; round < options.loads; round += 1) {
     const load = await loadWeek(browser, url, storageState);
     shown = load.shown;
-    loads.push({ lcp: load.lcp, lcpElement: load.lcpElement, ttfb: load.ttfb, quiet: load.quiet });
-    log(`  load ${round + 1}/${options.loads}: LCP ${load.lcp === null ? "n/a" : `${Math.round(load.lcp)} ms`}`);
+    loads.push({ lcp: load.lcp, lcpElement: load.lcpElement, ttfb: load.ttfb, firstCard: load.firstCard, htmlBytes: load.htmlBytes, quiet: load.quiet });
+    log(
+      `  load ${round + 1}/${options.loads}: LCP ${load.lcp === null ? "n/a" : `${Math.round(load.lcp)} ms`}, first job card ${load.firstCard === null ? "n/a" : `${Math.round(load.firstCard)} ms`}`,
+    );
   }
   const crmRequests = (await sandbox.usage()) - before;
   const lcps = loads.flatMap((load) => (load.lcp === null ? [] : [load.lcp]));
+  const firstCards = loads.flatMap((load) => (load.firstCard === null ? [] : [load.firstCard]));
   return {
     url: url.slice(appUrl.length),
     jobs: WEEK_JOBS,
@@ -154,6 +194,7 @@ export async function measureWeekView(options: {
     pass,
     loads,
     lcp: lcps.length > 0 ? median(lcps) : Number.NaN,
+    firstCard: firstCards.length > 0 ? median(firstCards) : Number.NaN,
     crmRequests,
     jobsShown: shown,
   };

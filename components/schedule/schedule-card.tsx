@@ -4,6 +4,7 @@ import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
 import type { SyntheticEvent } from "react";
 import { JobFlags } from "@/components/jobs/job-badges";
+import { MovedBy } from "@/components/live/moved-by";
 import { formatTimeWindow, jobLabel } from "@/lib/jobs/job-format";
 import type { ScheduleJob } from "@/lib/schedule/schedule-types";
 
@@ -101,6 +102,7 @@ export function ScheduleCard({
         </div>
       )}
       <OverlapMark others={overlaps} />
+      <MovedBy jobUuid={job.uuid} />
       {canWrite && (
         <div className="mt-1">
           <RescheduleButton job={job} onClick={onReschedule} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useDroppable } from "@dnd-kit/core";
-import type { ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { ScheduleCard } from "@/components/schedule/schedule-card";
 import { dropTargetId, type DropTarget } from "@/components/schedule/schedule-drop";
 import { LaneHeader, DayTotals } from "@/components/schedule/schedule-totals";
@@ -33,6 +33,60 @@ export function DropCell({ target, className, children, as = "td" }: { target: D
     >
       {children}
     </Tag>
+  );
+}
+
+/**
+ * A week cell shows at most this many cards; a busier one shows one fewer and
+ * a "+N more" button, so a technician's packed day does not make their lane a
+ * tower that pushes everyone else off the screen (and a week of a thousand
+ * jobs does not cost the page a thousand cards before anyone asks for them).
+ * The day view always shows every job.
+ */
+export const WEEK_CELL_LIMIT = 4;
+
+/** The jobs of one lane on one day, the first few shown until "+N more" is pressed. */
+function WeekCellJobs({
+  jobs,
+  laneName,
+  day,
+  overlaps,
+  canWrite,
+  onReschedule,
+}: {
+  jobs: ScheduleJob[];
+  laneName: string;
+  day: string;
+  overlaps: Map<string, ScheduleJob[]>;
+  canWrite: boolean;
+  onReschedule: (job: ScheduleJob) => void;
+}) {
+  const [expanded, setExpanded] = useState(false);
+  const list = useRef<HTMLDivElement>(null);
+  const shown = expanded || jobs.length <= WEEK_CELL_LIMIT ? jobs : jobs.slice(0, WEEK_CELL_LIMIT - 1);
+  const hidden = jobs.length - shown.length;
+  function showAll() {
+    const firstHidden = shown.length;
+    setExpanded(true);
+    // The button goes away: keep the keyboard's place on the first card it revealed.
+    requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>("[data-job] a")[firstHidden]?.focus());
+  }
+  return (
+    <div ref={list} className="space-y-1">
+      {shown.map((job) => (
+        <ScheduleCard key={job.uuid} job={job} overlaps={overlaps.get(job.uuid)} canWrite={canWrite} onReschedule={onReschedule} />
+      ))}
+      {hidden > 0 && (
+        <button
+          type="button"
+          onClick={showAll}
+          aria-label={`+${hidden} more: show all ${jobs.length} jobs of ${laneName} on ${formatWeekday(day)}`}
+          className="w-full rounded border border-dashed border-slate-300 px-1 py-0.5 text-left text-xs font-medium text-slate-700 hover:bg-slate-50"
+        >
+          +{hidden} more
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -74,11 +128,7 @@ export function ScheduleWeek({ days, lanes, jobs, overlaps, today, canWrite, onR
                 return (
                   <DropCell key={day} target={{ lane: lane.id, day }} className="h-20 border border-slate-200 p-1">
                     <DayTotals jobs={here} />
-                    <div className="space-y-1">
-                      {here.map((job) => (
-                        <ScheduleCard key={job.uuid} job={job} overlaps={overlaps.get(job.uuid)} canWrite={canWrite} onReschedule={onReschedule} />
-                      ))}
-                    </div>
+                    <WeekCellJobs jobs={here} laneName={lane.name} day={day} overlaps={overlaps} canWrite={canWrite} onReschedule={onReschedule} />
                   </DropCell>
                 );
               })}

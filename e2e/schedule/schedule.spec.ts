@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Locator } from "@playwright/test";
 import { storageStatePath } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { waitForHydration } from "../support/hydration";
+import { formatWeekday } from "../../lib/schedule/schedule-dates";
 import type { TestCustomer } from "../jobs/job-fixtures";
 import {
   card,
@@ -64,6 +66,15 @@ test.beforeAll(async ({ staffApi }) => {
   await make("overlapA", { scheduled_date: TUE, scheduled_time_start: "09:00", scheduled_time_end: "11:00", assigned_to_user_id: t(3) });
   await make("overlapB", { scheduled_date: TUE, scheduled_time_start: "10:00", scheduled_time_end: "12:00", assigned_to_user_id: t(3) });
   await make("overlapC", { scheduled_date: TUE, scheduled_time_start: "13:00", scheduled_time_end: "14:00", assigned_to_user_id: t(4) });
+  // A busy day: more jobs than a week cell shows
+  for (let hour = 8; hour < 14; hour += 1) {
+    await make(`busy${hour}`, {
+      scheduled_date: SUN,
+      scheduled_time_start: `${String(hour).padStart(2, "0")}:00`,
+      scheduled_time_end: `${String(hour + 1).padStart(2, "0")}:00`,
+      assigned_to_user_id: t(5),
+    });
+  }
   // Stale record
   await make("stale", { scheduled_date: THU, scheduled_time_start: "09:00", scheduled_time_end: "10:00", assigned_to_user_id: t(7) });
   await syncMirror(staffApi);
@@ -98,10 +109,14 @@ test("the week and day views place the CRM's jobs by date, time and technician, 
   await expect(page).toHaveURL(/view=day/);
   const morning = card(laneRow(page, first.id), jobs.wedMorning!);
   await expect(morning).toBeVisible();
-  const hour = async (time: string) => (await grid(page).locator(`[data-hour="${time}"]`).boundingBox())!.x;
-  await expect.poll(async () => Math.abs((await morning.boundingBox())!.x - (await hour("09:00")))).toBeLessThan(8);
+  // Measured again on each poll: the week's grid gives way to the day's after the click, and a card between the two has no box.
+  const distance = async (from: Locator, time: string) => {
+    const [box, slot] = [await from.boundingBox(), await grid(page).locator(`[data-hour="${time}"]`).boundingBox()];
+    return box && slot ? Math.abs(box.x - slot.x) : Number.POSITIVE_INFINITY;
+  };
+  await expect.poll(() => distance(morning, "09:00")).toBeLessThan(8);
   const afternoon = card(laneRow(page, second.id), jobs.wedAfternoon!);
-  await expect.poll(async () => Math.abs((await afternoon.boundingBox())!.x - (await hour("13:00")))).toBeLessThan(8);
+  await expect.poll(() => distance(afternoon, "13:00")).toBeLessThan(8);
   await expect(laneRow(page, first.id).getByRole("rowheader")).toContainText("2 h booked · $400 estimated");
   await expect(card(grid(page), jobs.thuUnassigned!)).toHaveCount(0);
 
@@ -245,6 +260,25 @@ test("a job changed in the CRM since the schedule was read is not moved: the car
   await expect(card(laneRow(page, other.id), job)).toHaveCount(0);
   const crm = await crmScheduledJob(job.uuid);
   expect([crm.assigned_to_user_id, crm.scheduled_time_start]).toEqual([owner.id, "10:30"]);
+});
+
+test("a busy day in the week shows its first jobs and a +N more button that shows the rest, by keyboard", async ({ page }) => {
+  await page.goto(`/schedule?view=week&date=${SUN}`);
+  await waitForHydration(page);
+  const cell = weekCell(page, techs[5]!.id, SUN);
+  const busy = [8, 9, 10, 11, 12, 13].map((hour) => jobs[`busy${hour}`]!);
+  // In start order: the first three, then the button for the other three; the totals count all six.
+  for (const job of busy.slice(0, 3)) await expect(card(cell, job)).toBeVisible();
+  for (const job of busy.slice(3)) await expect(card(cell, job)).toHaveCount(0);
+  await expect(cell).toContainText("6 h booked");
+  const more = cell.getByRole("button", { name: `+3 more: show all 6 jobs of ${techs[5]!.name} on ${formatWeekday(SUN)}` });
+  await expect(more).toHaveText("+3 more");
+  await more.focus();
+  await page.keyboard.press("Enter");
+  for (const job of busy) await expect(card(cell, job)).toBeVisible();
+  await expect(more).toHaveCount(0);
+  // The keyboard carries on from the first job it revealed.
+  await expect(card(cell, busy[3]!).getByRole("link")).toBeFocused();
 });
 
 test("axe finds nothing to fix on the week, the day and the dialog", async ({ page }) => {

@@ -27,6 +27,7 @@ export type ApiErrorCode =
   | "crm_unavailable"
   | "crm_misconfigured"
   | "database_unavailable"
+  | "shutting_down"
   | "internal";
 
 export class ApiError extends Error {

@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/current-user.server";
 import type { AuditChanges } from "@/lib/db/tables";
 import { recordAudit, type AuditAction, type AuditResource } from "@/lib/audit/record-audit.server";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
+import { publishLiveChange } from "@/lib/events/live-bus.server";
 
 export interface WriteContext {
   user: CurrentUser;
@@ -29,13 +30,15 @@ export async function auditedWrite<T>(
   const base = { actor: { id: context.user.id, email: context.user.email }, action: entry.action, resource: entry.resource, requestId: context.requestId };
   try {
     const result = await write();
+    const resourceId = resourceIdOf ? resourceIdOf(result.data) : entry.resourceId;
     await recordAudit({
       ...base,
-      resourceId: resourceIdOf ? resourceIdOf(result.data) : entry.resourceId,
+      resourceId,
       changes: entry.changes ?? null,
       outcome: "accepted",
       detail: withNote(context.note, writeDetailOf(result.meta)),
     });
+    await announceChange(context, entry, resourceId);
     return result;
   } catch (error) {
     const rejected = (error instanceof CrmError && ["validation", "not_found", "usage_limit", "forbidden"].includes(error.kind)) || error instanceof ApiError;
@@ -48,6 +51,23 @@ export async function auditedWrite<T>(
     });
     throw error;
   }
+}
+
+/** Every accepted change of a customer or job is sent to the open tabs (ADR-022); this is the one place all of them pass. */
+async function announceChange(
+  context: WriteContext,
+  entry: { action: AuditAction; resource: AuditResource; changes?: AuditChanges | null },
+  resourceId: string | null,
+) {
+  if ((entry.resource !== "customer" && entry.resource !== "job") || !resourceId) return;
+  await publishLiveChange({
+    kind: entry.resource,
+    recordId: resourceId,
+    action: entry.action,
+    fields: Object.keys(entry.changes ?? {}),
+    actor: { id: context.user.id, name: context.user.name || context.user.email },
+    source: "dashboard",
+  });
 }
 
 function withNote(note: string | undefined, detail: string | null): string | null {

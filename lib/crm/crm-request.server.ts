@@ -140,6 +140,17 @@ export async function crmWrite<Schema extends z.ZodType>(
   }
 }
 
+/**
+ * Drops the cached reads of resources changed outside the dashboard (the sync
+ * found them), here and in every other instance: the tabs told of the change
+ * refetch at once, and must not be served the cached answer from before it.
+ */
+export async function dropCachedReadsOf(resources: readonly CrmResource[]): Promise<void> {
+  const prefixes = resources.map((resource) => `${companyScope(crmConfig().apiKey)}:/${resource}`);
+  cache().invalidate(prefixes);
+  await announceInvalidation(prefixes, serverEnv().DATABASE_URL);
+}
+
 /** Drops cached reads another instance's write made stale (lib/crm/cache-invalidation.server.ts). */
 export function dropCachedReads(prefixes: readonly string[]): void {
   cache().invalidate(prefixes);

@@ -519,4 +519,26 @@ create table create_intents (
 create index create_intents_started on create_intents (started_at);
 `,
   },
+  // ── What changed, for the open tabs (ADR-022) ──
+  {
+    id: "012_live_events",
+    sql: /* sql */ `
+-- Every accepted change of a customer or job (through the dashboard, or found
+-- by the sync), in order: the live stream (/api/events) sends each to the open
+-- tabs, and a tab that reconnects asks for what came after the last id it saw.
+-- Kept 24 hours; a tab further behind refetches everything instead.
+create table live_events (
+  id bigserial primary key,
+  occurred_at timestamptz(3) not null default now(),
+  record_kind text not null check (record_kind in ('customer', 'job')),
+  record_id text not null,
+  action text not null,
+  fields text[] not null default '{}',
+  actor_user_id text,
+  actor_name text not null,
+  source text not null check (source in ('dashboard', 'sync'))
+);
+create index live_events_occurred on live_events (occurred_at);
+`,
+  },
 ];

@@ -51,6 +51,18 @@ export interface AppDatabaseSchema {
     removed: number;
   };
   sign_in_throttle: { scope: "account_ip" | "ip"; key: string; failures: number; last_failure_at: Date };
+  /** Changes of customers and jobs for the open tabs (migration 012, ADR-022); ids are bigserial, read as strings. */
+  live_events: {
+    id: Generated<string>;
+    occurred_at: Generated<Date>;
+    record_kind: "customer" | "job";
+    record_id: string;
+    action: string;
+    fields: string[];
+    actor_user_id: string | null;
+    actor_name: string;
+    source: "dashboard" | "sync";
+  };
   password_change_required: { user_id: string; set_at: Generated<Date>; set_by_email: string };
   /** Better Auth's short-lived keys; read only to find whose two-factor challenge a cookie names. */
   verification: { id: string; identifier: string; value: string; expiresAt: Date };

@@ -142,7 +142,7 @@ async function readWithRetries(deps: PassDeps, resource: SyncResource, page: num
   for (let attempt = 1; ; attempt += 1) {
     if (deps.signal?.aborted) throw deps.signal.reason ?? new Error("aborted");
     try {
-      return await syncPage(deps.scope, resource, { page, limit: PAGE_SIZE, includeDeleted: true }, deps.now);
+      return await syncPage(deps.scope, resource, { page, limit: PAGE_SIZE, includeDeleted: true }, deps.now, "changed");
     } catch (error) {
       if (error instanceof CrmError && error.kind === "usage_limit") {
         throw new Halt("usage_limit", "The CRM's monthly request limit is reached: sync stopped until it resets or someone resumes it.");

@@ -4,7 +4,8 @@ import { readRecordPage, type RecordPageParams } from "@/lib/crm/record-pages.se
 import { MAX_RETRIES } from "@/lib/crm/retry-policy.server";
 import type { Customer, JobListItem, Location } from "@/lib/crm/schemas.server";
 import { parseMirrorCustomer, parseMirrorJob, parseMirrorLocation } from "@/lib/mirror/mirror-records.server";
-import { upsertCustomers, upsertJobs, upsertLocations } from "@/lib/mirror/mirror-store.server";
+import { mirrorUuids, upsertCustomers, upsertJobs, upsertLocations } from "@/lib/mirror/mirror-store.server";
+import { announceSyncChanges, changedElsewhere, type SyncAnnounce } from "@/lib/events/announce-sync-changes.server";
 import type { SyncResource } from "@/lib/mirror/mirror-types";
 import { addSyncSpend, recordProblem } from "@/lib/mirror/sync-state.server";
 
@@ -26,7 +27,19 @@ function attemptsOf(error: unknown): number {
   return error instanceof CrmError && (error.kind === "unavailable" || error.kind === "rate_limited" || error.kind === "conflict") ? MAX_RETRIES + 1 : 1;
 }
 
-export async function syncPage(scope: string, resource: SyncResource, params: RecordPageParams, now: () => Date): Promise<SyncedPage> {
+/**
+ * `announce`: which records this page changes in the mirror are sent to the
+ * open tabs (lib/events/announce-sync-changes.server.ts). The change polls
+ * announce new records too; a full pass only records the mirror already held
+ * (a first pass would otherwise announce the whole CRM).
+ */
+export async function syncPage(
+  scope: string,
+  resource: SyncResource,
+  params: RecordPageParams,
+  now: () => Date,
+  announce: SyncAnnounce = "new_and_changed",
+): Promise<SyncedPage> {
   let page;
   try {
     page = await readRecordPage(resource, params);
@@ -51,8 +64,10 @@ export async function syncPage(scope: string, resource: SyncResource, params: Re
       await recordProblem(scope, { kind: "invalid_record", resource, uuid: parsed.uuid, message: `Skipped: ${parsed.reason}` });
     }
   }
+  const known = resource !== "locations" ? await mirrorUuids(scope, resource, [...updatedAt.keys()]) : null;
   if (resource === "customers") await upsertCustomers(scope, good as Customer[], at);
   else if (resource === "jobs") await upsertJobs(scope, good as JobListItem[], at);
   else await upsertLocations(scope, good as Location[], at);
+  if (known && resource !== "locations") await announceSyncChanges(resource, changedElsewhere(known, updatedAt, announce === "new_and_changed"));
   return { uuids: [...updatedAt.keys()], updatedAt, skipped, total: page.pagination.total, totalPages: page.pagination.total_pages };
 }

@@ -5,7 +5,7 @@ import { mirrorAssignees } from "@/lib/mirror/mirror-technicians.server";
 import type { MirrorAsOf, MirrorJobRow } from "@/lib/mirror/mirror-types";
 import { MAX_LIMIT } from "@/lib/mirror/mirror-query-input";
 import { daysOf } from "@/lib/schedule/schedule-dates";
-import { TRAY_LIMIT, TRAY_STATUSES, UNASSIGNED, type ScheduleData, type ScheduleQuery } from "@/lib/schedule/schedule-types";
+import { TRAY_LIMIT, TRAY_STATUSES, UNASSIGNED, type ScheduleData, type ScheduleJob, type ScheduleQuery } from "@/lib/schedule/schedule-types";
 import { listCrmUserLinks } from "@/lib/users/manage-users.server";
 
 /** A week of a large company is a few thousand jobs at most; past this the answer stops rather than grow without bound. */
@@ -24,6 +24,27 @@ async function scheduledBetween(from: string, to: string, technician: string | n
     rows.push(...answer.rows);
     if (answer.rows.length < MAX_LIMIT || rows.length >= answer.total || rows.length >= MAX_SCHEDULED_JOBS) return { rows, asOf: answer.asOf };
   }
+}
+
+/** A mirror row cut to what the schedule shows and moves with: the page carries every job of the week twice (HTML and data). */
+function scheduleJob(row: MirrorJobRow): ScheduleJob {
+  return {
+    uuid: row.uuid,
+    job_number: row.job_number,
+    title: row.title,
+    customer_name: row.customer_name,
+    status: row.status,
+    priority: row.priority,
+    is_urgent: row.is_urgent,
+    is_emergency: row.is_emergency,
+    scheduled_date: row.scheduled_date,
+    scheduled_time_start: row.scheduled_time_start,
+    scheduled_time_end: row.scheduled_time_end,
+    assigned_to_user_id: row.assigned_to_user_id,
+    assignee_name: row.assignee_name,
+    estimated_amount: row.estimated_amount,
+    updated_at: row.updated_at,
+  };
 }
 
 /** The older of two answers' ages: the screen is as fresh as its stalest part. */
@@ -61,8 +82,8 @@ export async function getSchedule(query: ScheduleQuery): Promise<ScheduleData> {
     days,
     technician: query.technician,
     technicians: withLinkedAccounts(seen, links).map((person) => ({ id: person.id.toLowerCase(), name: assigneeLabel(person) })),
-    jobs: scheduled.rows,
-    tray: { jobs: tray.rows, total: tray.total },
+    jobs: scheduled.rows.map(scheduleJob),
+    tray: { jobs: tray.rows.map(scheduleJob), total: tray.total },
     asOf: olderOf(scheduled.asOf, tray.asOf),
   };
 }

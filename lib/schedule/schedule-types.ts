@@ -35,7 +35,25 @@ export interface Technician {
   name: string;
 }
 
-export type ScheduleJob = MirrorJobRow;
+/** What a job on the schedule carries: what its card, its dialog and a move need, and no more (a busy week holds a thousand). */
+export type ScheduleJob = Pick<
+  MirrorJobRow,
+  | "uuid"
+  | "job_number"
+  | "title"
+  | "customer_name"
+  | "status"
+  | "priority"
+  | "is_urgent"
+  | "is_emergency"
+  | "scheduled_date"
+  | "scheduled_time_start"
+  | "scheduled_time_end"
+  | "assigned_to_user_id"
+  | "assignee_name"
+  | "estimated_amount"
+  | "updated_at"
+>;
 
 export interface ScheduleData {
   view: ScheduleView;

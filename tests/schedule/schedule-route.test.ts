@@ -146,6 +146,26 @@ describe("GET /api/schedule", () => {
       estimated_amount: 400,
     });
     expect(shown.get(jobs.wednesdayUnassigned!.uuid)).toMatchObject({ scheduled_date: WEDNESDAY, assigned_to_user_id: null });
+    // Only what the schedule shows and moves with: a busy week carries a thousand of these.
+    expect(Object.keys(shown.get(jobs.mondayMorning!.uuid) ?? {}).sort()).toEqual(
+      [
+        "assigned_to_user_id",
+        "assignee_name",
+        "customer_name",
+        "estimated_amount",
+        "is_emergency",
+        "is_urgent",
+        "job_number",
+        "priority",
+        "scheduled_date",
+        "scheduled_time_end",
+        "scheduled_time_start",
+        "status",
+        "title",
+        "updated_at",
+        "uuid",
+      ].sort(),
+    );
 
     // The tray: open jobs with no date; Complete and Invoiced ones are done, not waiting.
     const tray = body.data.tray.jobs.map((job) => job.uuid);

@@ -5,6 +5,8 @@ import { useMemo, useRef, useState } from "react";
 import { useForm, type FieldErrors } from "react-hook-form";
 import { toast } from "sonner";
 import { ConflictReview } from "@/components/forms/conflict-table";
+import { ChangedElsewhereNotice } from "@/components/live/changed-elsewhere-notice";
+import { getCustomer } from "@/lib/customers/queries/get-customer";
 import { DuplicateDialog, DuplicateNotice } from "@/components/customers/form/duplicate-warning";
 import {
   AddressSections,
@@ -215,6 +217,9 @@ export function CustomerForm({ mode }: { mode: CustomerFormMode }) {
 
   return (
     <ReadyForm onSubmit={(event) => void submit()(event)} noValidate className="space-y-6" aria-label={editing ? "Edit customer" : "New customer"}>
+      {editing && record && (
+        <ChangedElsewhereNotice kind="customer" recordId={record.uuid} onReview={async () => onConflict(await getCustomer(record.uuid), getValues())} />
+      )}
       {conflict && record && (
         <div ref={conflictHeading}>
           <ConflictReview

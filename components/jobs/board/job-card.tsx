@@ -7,6 +7,7 @@ import type { CardDragData } from "@/components/jobs/board/board-dnd";
 import { CardSelectCheckbox } from "@/components/jobs/board/board-selection";
 import { MoveToMenu } from "@/components/jobs/board/move-to-menu";
 import { JobFlags, PriorityBadge } from "@/components/jobs/job-badges";
+import { MovedBy } from "@/components/live/moved-by";
 import type { JobStatus } from "@/lib/jobs/job-enums";
 import { formatMoney, formatScheduledDate, formatTimeWindow, jobLabel, personName } from "@/lib/jobs/job-format";
 import type { JobListItem } from "@/lib/jobs/job-types";
@@ -38,6 +39,7 @@ export function JobCard({ job, status, canMove, onMove }: JobCardProps) {
     >
       <CardSelectCheckbox job={job} />
       <JobCardBody job={job} />
+      <MovedBy jobUuid={job.uuid} />
       {canMove && (
         <div className="mt-2 flex items-center justify-between gap-2">
           <button

@@ -14,6 +14,8 @@ import type { WithNotSaved } from "@/lib/crm/crm-types";
 import { useUnsavedChangesGuard } from "@/components/forms/use-unsaved-changes-guard";
 import { customerDisplayName } from "@/components/jobs/customer-picker";
 import { ConflictReview } from "@/components/forms/conflict-table";
+import { ChangedElsewhereNotice } from "@/components/live/changed-elsewhere-notice";
+import { fetchJob } from "@/lib/jobs/queries/get-job";
 import { CustomerSection, JobSection, jobFieldId, MoneySection, NotesSection, ScheduleSection } from "@/components/jobs/form/job-form-sections";
 import { describeSaveFailure } from "@/lib/forms/apply-server-errors";
 import { assigneeLabelFor, mergeAssignees } from "@/lib/jobs/assignees";
@@ -188,6 +190,13 @@ export function JobForm(props: JobFormProps) {
         aria-label={baseline ? `Edit ${jobLabel(baseline.job)}` : "New job"}
         className="space-y-6"
       >
+        {props.mode === "edit" && baseline && (
+          <ChangedElsewhereNotice
+            kind="job"
+            recordId={baseline.job.uuid}
+            onReview={async () => onConflict(await fetchJob(baseline.job.uuid), form.getValues(), baseline)}
+          />
+        )}
         {conflict && (
           <ConflictReview
             noun="job"
