@@ -18,9 +18,10 @@ const databaseUrl = process.env.E2E_DATABASE_URL;
 test.skip(!databaseUrl, "two instances need a shared Postgres (E2E_DATABASE_URL)");
 test.describe.configure({ mode: "serial" });
 
-const HTTPS_PORT = E2E_APP_PORT + 90;
-const HTTP_PORT = E2E_APP_PORT + 91;
-const INSTANCE_PORTS = [E2E_APP_PORT + 83, E2E_APP_PORT + 84];
+// Ports no other spec uses (two-instances +81/82, live-two-instances +83/84, deployment +91 to +93).
+const HTTPS_PORT = E2E_APP_PORT + 94;
+const HTTP_PORT = E2E_APP_PORT + 95;
+const INSTANCE_PORTS = [E2E_APP_PORT + 85, E2E_APP_PORT + 86];
 
 let proxy: NginxProxy | null = null;
 let instances: DashboardProcess[] = [];
