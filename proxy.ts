@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, HSTS_HEADER } from "@/lib/security/content-security-policy";
 import { isHttps } from "@/lib/env.server";
+import { refreshTimeZoneCookie } from "@/lib/time/time-zone-cookie.server";
 
 /**
  * Per-request security headers: a fresh CSP nonce for every page, and HSTS
@@ -21,6 +22,7 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set(HSTS_HEADER.key, HSTS_HEADER.value);
+  refreshTimeZoneCookie(request, response, https);
   return response;
 }
 
