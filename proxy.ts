@@ -28,5 +28,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Static assets carry no script context of their own; everything else gets the headers.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|icon-[a-z0-9-]+.png|apple-touch-icon.png|manifest.webmanifest).*)" }],
 };
