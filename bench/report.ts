@@ -22,6 +22,7 @@ import type { BenchOptions, Part } from "./options";
 import type { PageResult } from "./page-weight";
 import type { ScaleResult } from "./sandbox-scale";
 import type { FloorRow, OverheadCase, OverheadCell, OverheadResult } from "./server-overhead";
+import { lighthouseSection, lighthouseTargets, type LighthouseResult } from "./lighthouse-report";
 import { weekTargets, weekViewSection, type WeekViewResult } from "./week-view-report";
 
 /** The targets of the issue, as numbers. */
@@ -57,6 +58,7 @@ export interface BenchReport {
   };
   scale?: ScaleResult;
   week?: WeekViewResult;
+  lighthouse?: LighthouseResult;
 }
 
 export interface TargetRow {
@@ -78,6 +80,7 @@ export function evaluateTargets(report: BenchReport): TargetRow[] {
   if (report.lookup) rows.push(lookupTarget(report.lookup));
   if (report.requests) rows.push(revisitTarget(report.requests.revisits));
   if (report.week) rows.push(...weekTargets(report.week));
+  if (report.lighthouse) rows.push(...lighthouseTargets(report.lighthouse));
   return rows;
 }
 
@@ -207,6 +210,7 @@ export function renderReport(report: BenchReport, targets: TargetRow[]): string 
   if (report.scale)
     sections.push(scaleSection(report.scale, { customers: report.options.scaleCustomers, jobs: report.options.scaleJobs }, report.load.parts.scale));
   if (report.week) sections.push(weekViewSection(report.week, loadLine(report.load.parts.week)));
+  if (report.lighthouse) sections.push(lighthouseSection(report.lighthouse, loadLine(report.load.parts.lighthouse)));
   return `${sections.join("\n\n")}\n`;
 }
 
