@@ -47,13 +47,14 @@ function targetOver(
   shown: (value: number | null) => string,
   focus: "performance" | "other",
 ): TargetRow {
+  const presets = new Set(rows.map((row) => row.preset));
   const misses = rows.filter((row) => {
     const value = measure(row);
     return value === null || !meets(value);
   });
   return {
     target,
-    measured: rows.map((row) => `${label(row)} ${shown(measure(row))}`).join(", "),
+    measured: rows.map((row) => `${label(row)}${presets.size > 1 ? `, ${row.preset}` : ""} ${shown(measure(row))}`).join("; "),
     met: rows.length > 0 && misses.length === 0,
     cause: misses.map((row) => `${label(row)}, ${row.preset}: ${causeOf(row, focus) || "no audit below full marks named"}`).join(" · "),
   };

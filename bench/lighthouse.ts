@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
 import { CHROMIUM_ARGS, findChromium } from "../scripts/lib/chromium";
@@ -59,7 +61,7 @@ export interface LighthouseResult {
   rows: LighthouseRow[];
 }
 
-export async function measureLighthouse(options: { targets: LighthouseTarget[]; log: (line: string) => void }): Promise<LighthouseResult> {
+export async function measureLighthouse(options: { targets: LighthouseTarget[]; reportDir: string; log: (line: string) => void }): Promise<LighthouseResult> {
   const chromePath = findChromium()?.executablePath ?? "/usr/bin/chromium";
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: LIGHTHOUSE_CHROME_FLAGS, logLevel: "error" });
   const rows: LighthouseRow[] = [];
@@ -69,7 +71,7 @@ export async function measureLighthouse(options: { targets: LighthouseTarget[]; 
     for (const preset of ["desktop", "mobile"] as const) {
       for (const target of options.targets) {
         options.log(`  Lighthouse ${preset}: ${target.name}${target.variant ? ` (${target.variant})` : ""} …`);
-        const row = await runOne(chrome.port, target, preset);
+        const row = await runOne(chrome.port, target, preset, options.reportDir);
         rows.push(row.row);
         version ||= row.version;
         chromium ||= row.chromium;
@@ -81,7 +83,12 @@ export async function measureLighthouse(options: { targets: LighthouseTarget[]; 
   return { version, chromium, rows };
 }
 
-async function runOne(port: number, target: LighthouseTarget, preset: LighthousePreset): Promise<{ row: LighthouseRow; version: string; chromium: string }> {
+async function runOne(
+  port: number,
+  target: LighthouseTarget,
+  preset: LighthousePreset,
+  reportDir: string,
+): Promise<{ row: LighthouseRow; version: string; chromium: string }> {
   const empty: LighthouseRow = {
     name: target.name,
     variant: target.variant,
@@ -113,6 +120,12 @@ async function runOne(port: number, target: LighthouseTarget, preset: Lighthouse
     );
     const lhr = result?.lhr;
     if (!lhr) return { row: { ...empty, error: "Lighthouse returned no result" }, version: "", chromium: "" };
+    // The whole report, for what the table leaves out (open it in the Lighthouse viewer).
+    mkdirSync(reportDir, { recursive: true });
+    writeFileSync(
+      join(reportDir, `${`${target.name} ${target.variant} ${preset}`.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "")}.json`),
+      JSON.stringify(lhr),
+    );
     const audit = (id: string) => lhr.audits[id];
     const numeric = (id: string) => audit(id)?.numericValue ?? null;
     const score = (id: string) => lhr.categories[id]?.score ?? null;
@@ -121,7 +134,7 @@ async function runOne(port: number, target: LighthouseTarget, preset: Lighthouse
         .filter((ref) => ref.weight > 0)
         .flatMap((ref) => {
           const found = audit(ref.id);
-          return found && found.score !== null && found.score < 1 ? [{ id: ref.id, title: found.title, score: found.score }] : [];
+          return found && found.score !== null && found.score < 1 ? [{ id: ref.id, title: `${found.title}${detailOf(found)}`, score: found.score }] : [];
         });
     const opportunities = Object.values(lhr.audits)
       .filter((entry) => entry.details?.type === "opportunity" && ((entry.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0) > 100)
@@ -150,4 +163,14 @@ async function runOne(port: number, target: LighthouseTarget, preset: Lighthouse
   } catch (error) {
     return { row: { ...empty, error: error instanceof Error ? error.message : String(error) }, version: "", chromium: "" };
   }
+}
+
+/** What an audit's items name, briefly: the kinds of DevTools issues, the URLs of a redirect chain, the failing elements. */
+function detailOf(audit: { details?: unknown }): string {
+  const items = (audit.details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [];
+  const names = items
+    .map((item) => item.issueType ?? item.url ?? (item.node as { snippet?: string } | undefined)?.snippet ?? item.source ?? item.description)
+    .filter((name): name is string => typeof name === "string")
+    .slice(0, 4);
+  return names.length ? `: ${names.join(", ")}` : "";
 }

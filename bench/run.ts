@@ -317,6 +317,7 @@ async function runLighthouse(dashboard: Dashboard, sandbox: SandboxProcess, cust
       page("/jobs/board", "/jobs/board"),
       page("a customer page", `/customers/${customerUuid}`),
     ],
+    reportDir: resolve(root, ".data/bench/lighthouse"),
     log,
   });
 }

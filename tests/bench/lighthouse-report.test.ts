@@ -63,7 +63,7 @@ describe("the Lighthouse part of the report", () => {
     );
     const clsRow = rows.find((entry) => entry.target.includes("CLS"));
     expect(clsRow?.met).toBe(false);
-    expect(clsRow?.measured).toContain("home (overview) (without tz) 0.460");
+    expect(clsRow?.measured).toContain("home (overview) (without tz), mobile 0.460");
     const practices = rows.find((entry) => entry.target.includes("best practices"));
     expect(practices?.cause).toBe("home (overview) (without tz), mobile: Browser errors were logged to the console (`errors-in-console`)");
   });
