@@ -1,21 +1,18 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { JOB_STATUSES, type JobStatus } from "@/lib/jobs/job-enums";
+import { JOB_STATUSES } from "@/lib/jobs/job-enums";
+import { moveToButtonClassName, MoveToLabel, type MoveToMenuProps } from "@/components/jobs/board/move-to-menu";
 
 /**
- * Moving a card without dragging: a menu of the other statuses, usable with
- * the keyboard, a screen reader or a thumb.
+ * The Move to… menu itself (Radix), loaded by MoveToMenu the first time a
+ * card's button is pressed and opened at once; from then on that card keeps it.
  */
-export function MoveToMenu({ label, current, onMove }: { label: string; current: JobStatus; onMove: (to: JobStatus) => void }) {
+export function MoveToMenuRadix({ label, current, onMove }: MoveToMenuProps) {
   return (
-    <DropdownMenu.Root modal={false}>
-      <DropdownMenu.Trigger
-        // The name starts with the visible text (WCAG 2.5.3, label in name), so "click Move to…" works by voice.
-        aria-label={`Move to…, ${label}`}
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 data-[state=open]:bg-slate-100"
-      >
-        Move to… <span aria-hidden="true">▾</span>
+    <DropdownMenu.Root modal={false} defaultOpen>
+      <DropdownMenu.Trigger aria-label={`Move to…, ${label}`} className={moveToButtonClassName}>
+        <MoveToLabel />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
         <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
