@@ -63,22 +63,25 @@ export interface LighthouseResult {
 
 export async function measureLighthouse(options: { targets: LighthouseTarget[]; reportDir: string; log: (line: string) => void }): Promise<LighthouseResult> {
   const chromePath = findChromium()?.executablePath ?? "/usr/bin/chromium";
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: LIGHTHOUSE_CHROME_FLAGS, logLevel: "error" });
   const rows: LighthouseRow[] = [];
   let version = "";
   let chromium = "";
-  try {
-    for (const preset of ["desktop", "mobile"] as const) {
-      for (const target of options.targets) {
-        options.log(`  Lighthouse ${preset}: ${target.name}${target.variant ? ` (${target.variant})` : ""} …`);
+  for (const preset of ["desktop", "mobile"] as const) {
+    for (const target of options.targets) {
+      options.log(`  Lighthouse ${preset}: ${target.name}${target.variant ? ` (${target.variant})` : ""} …`);
+      // A fresh browser (and profile) per run: a cookie the page wrote in one run (tz) would otherwise be sent
+      // in the next in place of the Cookie header, without the session (measured: every run after the first
+      // landed on the sign-in page).
+      const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: LIGHTHOUSE_CHROME_FLAGS, logLevel: "error" });
+      try {
         const row = await runOne(chrome.port, target, preset, options.reportDir);
         rows.push(row.row);
         version ||= row.version;
         chromium ||= row.chromium;
+      } finally {
+        chrome.kill();
       }
     }
-  } finally {
-    chrome.kill();
   }
   return { version, chromium, rows };
 }
@@ -155,7 +158,11 @@ async function runOne(
         lost: [...lost("accessibility"), ...lost("best-practices"), ...opportunities],
         warnings: lhr.runWarnings,
         benchmarkIndex: lhr.environment.benchmarkIndex ?? null,
-        error: lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null,
+        error: lhr.runtimeError
+          ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`
+          : new URL(lhr.finalDisplayedUrl).pathname !== new URL(target.url).pathname
+            ? `the page ended on ${lhr.finalDisplayedUrl}, not the page asked for (signed out?)`
+            : null,
       },
       version: lhr.lighthouseVersion,
       chromium: lhr.environment.hostUserAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? lhr.environment.hostUserAgent,
