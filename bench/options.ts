@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-export const PARTS = ["overhead", "pages", "lookup", "requests", "scale", "week", "live"] as const;
+export const PARTS = ["overhead", "pages", "lookup", "requests", "scale", "week", "live", "lighthouse"] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -21,6 +21,7 @@ export interface BenchOptions {
 export const USAGE = `npm run bench -- [options]
 
   --only <parts>         run only these parts, comma-separated: ${PARTS.join(", ")}
+                         (lighthouse: Lighthouse's desktop and mobile presets on the pages of part 2)
   --skip-scale           every part but the 100,000-customer sandbox run
   --rebuild              build the dashboard even when the build looks fresh
   --customers <n>        customers in the sandbox of parts 1-4 (default 10000)

@@ -22,6 +22,7 @@ import type { BenchOptions, Part } from "./options";
 import type { PageResult } from "./page-weight";
 import type { ScaleResult } from "./sandbox-scale";
 import type { FloorRow, OverheadCase, OverheadCell, OverheadResult } from "./server-overhead";
+import { lighthouseSection, lighthouseTargets, type LighthouseResult } from "./lighthouse-report";
 import { weekTargets, weekViewSection, type WeekViewResult } from "./week-view-report";
 import { liveSection, liveTargets, type LiveUpdatesResult } from "./live-updates-report";
 
@@ -59,6 +60,7 @@ export interface BenchReport {
   scale?: ScaleResult;
   week?: WeekViewResult;
   live?: LiveUpdatesResult;
+  lighthouse?: LighthouseResult;
 }
 
 export interface TargetRow {
@@ -81,6 +83,7 @@ export function evaluateTargets(report: BenchReport): TargetRow[] {
   if (report.requests) rows.push(revisitTarget(report.requests.revisits));
   if (report.week) rows.push(...weekTargets(report.week));
   if (report.live) rows.push(...liveTargets(report.live));
+  if (report.lighthouse) rows.push(...lighthouseTargets(report.lighthouse));
   return rows;
 }
 
@@ -211,6 +214,7 @@ export function renderReport(report: BenchReport, targets: TargetRow[]): string 
     sections.push(scaleSection(report.scale, { customers: report.options.scaleCustomers, jobs: report.options.scaleJobs }, report.load.parts.scale));
   if (report.week) sections.push(weekViewSection(report.week, loadLine(report.load.parts.week)));
   if (report.live) sections.push(liveSection(report.live, loadLine(report.load.parts.live)));
+  if (report.lighthouse) sections.push(lighthouseSection(report.lighthouse, loadLine(report.load.parts.lighthouse)));
   return `${sections.join("\n\n")}\n`;
 }
 

@@ -16,6 +16,7 @@ import { runMirrorPass } from "./mirror-pass";
 import { measureListByWindowHeight, measureRevisits, runOfficeSession, trashStatus, type NewCaller, type SessionEnvironment } from "./crm-requests";
 import { signIn } from "./dashboard-session";
 import { checkCrmTarget, ExternalCrmRefusedError } from "./local-crm-guard";
+import { measureLighthouse } from "./lighthouse";
 import { measureLookupLatency } from "./lookup-latency";
 import { describeMachine, LoadSampler } from "./machine";
 import { OptionsError, parseBenchOptions, USAGE, type BenchOptions, type Part } from "./options";
@@ -219,6 +220,13 @@ async function main(): Promise<number> {
         report.load.parts.lookup = end();
       }
 
+      if (options.parts.has("lighthouse")) {
+        log("Part 8: Lighthouse, desktop and mobile …");
+        const end = sampler.span();
+        report.lighthouse = await runLighthouse(cached, sandbox, samples.customerWithJobs.uuid);
+        report.load.parts.lighthouse = end();
+      }
+
       if (options.parts.has("requests") && browser) {
         log("Part 4: CRM requests per task …");
         const end = sampler.span();
@@ -300,6 +308,34 @@ async function main(): Promise<number> {
       return error instanceof Error ? error.message : String(error);
     }
   }
+}
+
+/**
+ * Part 8 on the dashboard as shipped (shared cache on), its mirror filled by a
+ * full pass first so the overview shows the sandbox's lists, signed in by a
+ * Cookie header. The overview is measured with the `tz` cookie of this
+ * machine's zone (the zone Chromium runs in) and without it (ADR-025).
+ */
+async function runLighthouse(dashboard: Dashboard, sandbox: SandboxProcess, customerUuid: string): Promise<NonNullable<BenchReport["lighthouse"]>> {
+  log(" a full pass of the mirror (Sync now) …");
+  const pass = await runMirrorPass(dashboard.url, sandbox.usage);
+  log(`  ${pass.requests} CRM requests in ${(pass.ms / 1000).toFixed(1)} s`);
+  const session = await signIn(dashboard.url);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const withZone = `${session}; tz=${encodeURIComponent(zone)}`;
+  const page = (name: string, path: string, variant = "") => ({ name, variant, url: `${dashboard.url}${path}`, cookie: withZone });
+  return measureLighthouse({
+    targets: [
+      page("home (overview)", "/", "with tz"),
+      { ...page("home (overview)", "/", "without tz"), cookie: session },
+      page("/customers", "/customers"),
+      page("/lookup", "/lookup"),
+      page("/jobs/board", "/jobs/board"),
+      page("a customer page", `/customers/${customerUuid}`),
+    ],
+    reportDir: resolve(root, ".data/bench/lighthouse"),
+    log,
+  });
 }
 
 async function countSessions(

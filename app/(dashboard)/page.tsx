@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { getCrmConnection, getOverview } from "@/lib/overview/get-overview.server";
 import { requirePageUser } from "@/lib/auth/page-user.server";
 import { can } from "@/lib/auth/roles";
@@ -6,6 +7,8 @@ import { CustomerCounts } from "@/components/overview/customer-counts";
 import { DayAtAGlance } from "@/components/overview/day-at-a-glance";
 import { JobsByStatus } from "@/components/overview/jobs-by-status";
 import { MirrorFreshness } from "@/components/mirror/mirror-freshness";
+import { OwnDayScript } from "@/components/overview/own-day-script";
+import { possibleDays } from "@/lib/time/viewer-time-zone";
 import { viewerTimeZone, viewerToday } from "@/lib/time/viewer-today.server";
 
 /**
@@ -16,7 +19,9 @@ import { viewerTimeZone, viewerToday } from "@/lib/time/viewer-today.server";
 export default async function OverviewPage() {
   const user = await requirePageUser();
   const [today, timeZone] = await Promise.all([viewerToday(), viewerTimeZone()]);
-  const [overview, connection] = await Promise.all([getOverview(today), getCrmConnection()]);
+  // Without the viewer's day, the lists of every day they can be in: the browser shows its own before the first paint (ADR-025).
+  const days = today === null ? possibleDays() : ([today] as [string]);
+  const [overview, connection, requestHeaders] = await Promise.all([getOverview(days), getCrmConnection(), headers()]);
 
   return (
     <div className="space-y-6">
@@ -26,7 +31,8 @@ export default async function OverviewPage() {
         <MirrorFreshness asOf={overview.asOf} timeZone={timeZone} canSync={can(user.role, "write")} />
       </div>
       <CrmStatusCard connection={connection} timeZone={timeZone} />
-      <DayAtAGlance agenda={overview.agenda} />
+      <DayAtAGlance agendas={overview.agendas} />
+      {overview.agendas.length > 1 && <OwnDayScript nonce={requestHeaders.get("x-nonce") ?? undefined} />}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <CustomerCounts counts={overview.customers} />
         <JobsByStatus entries={overview.jobsByStatus} total={overview.jobsTotal} deleted={overview.jobsDeleted} />

@@ -15,25 +15,29 @@ const noSubscription = () => () => {};
 /**
  * Today's visits, overdue ones and urgent work, from the mirror. "Today" is
  * the viewer's own calendar day: the server renders the lists for the day in
- * the time zone the browser told it (lib/time/viewer-time-zone.ts), and the
- * browser keeps them when its own day agrees, so nothing moves after the page
- * appears. Without that cookie (a browser's very first page), or when the
- * day turned since, the browser asks for its own day's lists (no CRM request).
+ * the time zone the browser told it (lib/time/viewer-time-zone.ts). Without
+ * that cookie it renders them for every day a viewer can be in, all hidden,
+ * and OwnDayScript shows the browser's own before the first paint; this
+ * component then keeps that choice (ADR-025). Only when the browser's day is
+ * none of them (the day turned since) does it ask for its own day's lists.
  */
-export function DayAtAGlance({ agenda }: { agenda: OverviewAgenda | null }) {
+export function DayAtAGlance({ agendas }: { agendas: OverviewAgenda[] }) {
+  const single = agendas.length === 1 ? agendas[0] : undefined;
+  // On the server and while hydrating: the day the server rendered for when it knew it, else none yet (all hidden, as the HTML was sent).
   const today = useSyncExternalStore(
     noSubscription,
     () => localDay(),
-    () => agenda?.day ?? null,
+    () => single?.day ?? null,
   );
-  const ownDay = today !== null && today !== agenda?.day;
+  const own = agendas.find((agenda) => agenda.day === today);
+  const fetchOwn = today !== null && own === undefined;
   const fetched = useQuery({
     queryKey: ["overview", "agenda", today],
     queryFn: () => apiFetch<OverviewAgenda>(`/api/overview/agenda?day=${encodeURIComponent(today ?? "")}`),
-    enabled: ownDay,
+    enabled: fetchOwn,
   });
-  const shown = ownDay ? fetched.data : agenda;
-  if (!shown) {
+  if (fetchOwn) {
+    if (fetched.data) return <AgendaLists agenda={fetched.data} hidden={false} />;
     return (
       <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-600" role={fetched.isError ? "alert" : undefined}>
         {fetched.isError ? `Today's jobs could not be loaded. ${errorText(fetched.error)}` : "Loading today's jobs…"}
@@ -41,29 +45,41 @@ export function DayAtAGlance({ agenda }: { agenda: OverviewAgenda | null }) {
     );
   }
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div>
+      {agendas.map((agenda) => (
+        <AgendaLists key={agenda.day} agenda={agenda} hidden={agenda !== own} />
+      ))}
+    </div>
+  );
+}
+
+/** The three lists for one day; ids carry the day, as the page may hold several days' lists. */
+function AgendaLists({ agenda, hidden }: { agenda: OverviewAgenda; hidden: boolean }) {
+  return (
+    // suppressHydrationWarning: OwnDayScript may have shown this day's lists before React hydrated them.
+    <div data-agenda-day={agenda.day} hidden={hidden} suppressHydrationWarning className="grid gap-6 lg:grid-cols-3">
       <AgendaList
-        id="agenda-today"
+        id={`agenda-today-${agenda.day}`}
         title="Scheduled today"
-        list={shown.today}
+        list={agenda.today}
         empty="Nothing scheduled today."
         more={{ href: jobsHref("/jobs", { status: "Scheduled" }), label: "All scheduled jobs" }}
         showDate={false}
       />
       <AgendaList
-        id="agenda-overdue"
+        id={`agenda-overdue-${agenda.day}`}
         title="Overdue"
         hint="Scheduled for an earlier day and not started."
-        list={shown.overdue}
+        list={agenda.overdue}
         empty="Nothing overdue."
         more={{ href: jobsHref("/jobs", { status: "Scheduled" }), label: "All scheduled jobs" }}
         showDate
       />
       <AgendaList
-        id="agenda-urgent"
+        id={`agenda-urgent-${agenda.day}`}
         title="Urgent and emergency"
         hint="Open jobs marked urgent or emergency."
-        list={shown.urgent}
+        list={agenda.urgent}
         empty="No urgent or emergency jobs open."
         more={{ href: jobsHref("/jobs/board", { priority: "Emergency" }), label: "Emergency priority on the board" }}
         showDate

@@ -148,8 +148,15 @@ test("a column loads more cards on demand", async ({ page, sandbox }) => {
   const column = boardColumn(page, "Complete");
   const total = await sandbox.total("jobs", "status=Complete");
   test.skip(total <= 25, "needs more than one page of completed jobs");
+  // A first slice of the 25 loaded cards is drawn (ADR-025); the button says how many more there are, and the keyboard reaches it.
+  await expect(column.getByRole("article")).toHaveCount(8);
+  const more = column.getByRole("button", { name: "Show 17 more Complete jobs" });
+  await more.focus();
+  await page.keyboard.press("Enter");
   await expect(column.getByRole("article")).toHaveCount(25);
-  await column.getByRole("button", { name: "Load more Complete jobs" }).click();
+  // The same button, still focused, now fetches the next page.
+  await expect(column.getByRole("button", { name: "Load more Complete jobs" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(column.getByRole("article")).toHaveCount(Math.min(50, total));
 });
 

@@ -10,18 +10,18 @@ import type { AgendaJob, CrmConnection, Overview, OverviewAgenda } from "@/lib/o
 
 /**
  * The overview, answered from the mirror at no CRM request (ADR-018): exact
- * counts of customers and jobs, and the day's lists for the viewer's day.
- * Without that day (the browser has not told its time zone yet) the lists are
- * left out and the browser asks for them (GET /api/overview/agenda).
+ * counts of customers and jobs, and the day's lists for each of `days`: the
+ * viewer's day when the browser told its time zone, else every day a viewer
+ * can be in now, of which the browser shows its own (ADR-025).
  */
-export async function getOverview(day: string | null): Promise<Overview> {
-  const mirror = await overviewFromMirror(day === null ? {} : { day });
+export async function getOverview([first, ...others]: [string, ...string[]]): Promise<Overview> {
+  const [mirror, ...otherAgendas] = await Promise.all([overviewFromMirror({ day: first }), ...others.map(getOverviewAgenda)]);
   return {
     customers: mirror.customers,
     jobsByStatus: mirror.jobsByStatus,
     jobsTotal: mirror.jobsTotal,
     jobsDeleted: mirror.jobsDeleted,
-    agenda: day === null ? null : agendaOf(mirror),
+    agendas: [agendaOf(mirror), ...otherAgendas],
     asOf: mirror.asOf,
   };
 }

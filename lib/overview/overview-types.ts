@@ -41,8 +41,12 @@ export interface Overview {
   jobsByStatus: Array<{ status: JobStatus; count: number }>;
   jobsTotal: number;
   jobsDeleted: number;
-  /** null when the server does not know the viewer's day yet (no time-zone cookie): the browser asks for it. */
-  agenda: OverviewAgenda | null;
+  /**
+   * The viewer's day's lists, or, when the server does not know the viewer's
+   * day (no time-zone cookie), the lists of every day a viewer can be in now:
+   * the browser shows its own (ADR-025).
+   */
+  agendas: OverviewAgenda[];
   asOf: MirrorAsOf;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayInTimeZone, isTimeZone } from "@/lib/time/viewer-time-zone";
+import { dayInTimeZone, isTimeZone, possibleDays } from "@/lib/time/viewer-time-zone";
 
 describe("dayInTimeZone", () => {
   // 2026-03-08T07:30Z: still the 7th in Seattle, already the 8th in London and Auckland.
@@ -30,5 +30,23 @@ describe("isTimeZone", () => {
 
   it.each(["", "Mars/Olympus_Mons", "not a zone", "x".repeat(65), "America/Chicago\u0000"])("rejects %j", (zone) => {
     expect(isTimeZone(zone)).toBe(false);
+  });
+});
+
+describe("possibleDays", () => {
+  it("names the day before, the day of and the day after UTC when the world spans three days", () => {
+    expect(possibleDays(new Date("2026-03-08T11:30:00Z"))).toEqual(["2026-03-07", "2026-03-08", "2026-03-09"]);
+  });
+
+  it("names two days when no zone has reached the next one", () => {
+    // 09:30 UTC: UTC−12 is still on the 7th, UTC+14 is at 23:30 on the 8th.
+    expect(possibleDays(new Date("2026-03-08T09:30:00Z"))).toEqual(["2026-03-07", "2026-03-08"]);
+  });
+
+  it.each(["America/Los_Angeles", "Pacific/Pago_Pago", "Pacific/Kiritimati", "Asia/Kolkata", "Pacific/Chatham"])("always includes the day in %s", (zone) => {
+    for (let hour = 0; hour < 48; hour += 1) {
+      const instant = new Date(Date.UTC(2026, 11, 31, hour, 45));
+      expect(possibleDays(instant)).toContain(dayInTimeZone(zone, instant));
+    }
   });
 });

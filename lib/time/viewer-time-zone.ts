@@ -26,3 +26,17 @@ export function dayInTimeZone(timeZone: string, date: Date = new Date()): string
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
+
+/** The zones furthest behind and ahead of UTC (UTC−12 and UTC+14): every place on Earth is between them. */
+const EARLIEST_ZONE = "Etc/GMT+12";
+const LATEST_ZONE = "Pacific/Kiritimati";
+
+/**
+ * Every calendar day some viewer can be in at `now` (two or three): what a
+ * page renders for when it does not know the viewer's zone, leaving the
+ * browser to show its own (ADR-025).
+ */
+export function possibleDays(now: Date = new Date()): [string, ...string[]] {
+  const [earliest, ...later] = [...new Set([EARLIEST_ZONE, "UTC", LATEST_ZONE].map((zone) => dayInTimeZone(zone, now)))];
+  return [earliest ?? dayInTimeZone("UTC", now), ...later];
+}

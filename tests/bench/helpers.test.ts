@@ -9,7 +9,7 @@ describe("parseBenchOptions", () => {
   it("runs every part into docs/benchmarks.md by default", () => {
     const options = parseBenchOptions([]);
     expect(options.complete).toBe(true);
-    expect([...options.parts]).toEqual(["overhead", "pages", "lookup", "requests", "scale", "week", "live"]);
+    expect([...options.parts]).toEqual(["overhead", "pages", "lookup", "requests", "scale", "week", "live", "lighthouse"]);
     expect(options.out).toBe("docs/benchmarks.md");
   });
 

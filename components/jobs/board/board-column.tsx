@@ -2,6 +2,7 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { JobCard } from "@/components/jobs/board/job-card";
 import { useBoardColumn } from "@/lib/jobs/queries/get-board-column";
 import { jobKeys } from "@/lib/jobs/queries/job-query-keys";
@@ -14,6 +15,13 @@ import type { BoardFilters } from "@/lib/jobs/job-list-url";
 import { errorText, needsAdministrator } from "@/lib/http/error-advice";
 
 const numberFormat = new Intl.NumberFormat("en-US");
+
+/**
+ * Cards a column draws at first; "Show more" draws the rest of those loaded.
+ * Nine columns of 25 cards were the board's main cost on a phone (ADR-025);
+ * this many fill a column on a desktop screen.
+ */
+export const FIRST_CARDS = 8;
 
 interface BoardColumnProps {
   status: JobStatus;
@@ -41,6 +49,9 @@ export function BoardColumn({ status, filters, collapsed, onCollapsedChange, can
   };
   const { setNodeRef, isOver } = useDroppable({ id: status });
   const jobs = loadedJobs(query.data);
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? jobs : jobs.slice(0, FIRST_CARDS);
+  const hidden = jobs.length - shown.length;
   const total = columnTotal(query.data);
   const slug = status.toLowerCase().replaceAll(" ", "-");
   const headingId = `board-column-${slug}`;
@@ -121,21 +132,22 @@ export function BoardColumn({ status, filters, collapsed, onCollapsedChange, can
           <p className="p-2 text-sm text-slate-600">No jobs</p>
         ) : (
           <ul className="flex flex-col gap-2" aria-label={`${status} jobs`}>
-            {jobs.map((job) => (
+            {shown.map((job) => (
               <li key={job.uuid}>
                 <JobCard job={job} status={status} canMove={canMove} onMove={onMove} />
               </li>
             ))}
           </ul>
         )}
-        {query.hasNextPage && (
+        {/* One button, so focus stays on it from "Show more" to "Load more". */}
+        {(hidden > 0 || query.hasNextPage) && (
           <button
             type="button"
-            onClick={() => void loadMore()}
-            disabled={query.isFetchingNextPage}
+            onClick={() => (hidden > 0 ? setShowAll(true) : void loadMore())}
+            disabled={hidden === 0 && query.isFetchingNextPage}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
           >
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
+            {hidden > 0 ? `Show ${numberFormat.format(hidden)} more` : query.isFetchingNextPage ? "Loading…" : "Load more"}
             <span className="sr-only"> {status} jobs</span>
           </button>
         )}
