@@ -140,7 +140,10 @@ async function runOne(
           return found && found.score !== null && found.score < 1 ? [{ id: ref.id, title: `${found.title}${detailOf(found)}`, score: found.score }] : [];
         });
     const opportunities = Object.values(lhr.audits)
-      .filter((entry) => entry.details?.type === "opportunity" && ((entry.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0) > 100)
+      .filter(
+        (entry) =>
+          entry.details?.type === "opportunity" && (entry.score ?? 1) < 1 && ((entry.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0) > 100,
+      )
       .map((entry) => ({ id: entry.id, title: entry.title, score: entry.score ?? 0 }));
     const lcpItems = (audit("largest-contentful-paint-element")?.details as { items?: Array<{ items?: Array<{ node?: { snippet?: string } }> }> } | undefined)
       ?.items;
