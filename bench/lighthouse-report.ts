@@ -145,8 +145,8 @@ export function lighthouseSection(result: LighthouseResult, loadLine: string): s
 
 Lighthouse ${result.version || "(no run finished)"} in ${result.chromium || "Chromium"} (Debian's, headless, launched by
 chrome-launcher), its desktop and mobile presets (mobile: a mid-range phone, 4× CPU slowdown and a slow 4G
-link, simulated), categories performance, accessibility and best practices. Signed in through a Cookie header
-on every request (Lighthouse's \`extraHeaders\`); the overview twice, with the \`tz\` cookie of the browser's zone
+link, simulated), categories performance, accessibility and best practices; a fresh browser per run, signed in
+by the session cookie put in its cookie jar before the page loads; the overview twice, with the \`tz\` cookie of the browser's zone
 and without it (a browser that kept its session but not its zone). The mirror is filled by one full pass first,
 so the overview's lists and counts are those of the sandbox. Lighthouse's benchmark index of this machine:
 ${indexes.length ? `${Math.min(...indexes)}–${Math.max(...indexes)}` : "n/a"} (a fast desktop is about 2,000; below 1,000 the throttled mobile figures are pessimistic).

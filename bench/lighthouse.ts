@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig } from "lighthouse";
+import puppeteer from "puppeteer-core";
 import { CHROMIUM_ARGS, findChromium } from "../scripts/lib/chromium";
 
 /**
@@ -22,7 +23,7 @@ export interface LighthouseTarget {
   /** Which variant of the page's cookies: with the time-zone cookie or without it. */
   variant: string;
   url: string;
-  /** The Cookie header the page is loaded with (the session, and tz unless the variant leaves it out). */
+  /** The cookies the browser holds before the page loads (the session, and tz unless the variant leaves it out), as a Cookie header. */
   cookie: string;
 }
 
@@ -69,11 +70,10 @@ export async function measureLighthouse(options: { targets: LighthouseTarget[]; 
   for (const preset of ["desktop", "mobile"] as const) {
     for (const target of options.targets) {
       options.log(`  Lighthouse ${preset}: ${target.name}${target.variant ? ` (${target.variant})` : ""} …`);
-      // A fresh browser (and profile) per run: a cookie the page wrote in one run (tz) would otherwise be sent
-      // in the next in place of the Cookie header, without the session (measured: every run after the first
-      // landed on the sign-in page).
+      // A fresh browser (and profile) per run, its cookies set before the page loads.
       const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: LIGHTHOUSE_CHROME_FLAGS, logLevel: "error" });
       try {
+        await setCookies(chrome.port, target);
         const row = await runOne(chrome.port, target, preset, options.reportDir);
         rows.push(row.row);
         version ||= row.version;
@@ -116,8 +116,8 @@ async function runOne(
         output: "json",
         logLevel: "error",
         onlyCategories: ["performance", "accessibility", "best-practices"],
-        // Signed in without a browser driver: every request of the page carries the session (and tz, or not).
-        extraHeaders: { Cookie: target.cookie },
+        // Keep the cookies set above: Lighthouse clears the origin's storage otherwise.
+        disableStorageReset: true,
       },
       preset === "desktop" ? desktopConfig : undefined,
     );
@@ -140,7 +140,10 @@ async function runOne(
           return found && found.score !== null && found.score < 1 ? [{ id: ref.id, title: `${found.title}${detailOf(found)}`, score: found.score }] : [];
         });
     const opportunities = Object.values(lhr.audits)
-      .filter((entry) => entry.details?.type === "opportunity" && ((entry.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0) > 100)
+      .filter(
+        (entry) =>
+          entry.details?.type === "opportunity" && (entry.score ?? 1) < 1 && ((entry.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0) > 100,
+      )
       .map((entry) => ({ id: entry.id, title: entry.title, score: entry.score ?? 0 }));
     const lcpItems = (audit("largest-contentful-paint-element")?.details as { items?: Array<{ items?: Array<{ node?: { snippet?: string } }> }> } | undefined)
       ?.items;
@@ -169,6 +172,27 @@ async function runOne(
     };
   } catch (error) {
     return { row: { ...empty, error: error instanceof Error ? error.message : String(error) }, version: "", chromium: "" };
+  }
+}
+
+/**
+ * Signs the browser in by putting the session cookie (and tz) in its cookie
+ * jar. Not Lighthouse's extraHeaders: once the page writes a cookie of its own
+ * (tz, components/layout/time-zone-cookie.tsx), Chromium sends the jar's
+ * cookies instead of the extra Cookie header, without the session, and the
+ * page's next API call ends on the sign-in page (measured).
+ */
+async function setCookies(port: number, target: LighthouseTarget): Promise<void> {
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}` });
+  try {
+    const cookies = target.cookie.split("; ").flatMap((pair) => {
+      const at = pair.indexOf("=");
+      return at > 0 ? [{ name: pair.slice(0, at), value: pair.slice(at + 1), url: target.url }] : [];
+    });
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.setCookie(...cookies);
+  } finally {
+    await browser.disconnect();
   }
 }
 
