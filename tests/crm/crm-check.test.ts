@@ -35,6 +35,9 @@ describe("crm:check", () => {
   it("finds the full sandbox as assumed, spending what it announced, and deletes what it wrote", async () => {
     const { runCrmCheck, requestsFor } = await check();
     const report = await runCrmCheck({ baseUrl: full.apiUrl, apiKey: full.apiKeys[0] ?? "", write: true });
+    // Every probe ran to its answer (a probe that checks nothing sends nothing, and would show as a short count below).
+    const unchecked = report.results.filter((result) => result.outcome === "not checked" || result.outcome === "failed");
+    expect(unchecked.map((result) => `${result.assumption}: ${result.outcome}, ${result.observed}`)).toEqual([]);
     expect(report.requestsSpent).toBe(requestsFor(true));
     const differing = report.results.filter((result) => result.outcome !== "as assumed").map((result) => result.assumption);
     // The sandbox has no stale-update check; nothing else differs.

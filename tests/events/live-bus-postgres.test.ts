@@ -38,11 +38,16 @@ describe.runIf(postgresUrl)("live changes between instances", () => {
 
     const heard: LiveChange[] = [];
     const unsubscribe = subscribeLive((change) => heard.push(change));
+    // This file's database only: other files run at the same time on the same server, each with a database and a bus of its own.
     const listening = async () =>
-      (await other.query(`select count(*)::int as n from pg_stat_activity where query = 'listen ${LIVE_CHANNEL}'`)).rows[0].n as number;
+      (
+        await other.query(
+          `select count(*)::int as n from pg_stat_activity where datname = current_database() and query = 'listen ${LIVE_CHANNEL}' and pid <> pg_backend_pid()`,
+        )
+      ).rows[0].n as number;
     const waitForListener = async () => {
       const end = Date.now() + 10_000;
-      while ((await listening()) < 2) {
+      while ((await listening()) < 1) {
         if (Date.now() > end) throw new Error("the bus never listened");
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -64,7 +69,9 @@ describe.runIf(postgresUrl)("live changes between instances", () => {
     expect(heard[1]!.recordId).toBe("job-there");
 
     // The LISTEN connection drops; another instance writes meanwhile (its NOTIFY is lost here).
-    await other.query(`select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen ${LIVE_CHANNEL}' and pid <> pg_backend_pid()`);
+    await other.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'listen ${LIVE_CHANNEL}' and pid <> pg_backend_pid()`,
+    );
     const missed = await appendLiveChange({ ...base, recordId: "job-while-away" });
     await until(() => heard.some((change) => change.id === missed.id));
     expect(heard.filter((change) => change.id === missed.id)).toHaveLength(1);
