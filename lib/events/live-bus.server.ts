@@ -75,12 +75,19 @@ export function subscribeLive(listener: Listener, close?: () => void): () => voi
   };
 }
 
+/** How long a stopping server with open streams may take to end by itself before it exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 function hookShutdown(state: Bus): void {
   if (state.shutdownHooked) return;
   state.shutdownHooked = true;
   const closeAll = () => {
     state.shuttingDown = true;
     for (const close of [...state.closers]) close();
+    // `next start` then waits for every connection to end, and a tab's kept-alive socket can come back on it
+    // (its reconnect, a refetch) for as long as the tab lives: the stop is bounded instead. process.exit runs
+    // the before-stop work first (lib/runtime/before-stop.server.ts) when any is registered.
+    setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
   };
   process.once("SIGTERM", closeAll);
   process.once("SIGINT", closeAll);
