@@ -58,7 +58,8 @@ test.beforeAll(async ({ staffApi }) => {
   await make("friEarly", { scheduled_date: FRI, scheduled_time_start: "08:00", assigned_to_user_id: t(0), estimated_amount: 300 });
   // Drag
   await make("dragInDay", { scheduled_date: MON, scheduled_time_start: "09:00", scheduled_time_end: "10:00", assigned_to_user_id: t(2) });
-  await make("fromTray", { status: "Estimate Approved", assigned_to_user_id: t(6) });
+  // Emergency: first in the tray (most urgent first), however many undated jobs other specs gave this technician.
+  await make("fromTray", { status: "Estimate Approved", priority: "Emergency", assigned_to_user_id: t(6) });
   // Dialog
   await make("byKeyboard", { scheduled_date: SAT, scheduled_time_start: "10:00", scheduled_time_end: "11:00", assigned_to_user_id: t(0) });
   await make("pastDay", { scheduled_date: SAT, scheduled_time_start: "15:00", scheduled_time_end: "16:00", assigned_to_user_id: t(0) });
