@@ -12,10 +12,25 @@ import { ApiRequestError, shortRequestId } from "@/lib/http/api-fetch";
  * screen again or go elsewhere. Expected failures (the CRM down, a record not
  * found, bad input) are answered on the screen itself and never get here.
  */
+/** One automatic retry at most this often: a server that was restarting answers the next try; a real fault shows this screen. */
+const AUTO_RETRY_MS = 3_000;
+const AUTO_RETRY_EVERY_MS = 30_000;
+let lastAutoRetry = 0;
+
 export default function DashboardError({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {
     console.error(error);
   }, [error]);
+  // A screen refreshed while its server was restarting (a live update heard as it came back, a deploy) fails once
+  // and then would stay failed: try it once more by itself, a few seconds later.
+  useEffect(() => {
+    if (Date.now() - lastAutoRetry < AUTO_RETRY_EVERY_MS) return;
+    const timer = setTimeout(() => {
+      lastAutoRetry = Date.now();
+      retry();
+    }, AUTO_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [retry]);
   // Errors from the server carry only a digest (their detail stays in the server's log); quoting it finds the log line.
   const digest = typeof error === "object" && error !== null && "digest" in error && typeof error.digest === "string" ? error.digest : null;
   // A failed API call thrown here carries the request id of its answer, which finds the server's log line the same way.

@@ -24,6 +24,7 @@ import { liveChangesApplied } from "@/lib/events/queries/live-change-applied";
 const COALESCE_MS = 150;
 const MIN_GAP_MS = 500;
 const REOPEN_MS = 5_000;
+const PRESSED_RETRY_MS = 250;
 
 const LiveChangesContext = createContext<LiveChangeStore | null>(null);
 
@@ -46,8 +47,20 @@ export function LiveUpdates({ userId, children }: { userId: string; children: Re
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
 
     let lastFlush = 0;
+    // While a pointer is pressed (a card being dragged, text being selected) the screen does not change under it:
+    // a refresh then would move the drop targets the drag has measured. The changes wait for the release.
+    let pressed = false;
+    const press = () => (pressed = true);
+    const release = () => (pressed = false);
+    document.addEventListener("pointerdown", press, true);
+    document.addEventListener("pointerup", release, true);
+    document.addEventListener("pointercancel", release, true);
     const flush = () => {
       flushTimer = undefined;
+      if (pressed) {
+        flushTimer = setTimeout(flush, PRESSED_RETRY_MS);
+        return;
+      }
       lastFlush = Date.now();
       const batch = reset ? null : pending;
       pending = [];
@@ -89,6 +102,9 @@ export function LiveUpdates({ userId, children }: { userId: string; children: Re
     };
     open();
     return () => {
+      document.removeEventListener("pointerdown", press, true);
+      document.removeEventListener("pointerup", release, true);
+      document.removeEventListener("pointercancel", release, true);
       source?.close();
       clearTimeout(flushTimer);
       clearTimeout(reopenTimer);
