@@ -57,7 +57,9 @@ export function LiveUpdates({ userId, children }: { userId: string; children: Re
     document.addEventListener("pointercancel", release, true);
     const flush = () => {
       flushTimer = undefined;
-      if (pressed) {
+      // With the stream down the server likely is too, and a refresh then would fall back to a full page load
+      // of a server that is not there: the changes wait until the stream is back (its replay brings the rest).
+      if (pressed || source?.readyState !== EventSource.OPEN) {
         flushTimer = setTimeout(flush, PRESSED_RETRY_MS);
         return;
       }
