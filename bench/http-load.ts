@@ -78,9 +78,16 @@ export function timedGet(target: TimedRequest, agent: Agent): Promise<{ ms: numb
   });
 }
 
-/** The dashboard's Server-Timing: `cache;desc="hit", crm;dur=12.3;desc="1 call"`. */
-export function parseServerTiming(header: string): { cache: string | null; crmMs: number | null } {
+/**
+ * The dashboard's Server-Timing: `cache;desc="hit", crm;dur=12.3;desc="1 call", session;dur=0.1, validate;dur=1.2`.
+ * `phases` holds every entry with a duration, crm included (lib/runtime/request-timing.server.ts).
+ */
+export function parseServerTiming(header: string): { cache: string | null; crmMs: number | null; phases: Record<string, number> } {
   const cache = /cache;desc="([^"]*)"/.exec(header)?.[1] ?? null;
-  const duration = /crm;dur=([\d.]+)/.exec(header)?.[1];
-  return { cache, crmMs: duration === undefined ? null : Number(duration) };
+  const phases: Record<string, number> = {};
+  for (const match of header.matchAll(/(?:^|,)\s*([\w-]+);(?:[^,]*;)?dur=([\d.]+)/g)) {
+    const [, name, duration] = match;
+    if (name && duration) phases[name] = (phases[name] ?? 0) + Number(duration);
+  }
+  return { cache, crmMs: phases.crm ?? null, phases };
 }

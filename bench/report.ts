@@ -355,6 +355,7 @@ function overheadSection(result: OverheadResult, floor: FloorRow[], load: LoadDu
     ],
     floor,
   );
+  const phaseTable = crmPathPhases(pairs.filter((pair) => pair.concurrency === 1));
   const examples = (["list", "get", "search"] as const)
     .map(
       (benchCase) =>
@@ -384,7 +385,48 @@ ${cached}
 
 ### Where the dashboard's time goes
 
-${floorTable}`;
+${floorTable}
+${phaseTable}`;
+}
+
+/** The phases a request reports in Server-Timing, in the order the request meets them. */
+const PHASES = [
+  { name: "session", label: "session check" },
+  { name: "mirror-hit", label: "mirror: recently confirmed?" },
+  { name: "crm", label: "waiting for the CRM" },
+  { name: "validate", label: "answer validated" },
+  { name: "mirror", label: "mirror read-through" },
+  { name: "unaccounted", label: "the rest" },
+] as const;
+
+/**
+ * The uncached dashboard's requests at one connection, phase by phase: where
+ * the time beyond the CRM's own answer goes (ADR-024's open question).
+ */
+function crmPathPhases(pairs: ReadonlyArray<{ benchCase: OverheadCase; dashboard: OverheadCell | undefined }>): string {
+  const rows = pairs.filter((pair) => pair.dashboard?.phases);
+  if (rows.length === 0) return "";
+  const table = markdownTable<(typeof rows)[number]>(
+    [
+      { header: "request (cache off, one connection)", cell: (row) => CASE_LABEL[row.benchCase] },
+      { header: "latency p50 ms", align: "right", cell: (row) => ms(row.dashboard?.latency.p50 ?? Number.NaN) },
+      ...PHASES.map((phase) => ({
+        header: `${phase.label}, p50 ms`,
+        align: "right" as const,
+        cell: (row: (typeof rows)[number]) => ms(row.dashboard?.phases?.[phase.name]?.p50 ?? 0),
+      })),
+    ],
+    rows,
+  );
+  return `
+The same requests through the dashboard with its cache off, split by the phases each answer
+reports in its \`Server-Timing\` header (lib/runtime/request-timing.server.ts): medians of each
+phase on its own, so they need not add up to the latency's median. "The rest" is each answer's
+latency less its phases: Next.js routing, reshaping and serializing, the HTTP hop to the load
+generator, and waiting for the event loop.
+
+${table}
+`;
 }
 
 function pagesSection(pages: NonNullable<BenchReport["pages"]>, load: LoadDuring | undefined): string {

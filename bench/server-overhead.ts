@@ -43,6 +43,13 @@ export interface OverheadCell {
   cacheHits: number;
   /** The dashboard's time outside its CRM call (latency minus Server-Timing crm), for answers that called the CRM. */
   outsideCrm: Summary | null;
+  /**
+   * For answers that called the CRM: each phase the dashboard reported (the
+   * CRM's wait, the session, the answer validated, the mirror's read-through),
+   * and "unaccounted" (the latency less every phase: routing, reshaping,
+   * serializing, the HTTP hop, time waiting for the event loop).
+   */
+  phases: Record<string, Summary> | null;
 }
 
 export interface OverheadResult {
@@ -114,6 +121,7 @@ export async function measureServerOverhead(options: {
         const timing = timings[index];
         return timing && timing.cache === "miss" && timing.crmMs !== null ? [latency - timing.crmMs] : [];
       });
+      const missed = timings.flatMap((timing, index) => (timing.cache === "miss" ? [{ timing, latency: bucket.latencies[index] ?? 0 }] : []));
       cells.push({
         case: benchCase,
         target,
@@ -123,6 +131,7 @@ export async function measureServerOverhead(options: {
         bytesPerAnswer: bucket.bytes / bucket.latencies.length,
         cacheHits: timings.filter((timing) => timing.cache === "hit").length / Math.max(1, timings.length),
         outsideCrm: target === "direct" || outside.length === 0 ? null : summarize(outside),
+        phases: target === "direct" || missed.length === 0 ? null : phaseSummaries(missed),
       });
     });
   }
@@ -139,6 +148,15 @@ export async function measureServerOverhead(options: {
     ) as OverheadResult["examples"],
     cells,
   };
+}
+
+function phaseSummaries(answers: ReadonlyArray<{ timing: ReturnType<typeof parseServerTiming>; latency: number }>): Record<string, Summary> {
+  const names = [...new Set(answers.flatMap(({ timing }) => Object.keys(timing.phases)))];
+  const summaries: Record<string, Summary> = {};
+  // A phase an answer did not report took no time in it.
+  for (const name of names) summaries[name] = summarize(answers.map(({ timing }) => timing.phases[name] ?? 0));
+  summaries.unaccounted = summarize(answers.map(({ timing, latency }) => latency - Object.values(timing.phases).reduce((sum, ms) => sum + ms, 0)));
+  return summaries;
 }
 
 /**

@@ -197,11 +197,15 @@ export async function startDashboard(
     // The bench counts what screens cost; the mirror's background sync would add its own requests to theirs.
     MIRROR_SYNC: "off",
   });
-  const child = registry.spawn(`dashboard :${options.port}`, binPath("next"), ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    cwd: options.root,
-    env,
-    logFile: options.logFile,
-  });
+  const startArgs = ["start", "-p", String(options.port), "-H", "127.0.0.1"];
+  // BENCH_CPU_PROFILE_DIR: each dashboard writes a V8 CPU profile there when it stops (open it in Chrome's
+  // DevTools or speedscope): how the CRM path's cost was found (docs/benchmarks.md). Node refuses --cpu-prof
+  // in NODE_OPTIONS, so the flag goes on the command line.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const [command, args] = profileDir
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=dashboard-${options.port}.cpuprofile`, nextBin(options.root), ...startArgs]]
+    : [binPath("next"), startArgs];
+  const child = registry.spawn(`dashboard :${options.port}`, command, args, { cwd: options.root, env, logFile: options.logFile });
   await waitForPort(options.port, { child, timeoutMs: 120_000 });
   // The first request finishes the server's start-up (database, first admin) before anything is timed.
   await waitForHealthy(`${url}/api/health`, child);
@@ -226,6 +230,10 @@ export async function startEmptyNext(
   );
   await waitForPort(options.port, { child, timeoutMs: 60_000 });
   return { url: `http://127.0.0.1:${options.port}`, stop: () => registry.stop(child) };
+}
+
+function nextBin(root: string): string {
+  return `${root}/node_modules/next/dist/bin/next`;
 }
 
 async function waitForHealthy(url: string, child: ChildProcess): Promise<void> {

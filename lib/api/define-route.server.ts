@@ -12,6 +12,7 @@ import { HSTS_HEADER } from "@/lib/security/content-security-policy";
 import { describeCrmError } from "@/lib/errors/describe-crm-error";
 import { MirrorQueryError } from "@/lib/mirror/mirror-query-error";
 import { isDatabaseUnavailable } from "@/lib/db/database-problems";
+import { collectPhases, serverTimingEntries, timed } from "@/lib/runtime/request-timing.server";
 
 export interface RouteContext<Params> {
   request: Request;
@@ -41,7 +42,7 @@ export function defineRoute<Params = Record<string, string>>(
 ): NextRouteHandler {
   return wrap<Params>(async (request, params, requestId, identify) => {
     assertSameOrigin(request);
-    const { user, setCookies } = await getCurrentSession(request.headers);
+    const { user, setCookies } = await timed("session", () => getCurrentSession(request.headers));
     if (!user) throw new ApiError(401, "unauthenticated", "Sign in to continue.");
     identify(user.id);
     if (user.pendingStep && !options.duringAccountSetup) throw pendingStepError(user.pendingStep);
@@ -92,14 +93,20 @@ function wrap<Params>(run: (request: Request, params: Params, requestId: string,
     const started = performance.now();
     let response: Response;
     let userId: string | null = null;
+    let phases: ReadonlyMap<string, number> = new Map();
     try {
       const params = (await context.params) as Params;
-      response = await run(request, params, requestId, (id) => {
-        userId = id;
-      });
+      response = await collectPhases(
+        () =>
+          run(request, params, requestId, (id) => {
+            userId = id;
+          }),
+        (collected) => (phases = collected),
+      );
     } catch (error) {
       response = errorResponse(error, requestId);
     }
+    if (phases.size > 0) appendServerTiming(response, serverTimingEntries(phases));
     response.headers.set("X-Request-Id", requestId);
     // proxy.ts sets HSTS for pages only; the API's answers carry it too.
     if (servedOverHttps()) response.headers.set(HSTS_HEADER.key, HSTS_HEADER.value);
@@ -114,6 +121,12 @@ function wrap<Params>(run: (request: Request, params: Params, requestId: string,
     });
     return response;
   };
+}
+
+/** Adds to the header crmJson may have set (cache outcome, time waiting for the CRM). */
+function appendServerTiming(response: Response, entries: string): void {
+  const existing = response.headers.get("Server-Timing");
+  response.headers.set("Server-Timing", existing ? `${existing}, ${entries}` : entries);
 }
 
 /** False when the configuration cannot be read: that failure is the answer's body already (a 500 with its envelope). */

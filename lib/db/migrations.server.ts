@@ -541,4 +541,24 @@ create table live_events (
 create index live_events_occurred on live_events (occurred_at);
 `,
   },
+  // ── A record read again unchanged costs one small write (ADR-024) ──
+  {
+    id: "013_mirror_confirmation_writes",
+    sql: /* sql */ `
+-- Every answer the CRM gives marks its records confirmed (confirmed_at). Most
+-- come back unchanged, so that is usually the only column written; without an
+-- index on it, Postgres updates the row in place (a HOT update) instead of
+-- adding an entry to each of the table's twenty-odd indexes, trigram ones
+-- included. Its readers are the sync's once-a-pass scans, which do without.
+-- Pages keep a tenth free so the new row version fits beside the old one.
+-- record_hash (of the record's JSON) tells an unchanged record without
+-- comparing the records themselves; rows without one are written in full once.
+alter table mirror_customers add column record_hash text;
+alter table mirror_jobs add column record_hash text;
+drop index mirror_customers_confirmed;
+drop index mirror_jobs_confirmed;
+alter table mirror_customers set (fillfactor = 90);
+alter table mirror_jobs set (fillfactor = 90);
+`,
+  },
 ];

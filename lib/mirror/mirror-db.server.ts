@@ -2,6 +2,7 @@ import "server-only";
 import type { ColumnType, Generated, InsertType, Kysely } from "kysely";
 import { appDatabase } from "@/lib/db/app-database.server";
 import type { AppDatabaseSchema } from "@/lib/db/tables";
+import { mirrorWritesSettled } from "@/lib/mirror/read-through-queue.server";
 
 /** Kysely's view of the mirror's tables (migration 008), kept beside the code that owns them. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -36,6 +37,8 @@ export type MirrorTables = {
     deleted_at: NullableTimestamp;
     confirmed_at: Timestamp;
     provisional: Generated<boolean>;
+    /** Of the record's JSON: an answer carrying the same record only moves confirmed_at (migration 013). */
+    record_hash: string | null;
   };
   mirror_jobs: {
     scope: string;
@@ -67,6 +70,7 @@ export type MirrorTables = {
     deleted_at: NullableTimestamp;
     confirmed_at: Timestamp;
     provisional: Generated<boolean>;
+    record_hash: string | null;
   };
   mirror_records: {
     scope: string;
@@ -115,16 +119,18 @@ export type MirrorTables = {
 /**
  * A row of a mirror table as the store sends it (mirror-records.server.ts builds
  * it, mirror-store.server.ts writes it through JSON): every column but those the
- * store sets itself (scope, confirmed_at, provisional), timestamps as ISO text,
+ * store sets itself (scope, confirmed_at, provisional, record_hash), timestamps as ISO text,
  * and the record as JSON text.
  */
 export type MirrorRowValues<Table extends "mirror_customers" | "mirror_jobs" | "mirror_locations"> = {
-  [Column in Exclude<keyof MirrorTables[Table], "scope" | "confirmed_at" | "provisional">]: Exclude<InsertType<MirrorTables[Table][Column]>, Date>;
+  [Column in Exclude<keyof MirrorTables[Table], "scope" | "confirmed_at" | "provisional" | "record_hash">]: Exclude<InsertType<MirrorTables[Table][Column]>, Date>;
 } & { record: string };
 
 export type MirrorDb = Kysely<AppDatabaseSchema & MirrorTables>;
 
 export async function mirrorDatabase(): Promise<{ db: MirrorDb; kind: "pglite" | "postgres" }> {
+  // What earlier CRM answers taught the mirror is written before anything here reads or writes it.
+  await mirrorWritesSettled();
   const { db, kind } = await appDatabase();
   return { db: db.withTables<MirrorTables>(), kind };
 }

@@ -7,6 +7,7 @@ import { crmConfig } from "@/lib/env.server";
 import { mirrorDatabase } from "@/lib/mirror/mirror-db.server";
 import { mirroredCustomer, mirroredJob } from "@/lib/mirror/mirror-record.server";
 import { currentMirrorScope } from "@/lib/mirror/mirror-scope.server";
+import { timed } from "@/lib/runtime/request-timing.server";
 
 /**
  * A record the CRM confirmed within the shared cache's lifetime, served from
@@ -45,7 +46,7 @@ function asHit<T>(data: T, confirmedAt: string): CrmResult<T> {
 
 async function guarded<T>(work: () => Promise<T | null>): Promise<T | null> {
   try {
-    return await work();
+    return await timed("mirror-hit", work);
   } catch (error) {
     logEvent("error", "mirror_hit_failed", { message: error instanceof Error ? error.message : String(error) });
     return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { logEvent } from "@/lib/api/logger.server";
 import type { Customer, JobListItem, Location } from "@/lib/crm/schemas.server";
@@ -23,8 +24,10 @@ function newestByUuid<Row extends { uuid: string; updated_at: string | null }>(r
 }
 
 const recordsJson = <Row extends { record: string }>(rows: Row[]) =>
-  // record is already JSON text: splice it in as an object, not a string.
-  `[${rows.map(({ record, ...rest }) => `${JSON.stringify(rest).slice(0, -1)},"record":${record}}`).join(",")}]`;
+  // record is already JSON text: splice it in as an object, not a string. Its hash tells a record read again unchanged.
+  `[${rows.map(({ record, ...rest }) => `${JSON.stringify({ ...rest, record_hash: recordHash(record) }).slice(0, -1)},"record":${record}}`).join(",")}]`;
+
+const recordHash = (record: string) => createHash("sha1").update(record).digest("base64");
 
 export async function upsertCustomers(scope: string, customers: readonly Customer[], confirmedAt: Date): Promise<number> {
   if (customers.length === 0) return 0;
@@ -32,18 +35,18 @@ export async function upsertCustomers(scope: string, customers: readonly Custome
   const { db } = await mirrorDatabase();
   const result = await sql`
     with r as (
-      select * from jsonb_to_recordset(${recordsJson(rows)}::jsonb) as r(uuid text, record jsonb, first_name text, last_name text, sort_name text,
+      select * from jsonb_to_recordset(${recordsJson(rows)}::jsonb) as r(uuid text, record jsonb, record_hash text, first_name text, last_name text, sort_name text,
         company_name text, email text, phone text, phone_digits text, customer_type text, is_vip boolean, city text, zip text, state text,
         tags text[], lead_source text, email_opt_in boolean, sms_opt_in boolean, search_text text, physical_text text, billing_text text,
         created_at timestamptz, updated_at timestamptz, deleted_at timestamptz)
-    ), moved as (
-    insert into mirror_customers as m (scope, uuid, first_name, last_name, sort_name, company_name, email, phone, phone_digits,
+    ), ${confirmedAgain(scope, "customers", rows, confirmedAt)}, moved as (
+    insert into mirror_customers as m (scope, uuid, record_hash, first_name, last_name, sort_name, company_name, email, phone, phone_digits,
       customer_type, is_vip, city, zip, state, tags, lead_source, email_opt_in, sms_opt_in, search_text, physical_text, billing_text,
       created_at, updated_at, deleted_at, confirmed_at, provisional)
-    select ${scope}, r.uuid, r.first_name, r.last_name, r.sort_name, r.company_name, r.email, r.phone, r.phone_digits,
+    select ${scope}, r.uuid, r.record_hash, r.first_name, r.last_name, r.sort_name, r.company_name, r.email, r.phone, r.phone_digits,
       r.customer_type, r.is_vip, r.city, r.zip, r.state, r.tags, r.lead_source, r.email_opt_in, r.sms_opt_in, r.search_text, r.physical_text, r.billing_text,
       r.created_at, r.updated_at, r.deleted_at, ${confirmedAt.toISOString()}::timestamptz, false
-    from r
+    from r where r.uuid not in (select uuid from same)
     on conflict (scope, uuid) do update set
       first_name = excluded.first_name, last_name = excluded.last_name, sort_name = excluded.sort_name,
       company_name = excluded.company_name, email = excluded.email, phone = excluded.phone, phone_digits = excluded.phone_digits,
@@ -51,14 +54,46 @@ export async function upsertCustomers(scope: string, customers: readonly Custome
       tags = excluded.tags, lead_source = excluded.lead_source, email_opt_in = excluded.email_opt_in, sms_opt_in = excluded.sms_opt_in,
       search_text = excluded.search_text, physical_text = excluded.physical_text, billing_text = excluded.billing_text,
       created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
-      confirmed_at = greatest(m.confirmed_at, excluded.confirmed_at), provisional = false
+      confirmed_at = greatest(m.confirmed_at, excluded.confirmed_at), provisional = false, record_hash = excluded.record_hash
     where m.updated_at < excluded.updated_at or (m.updated_at = excluded.updated_at and not m.provisional)
     returning m.uuid
     )
     ${storeRecords(scope, "customers")}
   `.execute(db);
-  mirrorChanged(scope);
-  return Number(result.numAffectedRows ?? 0);
+  return changedRows(scope, result.numAffectedRows);
+}
+
+/**
+ * The CTEs `same` and `confirmed` for an upsert whose incoming rows are `r`:
+ * rows the mirror already holds exactly as the CRM answered (same updated_at,
+ * same record, not a provisional deletion) only have their confirmation moved
+ * forward, which, with no index on confirmed_at (migration 013), rewrites the
+ * row in place and touches no index. Reading records again is what most
+ * answers do; only the rest go through the full upsert. A job's record also
+ * embeds its customer and technician, which can change without the job's
+ * updated_at: comparing the record (by its hash, record_hash) catches that.
+ */
+function confirmedAgain(scope: string, resource: "customers" | "jobs", rows: ReadonlyArray<{ uuid: string }>, confirmedAt: Date) {
+  const table = sql.table(`mirror_${resource}`);
+  // The uuids again as an array: with it the planner looks each row up by key; joined to a function's rows
+  // alone, it hashed every row of the scope.
+  const uuids = sql.val(rows.map((row) => row.uuid));
+  return sql`same as (
+      select m.uuid from ${table} m join r on r.uuid = m.uuid
+      where m.scope = ${scope} and m.uuid = any(${uuids}::text[])
+        and m.updated_at = r.updated_at and not m.provisional and m.record_hash = r.record_hash
+    ), confirmed as (
+      update ${table} m set confirmed_at = ${confirmedAt.toISOString()}::timestamptz
+      where m.scope = ${scope} and m.uuid = any(${uuids}::text[]) and m.uuid in (select uuid from same)
+        and m.confirmed_at < ${confirmedAt.toISOString()}::timestamptz
+    )`;
+}
+
+/** Rows whose content moved: only those change what the mirror's lists and totals show. */
+function changedRows(scope: string, affected: bigint | undefined): number {
+  const changed = Number(affected ?? 0);
+  if (changed > 0) mirrorChanged(scope);
+  return changed;
 }
 
 /** The records of the rows the upsert moved (RETURNING leaves out those its WHERE kept as they were). */
@@ -75,19 +110,19 @@ export async function upsertJobs(scope: string, jobs: readonly JobListItem[], co
   const { db } = await mirrorDatabase();
   const result = await sql`
     with r as (
-      select * from jsonb_to_recordset(${recordsJson(rows)}::jsonb) as r(uuid text, record jsonb, job_number text, title text, customer_uuid text,
+      select * from jsonb_to_recordset(${recordsJson(rows)}::jsonb) as r(uuid text, record jsonb, record_hash text, job_number text, title text, customer_uuid text,
         customer_name text, customer_sort text, location_uuid text, status text, priority text, priority_rank smallint, status_rank smallint, is_urgent boolean,
         is_emergency boolean, city text, zip text, scheduled_date date, scheduled_time_start text, scheduled_time_end text,
         assigned_to_user_id text, assignee_name text, estimated_amount numeric, search_text text, address_text text,
         created_at timestamptz, updated_at timestamptz, deleted_at timestamptz)
-    ), moved as (
-    insert into mirror_jobs as m (scope, uuid, job_number, title, customer_uuid, customer_name, customer_sort, location_uuid, status, priority,
+    ), ${confirmedAgain(scope, "jobs", rows, confirmedAt)}, moved as (
+    insert into mirror_jobs as m (scope, uuid, record_hash, job_number, title, customer_uuid, customer_name, customer_sort, location_uuid, status, priority,
       priority_rank, status_rank, is_urgent, is_emergency, city, zip, scheduled_date, scheduled_time_start, scheduled_time_end,
       assigned_to_user_id, assignee_name, estimated_amount, search_text, address_text, created_at, updated_at, deleted_at, confirmed_at, provisional)
-    select ${scope}, r.uuid, r.job_number, r.title, r.customer_uuid, r.customer_name, r.customer_sort, r.location_uuid, r.status, r.priority,
+    select ${scope}, r.uuid, r.record_hash, r.job_number, r.title, r.customer_uuid, r.customer_name, r.customer_sort, r.location_uuid, r.status, r.priority,
       r.priority_rank, r.status_rank, r.is_urgent, r.is_emergency, r.city, r.zip, r.scheduled_date, r.scheduled_time_start, r.scheduled_time_end,
       r.assigned_to_user_id, r.assignee_name, r.estimated_amount, r.search_text, r.address_text, r.created_at, r.updated_at, r.deleted_at, ${confirmedAt.toISOString()}::timestamptz, false
-    from r
+    from r where r.uuid not in (select uuid from same)
     on conflict (scope, uuid) do update set
       job_number = excluded.job_number, title = excluded.title, customer_uuid = excluded.customer_uuid,
       customer_name = excluded.customer_name, customer_sort = excluded.customer_sort, location_uuid = excluded.location_uuid, status = excluded.status, priority = excluded.priority,
@@ -96,14 +131,13 @@ export async function upsertJobs(scope: string, jobs: readonly JobListItem[], co
       scheduled_time_end = excluded.scheduled_time_end, assigned_to_user_id = excluded.assigned_to_user_id, assignee_name = excluded.assignee_name,
       estimated_amount = excluded.estimated_amount, search_text = excluded.search_text, address_text = excluded.address_text,
       created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at,
-      confirmed_at = greatest(m.confirmed_at, excluded.confirmed_at), provisional = false
+      confirmed_at = greatest(m.confirmed_at, excluded.confirmed_at), provisional = false, record_hash = excluded.record_hash
     where m.updated_at < excluded.updated_at or (m.updated_at = excluded.updated_at and not m.provisional)
     returning m.uuid
     )
     ${storeRecords(scope, "jobs")}
   `.execute(db);
-  mirrorChanged(scope);
-  return Number(result.numAffectedRows ?? 0);
+  return changedRows(scope, result.numAffectedRows);
 }
 
 export async function upsertLocations(scope: string, locations: readonly Location[], confirmedAt: Date): Promise<number> {

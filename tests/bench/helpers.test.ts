@@ -28,9 +28,17 @@ describe("parseBenchOptions", () => {
 
 describe("parseServerTiming", () => {
   it("reads the cache outcome and the CRM time the dashboard reports", () => {
-    expect(parseServerTiming('cache;desc="miss", crm;dur=12.3;desc="1 call"')).toEqual({ cache: "miss", crmMs: 12.3 });
-    expect(parseServerTiming('cache;desc="hit", crm;dur=0.0;desc="0 calls"')).toEqual({ cache: "hit", crmMs: 0 });
-    expect(parseServerTiming("")).toEqual({ cache: null, crmMs: null });
+    expect(parseServerTiming('cache;desc="miss", crm;dur=12.3;desc="1 call"')).toEqual({ cache: "miss", crmMs: 12.3, phases: { crm: 12.3 } });
+    expect(parseServerTiming('cache;desc="hit", crm;dur=0.0;desc="0 calls"')).toEqual({ cache: "hit", crmMs: 0, phases: { crm: 0 } });
+    expect(parseServerTiming("")).toEqual({ cache: null, crmMs: null, phases: {} });
+  });
+
+  it("reads the phases of the dashboard's own work beside the CRM's", () => {
+    expect(parseServerTiming('cache;desc="miss", crm;dur=4.0;desc="1 call", session;dur=0.2, validate;dur=1.5, mirror;dur=6.25, mirror-hit;dur=0.3')).toEqual({
+      cache: "miss",
+      crmMs: 4,
+      phases: { crm: 4, session: 0.2, validate: 1.5, mirror: 6.25, "mirror-hit": 0.3 },
+    });
   });
 });
 
