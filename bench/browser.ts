@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "../scripts/lib/chromium";
 import { BENCH_ADMIN } from "./servers";
 
@@ -86,16 +86,24 @@ export interface NetworkTracker {
   settle: (quietMs: number, maxMs: number) => Promise<void>;
 }
 
+/** An EventSource (the dashboard's live updates, /api/events): open for the page's life, so the network would never be quiet. */
+const isLasting = (request: Request) => request.resourceType() === "eventsource";
+
 export function trackNetwork(page: Page): NetworkTracker {
   let inFlight = 0;
   let started = 0;
   let lastChange = performance.now();
   const tally = emptyTally();
   page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (isLasting(request)) {
+      // The live-updates stream stays open as long as the page does: counted, never "in flight".
+      tally.api += 1;
+      return;
+    }
     inFlight += 1;
     started += 1;
     lastChange = performance.now();
-    const url = new URL(request.url());
     const headers = request.headers();
     if (request.resourceType() === "document") tally.documents += 1;
     else if (url.pathname.startsWith("/api/")) tally.api += 1;
@@ -104,7 +112,8 @@ export function trackNetwork(page: Page): NetworkTracker {
       if (RECORD_PAGE.test(url.pathname)) tally.recordPrefetches += 1;
     } else if (headers.rsc) tally.navigations += 1;
   });
-  const done = () => {
+  const done = (request: Request) => {
+    if (isLasting(request)) return;
     inFlight = Math.max(0, inFlight - 1);
     lastChange = performance.now();
   };
