@@ -1,4 +1,4 @@
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { expect, request, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { ACCOUNTS } from "../support/accounts";
 import { crmPost } from "../support/crm";
 import { startDashboard, waitUntilUp, type DashboardProcess } from "../support/dashboard-process";
@@ -57,18 +57,25 @@ async function rename(uuid: string, title: string) {
   expect(saved.status(), await saved.text()).toBe(200);
 }
 
+/** A browser context on instance 2, with the session made through instance 1. */
+async function signedInOnInstance2(browser: Browser): Promise<BrowserContext> {
+  const origin = instances[1]!.origin;
+  const context = await browser.newContext({ baseURL: origin });
+  await context.addCookies(
+    cookie.split("; ").map((pair) => {
+      const [name, ...value] = pair.split("=");
+      return { name: name!, value: value.join("="), url: origin };
+    }),
+  );
+  return context;
+}
+
 test("a save through instance 1 appears in a browser on instance 2, also after instance 2 restarts", async ({ browser }) => {
   test.setTimeout(240_000);
   const customer = await crmPost<{ uuid: string }>("/customers", { first_name: "Across", last_name: `Instances${Date.now()}` });
   const job = await crmPost<{ uuid: string; title: string }>("/jobs", { customer_uuid: customer.uuid, title: `Two instances ${Date.now()}` });
 
-  const context = await browser.newContext({ baseURL: instances[1]!.origin });
-  await context.addCookies(
-    cookie.split("; ").map((pair) => {
-      const [name, ...value] = pair.split("=");
-      return { name: name!, value: value.join("="), url: instances[1]!.origin };
-    }),
-  );
+  const context = await signedInOnInstance2(browser);
   try {
     const page = await context.newPage();
     await page.goto(`/jobs/${job.uuid}`);
@@ -95,13 +102,7 @@ test("stopping an instance with a browser's stream open: it stops within seconds
   test.setTimeout(120_000);
   const customer = await crmPost<{ uuid: string }>("/customers", { first_name: "Graceful", last_name: `Stop${Date.now()}` });
   const job = await crmPost<{ uuid: string; title: string }>("/jobs", { customer_uuid: customer.uuid, title: `Graceful stop ${Date.now()}` });
-  const context = await browser.newContext({ baseURL: instances[1]!.origin });
-  await context.addCookies(
-    cookie.split("; ").map((pair) => {
-      const [name, ...value] = pair.split("=");
-      return { name: name!, value: value.join("="), url: instances[1]!.origin };
-    }),
-  );
+  const context = await signedInOnInstance2(browser);
   try {
     const page = await context.newPage();
     await page.goto(`/jobs/${job.uuid}`);

@@ -2,7 +2,7 @@
 
 import { useDraggable } from "@dnd-kit/core";
 import Link from "next/link";
-import type { SyntheticEvent } from "react";
+import { memo, type SyntheticEvent } from "react";
 import type { CardDragData } from "@/components/jobs/board/board-dnd";
 import { CardSelectCheckbox } from "@/components/jobs/board/board-selection";
 import { MoveToMenu } from "@/components/jobs/board/move-to-menu";
@@ -37,9 +37,7 @@ export function JobCard({ job, status, canMove, onMove }: JobCardProps) {
       aria-label={label}
       className={`rounded-md border bg-white p-3 text-sm shadow-sm ${job.is_emergency ? "border-red-300" : "border-slate-200"} ${isDragging ? "opacity-40" : ""} ${canMove ? "cursor-grab active:cursor-grabbing" : ""}`}
     >
-      <CardSelectCheckbox job={job} />
-      <JobCardBody job={job} />
-      <MovedBy jobUuid={job.uuid} />
+      <CardContent job={job} />
       {canMove && (
         <div className="mt-2 flex items-center justify-between gap-2">
           <button
@@ -59,6 +57,24 @@ export function JobCard({ job, status, canMove, onMove }: JobCardProps) {
     </article>
   );
 }
+
+/**
+ * What a card shows apart from its drag handle and menu, drawn again only when
+ * its job changes. dnd-kit re-renders every draggable whenever its context
+ * changes (a column registering as a drop target, a drag starting or moving):
+ * after hydration that re-rendered every card on the board in one long task.
+ * The content does not depend on that context, so only the card's thin
+ * wrapper runs again.
+ */
+const CardContent = memo(function CardContent({ job }: { job: JobListItem }) {
+  return (
+    <>
+      <CardSelectCheckbox job={job} />
+      <JobCardBody job={job} />
+      <MovedBy jobUuid={job.uuid} />
+    </>
+  );
+});
 
 /**
  * The grip drawn, not typed: a character such as ⠿ would count as visible text
