@@ -91,6 +91,21 @@ function cell(result: OverheadResult, benchCase: OverheadCase, target: OverheadC
   return result.cells.find((entry) => entry.case === benchCase && entry.target === target && entry.concurrency === concurrency);
 }
 
+/** The uncached requests' phases at one connection, in words, for the target's cause. */
+function phaseSummary(result: OverheadResult): string {
+  const parts = (["list", "get", "search"] as const).flatMap((benchCase) => {
+    const phases = cell(result, benchCase, "dashboard", 1)?.phases;
+    const direct = cell(result, benchCase, "direct", 1);
+    if (!phases || !direct) return [];
+    const p50 = (name: string) => ms(phases[name]?.p50 ?? 0);
+    return [
+      `${benchCase}: the CRM's wait ${p50("crm")} (the sandbox direct ${ms(direct.latency.p50)}), validation ${p50("validate")}, the mirror's read-through ${p50("mirror")}, the rest ${p50("unaccounted")}`,
+    ];
+  });
+  if (parts.length === 0) return "";
+  return `Phase by phase (p50 ms, table "Where the dashboard's time goes"): ${parts.join("; ")}. The CRM's wait is longer than the direct call by Node's fetch and the cores it shares; "the rest" holds the mirror's write of the answer's records: made after the answer (ADR-024), but on PGlite it runs on the server's own thread, where the load generator's next request, sent at once, waits for it.`;
+}
+
 function overheadTargets(result: OverheadResult, floor: FloorRow[]): TargetRow[] {
   const added = (["list", "get", "search"] as const).map((benchCase) => {
     const direct = cell(result, benchCase, "direct", 1);
@@ -116,7 +131,7 @@ function overheadTargets(result: OverheadResult, floor: FloorRow[]): TargetRow[]
       cause:
         worst <= TARGETS.addedP50Ms
           ? ""
-          : `Time spent in the dashboard outside its CRM call, p50 (Server-Timing): ${outside} ms. ${steps} What a request costs before and after its CRM call is the second and third figures; the rest of the gap is on the way to and back from the CRM only (the answer validated, the mirror's read-through of every record returned, awaited: ADR-024), which is why it grows with the rows returned. The same process also shares two cores with the sandbox, the load generator and other work.`,
+          : `Time spent in the dashboard outside its CRM call, p50 (Server-Timing): ${outside} ms. ${steps} So the gap is on the CRM path alone. ${phaseSummary(result)}`,
     },
   ];
   const cachedRows = result.plan.concurrencies.map((concurrency) => {
@@ -266,9 +281,9 @@ read cache on, as shipped, and off), an empty Next.js app as the baseline for pa
 headless Chromium; then the sandbox's own scale benchmark at ${count(report.options.scaleCustomers)} customers. The bench
 refuses to run against anything but the sandbox it starts itself.
 
-The machine is shared: others ran tests on it at the same time, and the load generator, the
-servers and the browser share its cores. Each table states the load average while it was
-measured; figures from a quiet machine would be lower.
+The load generator, the servers and the browser share the machine's cores, with whatever
+else runs on it: each table states the load average while it was measured (above the number
+of cores, work waited for one, and the figures are high).
 
 ${keyValueTable(facts)}`;
 }

@@ -203,7 +203,10 @@ export async function startDashboard(
   // in NODE_OPTIONS, so the flag goes on the command line.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const [command, args] = profileDir
-    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=dashboard-${options.port}.cpuprofile`, nextBin(options.root), ...startArgs]]
+    ? [
+        process.execPath,
+        ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=dashboard-${options.port}.cpuprofile`, nextBin(options.root), ...startArgs],
+      ]
     : [binPath("next"), startArgs];
   const child = registry.spawn(`dashboard :${options.port}`, command, args, { cwd: options.root, env, logFile: options.logFile });
   await waitForPort(options.port, { child, timeoutMs: 120_000 });

@@ -123,7 +123,10 @@ export type MirrorTables = {
  * and the record as JSON text.
  */
 export type MirrorRowValues<Table extends "mirror_customers" | "mirror_jobs" | "mirror_locations"> = {
-  [Column in Exclude<keyof MirrorTables[Table], "scope" | "confirmed_at" | "provisional" | "record_hash">]: Exclude<InsertType<MirrorTables[Table][Column]>, Date>;
+  [Column in Exclude<keyof MirrorTables[Table], "scope" | "confirmed_at" | "provisional" | "record_hash">]: Exclude<
+    InsertType<MirrorTables[Table][Column]>,
+    Date
+  >;
 } & { record: string };
 
 export type MirrorDb = Kysely<AppDatabaseSchema & MirrorTables>;

@@ -146,7 +146,9 @@ describe("a record read again", () => {
     }
     // An older confirmation never moves it back.
     await store.upsertCustomers(where, customers, new Date("2030-01-01T10:01:00Z"));
-    const kept = await sql<{ confirmed_at: Date | string }>`select confirmed_at from mirror_customers where scope = ${where} and uuid = ${uuids[0]}`.execute(db);
+    const kept = await sql<{ confirmed_at: Date | string }>`select confirmed_at from mirror_customers where scope = ${where} and uuid = ${uuids[0]}`.execute(
+      db,
+    );
     expect(new Date(kept.rows[0]!.confirmed_at).toISOString()).toBe("2030-01-01T10:05:00.000Z");
   });
 
@@ -162,7 +164,9 @@ describe("a record read again", () => {
     const renamed = { ...job, customer: { ...job.customer, first_name: "Renamed", last_name: "Elsewhere" } };
     expect(await store.upsertJobs(where, [renamed] as never[], new Date("2030-01-01T11:01:00Z"))).toBe(1);
     const { db } = await mirrorDatabase();
-    const row = await sql<{ customer_name: string }>`select customer_name from mirror_jobs where scope = ${where} and uuid = ${job.uuid.toLowerCase()}`.execute(db);
+    const row = await sql<{ customer_name: string }>`select customer_name from mirror_jobs where scope = ${where} and uuid = ${job.uuid.toLowerCase()}`.execute(
+      db,
+    );
     expect(row.rows[0]?.customer_name).toContain("renamed");
 
     const newer = { ...renamed, title: "Changed title", updated_at: new Date(Date.parse(job.updated_at) + 60_000).toISOString() };
