@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { waitForElementHydration } from "../support/hydration";
 import { crmGet, crmPost } from "../support/crm";
 import { createTestCustomer, uniqueTitle, type TestCustomer } from "../jobs/job-fixtures";
 import { sandboxClient } from "../support/fixtures";
@@ -86,6 +87,9 @@ export const card = (scope: Page | Locator, job: { job_number: string; title: st
 
 /** Drags a card with the mouse onto a drop target, in small steps as a hand would. */
 export async function dragTo(page: Page, from: Locator, to: Locator): Promise<void> {
+  // The lanes and the tray hydrate in a Suspense boundary of their own, after the page's marker.
+  await waitForElementHydration(from);
+  await waitForElementHydration(to);
   await from.scrollIntoViewIfNeeded();
   const start = await from.boundingBox();
   if (!start) throw new Error("card not on screen");
