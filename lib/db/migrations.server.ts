@@ -551,8 +551,9 @@ create index live_events_occurred on live_events (occurred_at);
 -- adding an entry to each of the table's twenty-odd indexes, trigram ones
 -- included. Its readers are the sync's once-a-pass scans, which do without.
 -- Pages keep a tenth free so the new row version fits beside the old one.
--- record_hash (of the record's JSON) tells an unchanged record without
--- comparing the records themselves; rows without one are written in full once.
+-- record_hash (of the row as the dashboard writes it: the record and the
+-- columns derived from it) tells an unchanged record without comparing the
+-- records themselves; rows without one are written in full once.
 alter table mirror_customers add column record_hash text;
 alter table mirror_jobs add column record_hash text;
 drop index mirror_customers_confirmed;

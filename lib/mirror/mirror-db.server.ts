@@ -37,7 +37,7 @@ export type MirrorTables = {
     deleted_at: NullableTimestamp;
     confirmed_at: Timestamp;
     provisional: Generated<boolean>;
-    /** Of the record's JSON: an answer carrying the same record only moves confirmed_at (migration 013). */
+    /** Of the row as written (record and derived columns): an answer carrying the same only moves confirmed_at (migration 013). */
     record_hash: string | null;
   };
   mirror_jobs: {

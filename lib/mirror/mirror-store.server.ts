@@ -24,10 +24,14 @@ function newestByUuid<Row extends { uuid: string; updated_at: string | null }>(r
 }
 
 const recordsJson = <Row extends { record: string }>(rows: Row[]) =>
-  // record is already JSON text: splice it in as an object, not a string. Its hash tells a record read again unchanged.
-  `[${rows.map(({ record, ...rest }) => `${JSON.stringify({ ...rest, record_hash: recordHash(record) }).slice(0, -1)},"record":${record}}`).join(",")}]`;
+  // record is already JSON text: splice it in as an object, not a string.
+  `[${rows.map(({ record, ...rest }) => `${JSON.stringify({ ...rest, record_hash: rowHash(rest, record) }).slice(0, -1)},"record":${record}}`).join(",")}]`;
 
-const recordHash = (record: string) => createHash("sha1").update(record).digest("base64");
+/**
+ * record_hash: of the row as written, the record and every column derived from it, so a record read
+ * again unchanged is told apart, and a change in how a column is derived still rewrites the row once.
+ */
+const rowHash = (columns: object, record: string) => createHash("sha1").update(JSON.stringify(columns)).update(record).digest("base64");
 
 export async function upsertCustomers(scope: string, customers: readonly Customer[], confirmedAt: Date): Promise<number> {
   if (customers.length === 0) return 0;
@@ -71,7 +75,7 @@ export async function upsertCustomers(scope: string, customers: readonly Custome
  * row in place and touches no index. Reading records again is what most
  * answers do; only the rest go through the full upsert. A job's record also
  * embeds its customer and technician, which can change without the job's
- * updated_at: comparing the record (by its hash, record_hash) catches that.
+ * updated_at: comparing the rows (by their hash, record_hash) catches that.
  */
 function confirmedAgain(scope: string, resource: "customers" | "jobs", rows: ReadonlyArray<{ uuid: string }>, confirmedAt: Date) {
   const table = sql.table(`mirror_${resource}`);
