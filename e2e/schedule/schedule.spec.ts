@@ -149,6 +149,9 @@ test("dragging a job to another technician and time, or from the tray to a day, 
 
   // From the tray onto a day of the week: it gets the day, and keeps having no time.
   const tech = techs[6]!;
+  // Tall enough for the one lane and the whole tray at once: other specs leave this technician undated jobs, and a
+  // page scrolled down to a card low in the tray would have scrolled the drop target out of the window.
+  await page.setViewportSize({ width: 1280, height: 1600 });
   await page.goto(`/schedule?view=week&date=${MON}&technician=${tech.id}`);
   await waitForHydration(page);
   const inTray = card(page.getByRole("complementary", { name: /To schedule/ }), jobs.fromTray!);

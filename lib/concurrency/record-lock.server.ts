@@ -29,6 +29,8 @@ function lockPool(databaseUrl: string): Promise<Pool> {
   holder.__tradesdeskLockPool ??= import("pg").then(({ default: pg }) => {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
     pool.on("error", (error) => logEvent("error", "record_lock_connection_lost", { message: error.message }));
+    // A connection held while its lock is taken has no pool listener: without its own, its loss would end the process.
+    pool.on("connect", (client) => client.on("error", (error) => logEvent("error", "record_lock_connection_lost", { message: error.message })));
     return pool;
   });
   return holder.__tradesdeskLockPool;

@@ -42,6 +42,9 @@ async function openAppDatabase(): Promise<AppDatabase> {
     // An idle connection the server closed (a restart) is reported here; without a listener Node would exit.
     // The pool drops it and opens a new one on the next query.
     pool.on("error", (error) => logEvent("error", "database_connection_lost", { message: error.message }));
+    // The pool listens only to idle connections: one the server closes while a request holds it (the query
+    // already failed, the connection not yet handed back) would report with nobody listening, and end the process.
+    pool.on("connect", (client) => client.on("error", (error) => logEvent("error", "database_connection_lost", { message: error.message })));
     dialect = new PostgresDialect({ pool });
     kind = "postgres";
   } else {
