@@ -24,14 +24,19 @@ beforeAll(async () => {
     { tags: ["gold"], lead_source: "Yelp", marketing_email_opt_in: false, marketing_sms_opt_in: true },
     { tags: ["Boiler"], lead_source: "Referral", marketing_email_opt_in: true, marketing_sms_opt_in: true },
   ];
+  const tagged: Row[] = [];
   for (const [index, flags] of extras.entries()) {
-    await crm(sandbox, "POST", "/customers", {
-      first_name: `Tagged${"ABC"[index]}`,
-      last_name: "Extras",
-      email: `tagged${index}@example.com`,
-      internal_flags: { tradesdesk: flags },
-    });
+    tagged.push(
+      (await crm(sandbox, "POST", "/customers", {
+        first_name: `Tagged${"ABC"[index]}`,
+        last_name: "Extras",
+        email: `tagged${index}@example.com`,
+        internal_flags: { tradesdesk: flags },
+      })) as Row,
+    );
   }
+  // The seed's jobs depend on the day it runs: one open urgent job, so the overview's urgent list is checked on any day.
+  await crm(sandbox, "POST", "/jobs", { customer_uuid: tagged[0]!.uuid, title: "Urgent leak under the sink", status: "Scheduled", is_urgent: true });
   const { SyncRunner } = await import("@/lib/mirror/sync-runner.server");
   const result = await new SyncRunner({ sleep: async () => undefined }).runOnce();
   if (result.state !== "ran") throw new Error(`the pass did not run: ${JSON.stringify(result)}`);
